@@ -76,3 +76,8 @@ export interface Store {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The store cannot be opened or read (a bad DATA_DIR, a corrupt file, storage down): an outage, not a bug. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}

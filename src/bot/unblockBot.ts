@@ -1,0 +1,187 @@
+// The Teams activity handler: routes messages and card actions to the runbook dialog, answers every invoke
+// with a card, and keeps each turn of one person in one conversation in order.
+import { type BotState, type InvokeResponse, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import type { Logger } from 'pino';
+import { type Language, resolveLanguage, type Translator } from '../i18n/index.js';
+import { parseAgentMessage, TenantError } from '../runbook/index.js';
+import type { ConversationStore } from '../store/index.js';
+import { errorNotice, helpCard, staleCardNotice } from './cards/noticeCards.js';
+import type { AdaptiveCardJson } from './cards/render.js';
+import { KeyedMutex } from './keyedMutex.js';
+import { cardInvokeResponse, cardMessage, errorInvokeResponse } from './messages.js';
+import { RUNBOOK_DIALOG_ID, RUNBOOK_TURN, RunbookDialog, type RunbookTurn } from './runbook/runbookDialog.js';
+import type { RunbookFlow, TurnParty } from './runbook/runbookFlow.js';
+import { conversationReferenceOf, partyOf } from './turnParty.js';
+import { adaptiveCardInvokeValue, isRunbookVerb, runbookCardData } from './verbs.js';
+
+export interface UnblockBotDeps {
+  state: BotState;
+  flow: RunbookFlow;
+  t: Translator;
+  conversations: ConversationStore;
+  logger: Logger;
+  /** Used when an activity carries no tenant id (local clients). */
+  defaultTenantId: string;
+}
+
+export class UnblockBot extends TeamsActivityHandler {
+  private readonly dialogs: DialogSet;
+  private readonly turns = new KeyedMutex();
+
+  constructor(private readonly deps: UnblockBotDeps) {
+    super();
+    this.dialogs = new DialogSet(deps.state.createProperty<DialogState>('dialogState'));
+    this.dialogs.add(new RunbookDialog(deps.flow));
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id !== botId)) {
+        await context.sendActivity(cardMessage(helpCard({ t: deps.t, language: this.languageOf(context) })));
+      }
+      await next();
+    });
+  }
+
+  /** One turn at a time per person and conversation: a double click waits for the first click's answer. */
+  override async run(context: TurnContext): Promise<void> {
+    const key = `${context.activity.conversation?.id}|${context.activity.from?.id}`;
+    await this.turns.run(key, async () => {
+      await super.run(context);
+      await this.deps.state.saveChanges(context, false);
+    });
+  }
+
+  private languageOf(context: TurnContext): Language {
+    return resolveLanguage(context.activity.locale);
+  }
+
+  private party(context: TurnContext): TurnParty {
+    return partyOf(context.activity, this.deps.defaultTenantId);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    await this.rememberConversation(context);
+    const text = typedText(context);
+    const language = this.languageOf(context);
+    const intent = parseAgentMessage(text);
+    if (intent.kind === 'help') {
+      await context.sendActivity(cardMessage(helpCard({ t: this.deps.t, language })));
+      return;
+    }
+    const turn: RunbookTurn = { party: this.party(context), language };
+    context.turnState.set(RUNBOOK_TURN, turn);
+    await this.withErrorCard(context, language, async () => {
+      const dc = await this.dialogs.createContext(context);
+      if (intent.kind === 'cancel' || intent.kind === 'start-over') {
+        if (dc.activeDialog) {
+          turn.input = { kind: 'cancel' };
+          await dc.continueDialog();
+        } else if (intent.kind === 'cancel') {
+          await context.sendActivity(
+            cardMessage(errorNotice({ t: this.deps.t, language }, 'errors.noRunbook')),
+          );
+        }
+        if (intent.kind === 'start-over') await dc.beginDialog(RUNBOOK_DIALOG_ID, { query: null });
+        return;
+      }
+      if (dc.activeDialog) {
+        turn.input = { kind: 'text', text };
+        await dc.continueDialog();
+        return;
+      }
+      await dc.beginDialog(RUNBOOK_DIALOG_ID, { query: intent.query });
+    });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') {
+      return errorInvokeResponse(
+        400,
+        'UnsupportedInvoke',
+        'This bot answers adaptiveCard/action invokes only.',
+      );
+    }
+    const parsed = adaptiveCardInvokeValue.safeParse(context.activity.value);
+    if (!parsed.success) {
+      return errorInvokeResponse(400, 'BadRequest', 'The invoke value is not a valid Action.Execute.');
+    }
+    await this.rememberConversation(context);
+    const { verb, data } = parsed.data.action;
+    const language = this.languageOf(context);
+    const cardData = runbookCardData.safeParse(data ?? {});
+    if (!isRunbookVerb(verb) || !cardData.success) {
+      this.deps.logger.warn(
+        { verb, conversationId: context.activity.conversation?.id },
+        'unknown or malformed card action',
+      );
+      return cardInvokeResponse(errorNotice({ t: this.deps.t, language }, 'errors.unknownAction'));
+    }
+    const turn: RunbookTurn = {
+      party: this.party(context),
+      language,
+      input: { kind: 'action', verb, data: cardData.data },
+    };
+    context.turnState.set(RUNBOOK_TURN, turn);
+    const card = await this.withErrorCard(context, language, async () => {
+      const dc = await this.dialogs.createContext(context);
+      if (!dc.activeDialog) return staleCardNotice({ t: this.deps.t, language });
+      await dc.continueDialog();
+      return turn.invokeCard ?? staleCardNotice({ t: this.deps.t, language });
+    });
+    return cardInvokeResponse(card);
+  }
+
+  /**
+   * Runs a step; on failure logs once and answers with an error card in the person's language that says
+   * what to do next. The exception's own text never reaches the chat.
+   */
+  private async withErrorCard(
+    context: TurnContext,
+    language: Language,
+    step: () => Promise<AdaptiveCardJson | undefined | undefined>,
+  ): Promise<AdaptiveCardJson> {
+    try {
+      const card = await step();
+      return card ?? errorNotice({ t: this.deps.t, language }, 'errors.unexpected');
+    } catch (error) {
+      const key =
+        error instanceof TenantError
+          ? error.code === 'Forbidden' || error.code === 'Unauthorized'
+            ? 'errors.tenantForbidden'
+            : error.code === 'NotFound'
+              ? 'errors.userGone'
+              : 'errors.tenantUnavailable'
+          : 'errors.unexpected';
+      this.deps.logger.error(
+        {
+          err: error,
+          conversationId: context.activity.conversation?.id,
+          activityType: context.activity.type,
+        },
+        'turn failed',
+      );
+      const card = errorNotice({ t: this.deps.t, language }, key);
+      if (context.activity.type !== 'invoke') await context.sendActivity(cardMessage(card));
+      return card;
+    }
+  }
+
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    const reference = conversationReferenceOf(context.activity);
+    await this.deps.conversations.saveReference(`conversation:${reference.conversation.id}`, reference);
+  }
+}
+
+/** The text a person typed, without the bot's @mention (channels) and surrounding whitespace. */
+function typedText(context: TurnContext): string {
+  const raw = typeof context.activity.text === 'string' ? context.activity.text : '';
+  return raw
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

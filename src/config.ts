@@ -1,0 +1,169 @@
+// Environment → typed, validated Config. The only file that reads process.env (index.ts passes it in).
+// A bad value stops startup with one line per problem, naming the variable.
+import { z } from 'zod';
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const guid = z
+  .string()
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    'must be a GUID like 00000000-0000-0000-0000-000000000000',
+  );
+const optionalGuid = z.preprocess(emptyToUndefined, guid.optional());
+const url = z.string().url('must be an absolute URL such as https://graph.microsoft.com/v1.0');
+const port = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0)
+  .max(65535, 'must be 0–65535');
+const positive = (label: string) =>
+  z.coerce.number({ error: 'must be a number' }).positive(`must be a positive number of ${label}`);
+
+const schema = z
+  .object({
+    PORT: z.preprocess(emptyToUndefined, port.default(3978)),
+    HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+    MicrosoftAppId: optionalGuid,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.preprocess(
+      emptyToUndefined,
+      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    ),
+    MicrosoftAppTenantId: optionalGuid,
+    TENANT_MODE: z.preprocess(emptyToUndefined, z.enum(['simulated', 'live']).default('simulated')),
+    GRAPH_BASE_URL: z.preprocess(emptyToUndefined, url.default('https://graph.microsoft.com/v1.0')),
+    EXO_BASE_URL: z.preprocess(emptyToUndefined, url.default('https://outlook.office365.com/adminapi/beta')),
+    AZURE_TENANT_ID: optionalString,
+    AZURE_CLIENT_ID: optionalGuid,
+    AZURE_CLIENT_SECRET: optionalString,
+    AZURE_CLIENT_CERTIFICATE_PATH: optionalString,
+    AZURE_AUTHORITY_HOST: z.preprocess(emptyToUndefined, url.optional()),
+    APPROVER_GROUP_ID: optionalGuid,
+    HELPDESK_GROUP_ID: optionalGuid,
+    STORE: z.preprocess(emptyToUndefined, z.enum(['sqlite']).default('sqlite')),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    RESUME_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
+    RESUME_GIVE_UP_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(24)),
+    SIMULATOR_RELEASE_DELAY_S: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ error: 'must be a number' }).min(0, 'must be 0 or more').default(30),
+    ),
+    MAX_BODY_KB: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ error: 'must be a number' }).int().min(1).max(10240).default(256),
+    ),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    const problem = (path: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      problem(
+        'MicrosoftAppPassword',
+        'is required when MicrosoftAppId is set (or set MicrosoftAppType=UserAssignedMSI)',
+      );
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+      problem('MicrosoftAppTenantId', `is required for MicrosoftAppType=${env.MicrosoftAppType}`);
+    }
+    if (env.TENANT_MODE === 'live') {
+      if (!env.AZURE_TENANT_ID)
+        problem('AZURE_TENANT_ID', 'is required when TENANT_MODE=live (your Entra tenant id)');
+      if (!env.APPROVER_GROUP_ID) {
+        problem(
+          'APPROVER_GROUP_ID',
+          'is required when TENANT_MODE=live (the Entra group whose members approve)',
+        );
+      }
+      if (env.AZURE_CLIENT_SECRET && env.AZURE_CLIENT_CERTIFICATE_PATH) {
+        problem('AZURE_CLIENT_SECRET', 'and AZURE_CLIENT_CERTIFICATE_PATH are both set: choose one');
+      }
+      if ((env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH) && !env.AZURE_CLIENT_ID) {
+        problem('AZURE_CLIENT_ID', 'is required with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH');
+      }
+    }
+  });
+
+export interface Config {
+  http: { port: number; host: string; maxBodyBytes: number };
+  bot: {
+    appId: string | undefined;
+    appPassword: string | undefined;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    appTenantId: string | undefined;
+  };
+  tenant:
+    | { mode: 'simulated'; releaseDelayMs: number }
+    | {
+        mode: 'live';
+        graphBaseUrl: string;
+        exoBaseUrl: string;
+        tenantId: string;
+        clientId: string | undefined;
+        clientSecret: string | undefined;
+        clientCertificatePath: string | undefined;
+        authorityHost: string | undefined;
+      };
+  approverGroupId: string | undefined;
+  helpdeskGroupId: string | undefined;
+  store: { kind: 'sqlite'; dataDir: string };
+  resume: { pollIntervalMs: number; giveUpAfterMs: number };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the environment. Throws ConfigError listing every problem, one per line. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = issue.path.join('.') || '(environment)';
+        // Never echo the received value: it may be a secret.
+        return `${variable} ${issue.message.replace(/^Invalid option: expected/, 'must be').replace(/^Invalid input: /, 'must be ')}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    http: { port: e.PORT, host: e.HOST, maxBodyBytes: e.MAX_BODY_KB * 1024 },
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      appTenantId: e.MicrosoftAppTenantId,
+    },
+    tenant:
+      e.TENANT_MODE === 'simulated'
+        ? { mode: 'simulated', releaseDelayMs: e.SIMULATOR_RELEASE_DELAY_S * 1000 }
+        : {
+            mode: 'live',
+            graphBaseUrl: e.GRAPH_BASE_URL,
+            exoBaseUrl: e.EXO_BASE_URL,
+            tenantId: e.AZURE_TENANT_ID ?? '',
+            clientId: e.AZURE_CLIENT_ID,
+            clientSecret: e.AZURE_CLIENT_SECRET,
+            clientCertificatePath: e.AZURE_CLIENT_CERTIFICATE_PATH,
+            authorityHost: e.AZURE_AUTHORITY_HOST,
+          },
+    approverGroupId: e.APPROVER_GROUP_ID,
+    helpdeskGroupId: e.HELPDESK_GROUP_ID,
+    store: { kind: e.STORE, dataDir: e.DATA_DIR },
+    resume: {
+      pollIntervalMs: e.RESUME_POLL_INTERVAL_S * 1000,
+      giveUpAfterMs: e.RESUME_GIVE_UP_AFTER_H * 3600_000,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}

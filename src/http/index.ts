@@ -1,0 +1,1 @@
+export { createHttpServer, type HttpDeps, type HttpServer } from './server.js';

@@ -1,0 +1,163 @@
+// English: the source catalogue. Every other language has exactly these keys and placeholders
+// (test/unit/i18n checks). Wording follows Microsoft's "Unblock email" article where it has it.
+export const en = {
+  app: {
+    name: 'Unblock email',
+    stepOf: 'Step {{number}} of {{count}}',
+  },
+  common: {
+    cancel: 'Cancel',
+    continue: 'Continue',
+    yes: 'Yes',
+    no: 'No',
+    startOver: 'Start over',
+    tryAgain: 'Try again',
+  },
+  help: {
+    title: 'Unblock email: how I can help',
+    intro:
+      'When a user is restricted from sending email for outbound spam, I take you through Microsoft\'s "Unblock email" runbook one step at a time: reset the password, check the Restricted users list, check the account for compromise, and request the unblock.',
+    howToStart:
+      'To start, tell me who: for example **unblock rob** or **rob@contoso.com is blocked**. For rob@contoso.com, typing **rob** is enough.',
+    commands: 'You can type **help** or **start over** at any time, and **cancel** to stop.',
+  },
+  who: {
+    title: 'Who is blocked from sending email?',
+    text: 'Type the user name or email address. For rob@contoso.com, **rob** is enough.',
+    placeholder: 'rob or rob@contoso.com',
+    search: 'Find user',
+    noMatch: 'I found no user matching "{{query}}". Check the spelling and try again.',
+    emptyQuery: 'Type a user name or email address first.',
+    choose: 'Several users match "{{query}}". Which one is blocked?',
+    choosePlaceholder: 'Choose a user',
+    select: 'Select',
+    chooseFirst: 'Choose a user from the list first.',
+    activeRequest:
+      'There is already an unblock request for {{user}} ({{state}}), started by {{requester}} on {{date}}. I will not start a second one.',
+  },
+  password: {
+    title: 'Reset the password now',
+    instruction:
+      "Reset the password for the affected account immediately. Don't send the new password to the user by email: this prevents anyone who has access to the mailbox from reading it and sending more spam.",
+    question: 'Has the password of {{user}} been reset since the account was blocked?',
+    alreadyReset: 'Yes, it has been reset',
+    resetNow: 'No, reset it now',
+    temporaryTitle: 'Temporary password for {{user}}',
+    temporaryOnce: 'Shown once, to you only. It is not stored anywhere.',
+    temporaryWarning:
+      'Give it to the user by phone or in person. Never send it by email: whoever controls the mailbox would read it.',
+    temporaryChange: 'The user must choose a new password at the next sign-in.',
+    noted: 'I have noted it: continue',
+    onPremisesTitle: 'Change the password on-premises',
+    onPremisesText:
+      "{{user}} is synchronized from your on-premises Active Directory, so the password can't be reset from the cloud. Change it in your on-premises directory now (and let it synchronize), then continue.",
+    onPremisesDone: 'The password has been changed',
+    doneByAgent: 'Password: reset by you before this request.',
+    doneByBot: 'Password: reset by the bot; the temporary password was shown to you once.',
+    doneOnPremises: 'Password: changed on-premises.',
+  },
+  restriction: {
+    title: 'Restricted users list',
+    onList: '{{user}} is on the Restricted users list.',
+    since: 'Restricted since',
+    reason: 'Why',
+    recipientsToday: 'Recipients today',
+    recipientsTodayValue: '{{internal}} internal, {{external}} external',
+    reasonSpam:
+      'Outbound spam: the service saw spam from this account, a common sign that it is compromised.',
+    reasonRecipientLimit: 'Too many recipients today ({{limit}} limit).',
+    reasonUnknown: 'Restricted by the outbound spam policy.',
+    recipientLimitNote:
+      'A recipient-limit block usually ends by itself within 24 hours. You can still request the unblock below.',
+    blockedEverywhere:
+      'While restricted, the user can receive email but cannot send any, not even inside the organization.',
+    notOnList: '{{user}} is not on the Restricted users list, so there is nothing to unblock.',
+    notOnListNext:
+      'If the user still cannot send, read the bounce message: only code 5.1.8 ("Access denied, bad outbound sender") means a restriction. Any other code has another cause.',
+    done: 'Restricted users list: on the list since {{date}}.',
+  },
+  checks: {
+    title: 'Check the account for compromise',
+    intro:
+      'As a precaution, follow "Responding to a compromised email account" for this user. You can do all of it yourself, without opening a support case.',
+    forwarding: 'Mailbox forwarding',
+    forwardingNone: 'None',
+    forwardingTo: 'Forwards to {{address}}',
+    forwardingUnknown: 'Could not be read',
+    rules: 'Inbox rules',
+    rulesNone: 'No rules',
+    rulesCount_one: '{{count}} rule, none suspicious',
+    rulesCount_other: '{{count}} rules, none suspicious',
+    rulesSuspicious_one: '{{count}} suspicious rule: {{names}}',
+    rulesSuspicious_other: '{{count}} suspicious rules: {{names}}',
+    rulesUnknown: 'Could not be read',
+    sessions: 'Sign-in sessions',
+    sessionsActive: 'Not revoked yet',
+    sessionsRevoked: 'Revoked: every device must sign in again',
+    revoke: 'Revoke sign-in sessions',
+    advice:
+      'Remove forwarding and suspicious rules you did not expect, and turn on multifactor authentication.',
+    learnMore: 'Responding to a compromised email account',
+    done: 'Compromise check: forwarding {{forwarding}}; {{rules}}; sessions {{sessions}}.',
+  },
+  unblock: {
+    title: 'Unblock',
+    question: 'Remove {{user}} from the Restricted users list?',
+    summary: 'An approver must approve the unblock before it is done.',
+    action: 'Unblock',
+    notNow: 'Not now',
+    confirmTitle: 'Confirm the unblock',
+    confirmQuestion: 'Request the unblock of {{user}}? Select Yes to confirm.',
+    comeBack: 'If the account is still compromised, it will be blocked again.',
+    limitNote:
+      'Microsoft limits how often an account can be unblocked; past that limit only Microsoft Support can unblock it.',
+  },
+  requested: {
+    title: 'Unblock requested',
+    text: 'The request for {{user}} is waiting for approval.',
+    next: 'Next: an approver approves, then I remove {{user}} from the Restricted users list and tell you here when the user can send again.',
+    delay: 'Sending usually resumes within an hour, at most 24 hours, after the unblock.',
+    requestId: 'Request',
+    state: 'Status',
+  },
+  state: {
+    open: 'in progress',
+    pending_approval: 'waiting for approval',
+    approved: 'approved',
+    unblocking: 'being unblocked',
+    waiting_resume: 'unblocked, waiting for sending to resume',
+    resumed: 'sending again',
+    rejected: 'rejected',
+    cancelled: 'cancelled',
+    failed: 'failed',
+    expired: 'expired',
+  },
+  cancelled: {
+    title: 'Cancelled',
+    text: 'The runbook for {{user}} is cancelled. Nothing was unblocked.',
+    textNoUser: 'Cancelled. Nothing was unblocked.',
+    again: 'Type **unblock** and a user name to start again.',
+  },
+  ended: {
+    notRestricted: 'Runbook ended: {{user}} is not restricted.',
+  },
+  errors: {
+    title: 'Something went wrong',
+    stepDone: 'This step is done',
+    stepDoneText: 'This card is from an earlier step. Use the latest card, or type **start over**.',
+    noRunbook: 'There is no runbook in progress. Type **unblock** and a user name to start one.',
+    useButtons: 'Answer with the buttons on the last card, or type **start over** or **cancel**.',
+    unknownAction: 'I did not understand that button. Type **start over** to begin again.',
+    tenantUnavailable: 'Microsoft 365 did not answer in time. Wait a minute and try again.',
+    tenantForbidden:
+      'The bot is not allowed to do this in your tenant. Ask your Microsoft 365 admin to check its permissions (see docs/setup.md), then try again.',
+    userGone: 'That user no longer exists in the directory. Type **start over**.',
+    passwordRejected:
+      'Microsoft 365 refused the new password. Try again; if it keeps failing, reset it in the admin center.',
+    unexpected: 'Something unexpected happened and nothing was changed. Try again, or type **start over**.',
+  },
+} as const;
+
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** The shape every language must have. */
+export type Catalogue = Widen<typeof en>;

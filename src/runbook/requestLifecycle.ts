@@ -1,0 +1,99 @@
+// The UnblockRequest state machine. Pure: every change returns a new record with version + 1; the store
+// writes it with a compare-and-set on the old version.
+import type { Actor, DirectoryUser, RequestState, UnblockRequest } from './types.js';
+
+const allowed: Record<RequestState, readonly RequestState[]> = {
+  open: ['pending_approval', 'cancelled', 'failed'],
+  pending_approval: ['approved', 'rejected', 'cancelled', 'expired'],
+  approved: ['unblocking', 'failed'],
+  unblocking: ['waiting_resume', 'failed'],
+  waiting_resume: ['resumed', 'failed'],
+  resumed: [],
+  rejected: [],
+  cancelled: [],
+  failed: [],
+  expired: [],
+};
+
+export const terminalStates: readonly RequestState[] = [
+  'resumed',
+  'rejected',
+  'cancelled',
+  'failed',
+  'expired',
+];
+
+export function isTerminal(state: RequestState): boolean {
+  return terminalStates.includes(state);
+}
+
+export function canTransition(from: RequestState, to: RequestState): boolean {
+  return allowed[from].includes(to);
+}
+
+export interface NewRequest {
+  id: string;
+  tenantId: string;
+  requester: Actor;
+  conversationId: string;
+  locale: string;
+  target: DirectoryUser;
+  now: Date;
+}
+
+export function openRequest(input: NewRequest): UnblockRequest {
+  const at = input.now.toISOString();
+  return {
+    id: input.id,
+    version: 1,
+    state: 'open',
+    tenantId: input.tenantId,
+    requester: input.requester,
+    conversationId: input.conversationId,
+    locale: input.locale,
+    target: input.target,
+    password: null,
+    restriction: null,
+    checks: null,
+    createdAt: at,
+    updatedAt: at,
+    decidedBy: null,
+    decidedAt: null,
+    decisionComment: null,
+    unblockedAt: null,
+    resumedAt: null,
+    failure: null,
+  };
+}
+
+/** Facts that may change without a state change (findings gathered along the runbook). */
+export type RequestFacts = Partial<Pick<UnblockRequest, 'password' | 'restriction' | 'checks'>>;
+
+/** Records findings on an open request. */
+export function recordFacts(request: UnblockRequest, facts: RequestFacts, now: Date): UnblockRequest {
+  return { ...request, ...facts, version: request.version + 1, updatedAt: now.toISOString() };
+}
+
+export type TransitionResult =
+  | { ok: true; request: UnblockRequest }
+  | { ok: false; reason: 'invalid-transition'; from: RequestState; to: RequestState };
+
+export function transition(
+  request: UnblockRequest,
+  to: RequestState,
+  now: Date,
+  changes: Partial<Omit<UnblockRequest, 'id' | 'version' | 'state'>> = {},
+): TransitionResult {
+  if (!canTransition(request.state, to))
+    return { ok: false, reason: 'invalid-transition', from: request.state, to };
+  return {
+    ok: true,
+    request: {
+      ...request,
+      ...changes,
+      state: to,
+      version: request.version + 1,
+      updatedAt: now.toISOString(),
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The append-only audit trail in SQLite. This class has no UPDATE or DELETE statement, and triggers in the
+// schema (migrations.ts) refuse both for anything else that opens the file.
+import type Database from 'better-sqlite3';
+import type { AuditEvent } from '../../runbook/types.js';
+import type { AuditLog } from '../ports.js';
+import { parseStoredObject } from './json.js';
+
+interface Row {
+  doc: string;
+}
+
+function toEvent(row: Row): AuditEvent {
+  return parseStoredObject(row.doc, 'audit event') as AuditEvent;
+}
+
+export class SqliteAuditLog implements AuditLog {
+  private readonly insert: Database.Statement;
+  private readonly selectForRequest: Database.Statement;
+  private readonly selectRecent: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.insert = db.prepare('INSERT INTO audit (request_id, at, doc) VALUES (@requestId, @at, @doc)');
+    // Ordered by the autoincrement id, i.e. by the order of appends, not by the (caller-supplied) `at`.
+    this.selectForRequest = db.prepare('SELECT doc FROM audit WHERE request_id = ? ORDER BY id');
+    this.selectRecent = db.prepare('SELECT doc FROM audit ORDER BY id DESC LIMIT ?');
+  }
+
+  async append(event: AuditEvent): Promise<void> {
+    this.insert.run({ requestId: event.requestId, at: event.at, doc: JSON.stringify(event) });
+  }
+
+  async listForRequest(requestId: string): Promise<AuditEvent[]> {
+    return (this.selectForRequest.all(requestId) as Row[]).map(toEvent);
+  }
+
+  /** Newest first. */
+  async listRecent(limit: number): Promise<AuditEvent[]> {
+    if (!Number.isInteger(limit) || limit < 0)
+      throw new RangeError(`limit must be an integer ≥ 0, got ${limit}`);
+    return (this.selectRecent.all(limit) as Row[]).map(toEvent);
+  }
+}

@@ -1,0 +1,83 @@
+// The SQLite schema as an ordered list of migrations, tracked with PRAGMA user_version. A migration is
+// never edited once released: change the schema by appending one.
+import type Database from 'better-sqlite3';
+
+const migrations: readonly string[] = [
+  // 1: requests, the append-only audit trail, conversation references, sent cards and dialog state.
+  `
+  CREATE TABLE requests (
+    id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    target_user_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    doc TEXT NOT NULL CHECK (json_valid(doc))
+  ) STRICT;
+  CREATE INDEX requests_by_state ON requests (state, created_at);
+  CREATE INDEX requests_by_target ON requests (target_user_id, state);
+  CREATE INDEX requests_by_created ON requests (created_at DESC);
+
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    request_id TEXT,
+    at TEXT NOT NULL,
+    doc TEXT NOT NULL CHECK (json_valid(doc))
+  ) STRICT;
+  CREATE INDEX audit_by_request ON audit (request_id, id);
+  -- The audit trail is evidence: refuse changes even from code paths or tools that bypass this module.
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+
+  CREATE TABLE conversation_refs (
+    key TEXT PRIMARY KEY,
+    doc TEXT NOT NULL CHECK (json_valid(doc))
+  ) STRICT;
+
+  CREATE TABLE sent_cards (
+    id INTEGER PRIMARY KEY,
+    request_id TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    UNIQUE (conversation_id, activity_id)
+  ) STRICT;
+  CREATE INDEX sent_cards_by_request ON sent_cards (request_id, id);
+
+  CREATE TABLE state (
+    key TEXT PRIMARY KEY,
+    etag TEXT NOT NULL,
+    doc TEXT NOT NULL CHECK (json_valid(doc))
+  ) STRICT;
+  `,
+];
+
+/** The user_version a fully migrated database has. */
+export const schemaVersion = migrations.length;
+
+/**
+ * Brings the schema up to date. Runs under BEGIN IMMEDIATE and re-reads user_version inside it, so a bot
+ * and a worker opening a new file at the same moment do not both create the tables.
+ * @returns the versions applied (empty when the schema was current).
+ */
+export function migrate(db: Database.Database): number[] {
+  const run = db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > schemaVersion) {
+      throw new Error(
+        `The database schema is version ${current}, newer than this build understands (${schemaVersion}).`,
+      );
+    }
+    const applied: number[] = [];
+    for (let version = current + 1; version <= schemaVersion; version++) {
+      db.exec(migrations[version - 1] ?? '');
+      // PRAGMA takes no bound parameters; `version` is a loop integer, never input.
+      db.pragma(`user_version = ${version}`);
+      applied.push(version);
+    }
+    return applied;
+  });
+  return run.immediate();
+}

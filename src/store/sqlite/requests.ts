@@ -1,0 +1,125 @@
+// Unblock requests in SQLite: one row per request, the whole UnblockRequest as JSON plus the columns the
+// lists filter and sort on. Every change is a compare-and-set on `version` done by SQLite itself, so it
+// holds across processes sharing the file.
+import type Database from 'better-sqlite3';
+import type { RequestState, UnblockRequest } from '../../runbook/types.js';
+import type { RequestStore, UpdateOutcome } from '../ports.js';
+import { parseStoredObject } from './json.js';
+
+/** Which states are still in progress; a Record so a new state forces a decision here. */
+const isActive: Record<RequestState, boolean> = {
+  open: true,
+  pending_approval: true,
+  approved: true,
+  unblocking: true,
+  waiting_resume: true,
+  resumed: false,
+  rejected: false,
+  cancelled: false,
+  failed: false,
+  expired: false,
+};
+const activeStates = (Object.keys(isActive) as RequestState[]).filter((state) => isActive[state]);
+
+interface Row {
+  doc: string;
+}
+
+function toColumns(request: UnblockRequest) {
+  return {
+    id: request.id,
+    version: request.version,
+    state: request.state,
+    targetUserId: request.target.id,
+    createdAt: request.createdAt,
+    updatedAt: request.updatedAt,
+    doc: JSON.stringify(request),
+  };
+}
+
+function toRequest(row: Row): UnblockRequest {
+  return parseStoredObject(row.doc, 'request') as UnblockRequest;
+}
+
+/** A SQL LIMIT from an optional caller limit: -1 is "no limit" to SQLite. */
+function sqlLimit(limit: number | undefined): number {
+  if (limit === undefined) return -1;
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new RangeError(`limit must be an integer ≥ 0, got ${limit}`);
+  return limit;
+}
+
+export class SqliteRequestStore implements RequestStore {
+  private readonly insert: Database.Statement;
+  private readonly selectById: Database.Statement;
+  private readonly compareAndSet: Database.Statement;
+  private readonly selectByState: Database.Statement;
+  private readonly selectActiveForTarget: Database.Statement;
+  private readonly selectRecent: Database.Statement;
+  private readonly updateInTransaction: (next: UnblockRequest, expectedVersion: number) => UpdateOutcome;
+
+  constructor(db: Database.Database) {
+    // ON CONFLICT DO NOTHING: an existing id is an expected outcome (someone else claimed it), not an
+    // exception; any other constraint failure still throws.
+    this.insert = db.prepare(
+      `INSERT INTO requests (id, version, state, target_user_id, created_at, updated_at, doc)
+       VALUES (@id, @version, @state, @targetUserId, @createdAt, @updatedAt, @doc)
+       ON CONFLICT (id) DO NOTHING`,
+    );
+    this.selectById = db.prepare('SELECT doc FROM requests WHERE id = ?');
+    this.compareAndSet = db.prepare(
+      `UPDATE requests
+       SET version = @version, state = @state, target_user_id = @targetUserId, created_at = @createdAt,
+           updated_at = @updatedAt, doc = @doc
+       WHERE id = @id AND version = @expectedVersion`,
+    );
+    this.selectByState = db.prepare(
+      'SELECT doc FROM requests WHERE state = ? ORDER BY created_at, id LIMIT ?',
+    );
+    const placeholders = activeStates.map(() => '?').join(', ');
+    this.selectActiveForTarget = db.prepare(
+      `SELECT doc FROM requests WHERE target_user_id = ? AND state IN (${placeholders}) ORDER BY created_at, id`,
+    );
+    this.selectRecent = db.prepare('SELECT doc FROM requests ORDER BY created_at DESC, id DESC LIMIT ?');
+    // The read after a failed UPDATE is in the same transaction, so it sees the row that beat us.
+    this.updateInTransaction = db.transaction(
+      (next: UnblockRequest, expectedVersion: number): UpdateOutcome => {
+        const { changes } = this.compareAndSet.run({ ...toColumns(next), expectedVersion });
+        if (changes === 1) return { ok: true, request: next };
+        const row = this.selectById.get(next.id) as Row | undefined;
+        if (!row) return { ok: false, reason: 'not-found' };
+        return { ok: false, reason: 'conflict', current: toRequest(row) };
+      },
+    );
+  }
+
+  async create(request: UnblockRequest): Promise<boolean> {
+    return this.insert.run(toColumns(request)).changes === 1;
+  }
+
+  async get(id: string): Promise<UnblockRequest | null> {
+    const row = this.selectById.get(id) as Row | undefined;
+    return row ? toRequest(row) : null;
+  }
+
+  async update(next: UnblockRequest, expectedVersion: number): Promise<UpdateOutcome> {
+    if (next.version !== expectedVersion + 1) {
+      throw new Error(
+        `update(${next.id}): next.version must be expectedVersion + 1 (${expectedVersion + 1}), got ${next.version}`,
+      );
+    }
+    return this.updateInTransaction(next, expectedVersion);
+  }
+
+  async listByState(state: RequestState, limit?: number): Promise<UnblockRequest[]> {
+    return (this.selectByState.all(state, sqlLimit(limit)) as Row[]).map(toRequest);
+  }
+
+  async listActiveForTarget(targetUserId: string): Promise<UnblockRequest[]> {
+    return (this.selectActiveForTarget.all(targetUserId, ...activeStates) as Row[]).map(toRequest);
+  }
+
+  async listRecent(limit: number): Promise<UnblockRequest[]> {
+    return (this.selectRecent.all(sqlLimit(limit)) as Row[]).map(toRequest);
+  }
+}

@@ -1,0 +1,274 @@
+// The store contract on SQLite in a temporary directory, plus what only SQLite promises: durability across
+// restarts, one file shared by two stores (bot + worker), an audit table that refuses changes, WAL mode
+// and migrations that are safe to re-run.
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
+import sinon from 'sinon';
+import {
+  openSqliteStore,
+  StateConflictError,
+  type Store,
+  StoreUnavailableError,
+} from '../../src/store/index.js';
+import { schemaVersion } from '../../src/store/sqlite/migrations.js';
+import { sampleAuditEvent, sampleRequest } from './sampleRequest.js';
+import { describeStoreContract } from './store.contract.js';
+
+const fileName = 'unblock-assistant.db';
+
+async function makeTempDir(): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), 'unblock-store-'));
+}
+
+describeStoreContract('sqlite', async () => {
+  const dataDir = await makeTempDir();
+  const store = openSqliteStore({ dataDir });
+  return {
+    store,
+    async cleanup() {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('SQLite store', () => {
+  let dataDir: string;
+  const opened: Store[] = [];
+
+  function open(options: Partial<Parameters<typeof openSqliteStore>[0]> = {}): Store {
+    const store = openSqliteStore({ dataDir, ...options });
+    opened.push(store);
+    return store;
+  }
+
+  /** A raw connection, to look at or tamper with the file the way another tool would. */
+  function rawDatabase(): Database.Database {
+    return new Database(path.join(dataDir, fileName));
+  }
+
+  beforeEach(async () => {
+    dataDir = await makeTempDir();
+  });
+
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps requests, audit and state across a close and reopen', async () => {
+    const request = sampleRequest();
+    const event = sampleAuditEvent();
+    const before = open();
+    await before.requests.create(request);
+    await before.audit.append(event);
+    await before.conversations.saveReference('agent:1', { serviceUrl: 'https://smba.example/' });
+    await before.state.write({ 'conv/1': { value: { step: 2 } } });
+    const eTag = (await before.state.read(['conv/1']))['conv/1']?.eTag;
+    await before.close();
+
+    const after = open();
+    assert.deepEqual(await after.requests.get(request.id), request);
+    assert.deepEqual(await after.audit.listForRequest(request.id), [event]);
+    assert.deepEqual(await after.conversations.getReference('agent:1'), {
+      serviceUrl: 'https://smba.example/',
+    });
+    assert.deepEqual(await after.state.read(['conv/1']), { 'conv/1': { value: { step: 2 }, eTag } });
+  });
+
+  it("shares one file between two stores that see each other's writes", async () => {
+    const bot = open();
+    const worker = open();
+    const request = sampleRequest();
+    await bot.requests.create(request);
+    assert.deepEqual(await worker.requests.get(request.id), request);
+    assert.equal(await worker.requests.create(request), false);
+    await worker.audit.append(sampleAuditEvent());
+    assert.equal((await bot.audit.listForRequest(request.id)).length, 1);
+    await bot.state.write({ 'conv/1': { value: { step: 1 } } });
+    const eTag = (await worker.state.read(['conv/1']))['conv/1']?.eTag;
+    await worker.state.write({ 'conv/1': { value: { step: 2 }, eTag } });
+    await assert.rejects(bot.state.write({ 'conv/1': { value: { step: 3 }, eTag } }), StateConflictError);
+  });
+
+  it('keeps the compare-and-set across two stores on the same file', async () => {
+    const stores = [open(), open()];
+    const request = sampleRequest({ state: 'pending_approval' });
+    await stores[0]?.requests.create(request);
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        stores[i % 2]?.requests.update(
+          { ...request, version: 2, state: 'approved', decisionComment: `#${i}` },
+          1,
+        ),
+      ),
+    );
+    assert.equal(outcomes.filter((outcome) => outcome?.ok).length, 1);
+  });
+
+  it('loses no update when two processes race on the same request', async function () {
+    this.timeout(30_000);
+    const rounds = 100;
+    const store = open();
+    const request = sampleRequest();
+    await store.requests.create(request);
+    const child = startChildRacer(dataDir, request.id, rounds);
+    await child.ready;
+    const wins = await raceUpdates(store, request.id, rounds);
+    const childWins = await child.wins;
+    const final = await store.requests.get(request.id);
+    // Every win moved the version by exactly one: a lost update would leave it lower than the sum.
+    assert.equal(final?.version, 1 + wins + childWins);
+    // Some rounds were lost to the other process, so the two really raced.
+    assert.ok(wins + childWins < 2 * rounds, `no round was contended (${wins} + ${childWins})`);
+  });
+
+  it('refuses UPDATE and DELETE of audit rows, whoever issues them', async () => {
+    const store = open();
+    await store.audit.append(sampleAuditEvent());
+    const raw = rawDatabase();
+    try {
+      assert.throws(() => raw.prepare("UPDATE audit SET at = 'forged'").run(), /append-only/);
+      assert.throws(() => raw.prepare('DELETE FROM audit').run(), /append-only/);
+    } finally {
+      raw.close();
+    }
+    assert.deepEqual(await store.audit.listRecent(10), [sampleAuditEvent()]);
+  });
+
+  it('keeps the file in WAL mode at the current schema version', () => {
+    open();
+    const raw = rawDatabase();
+    try {
+      assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(raw.pragma('user_version', { simple: true }), schemaVersion);
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('migrates a new file once and re-runs nothing on reopen', async () => {
+    const logger = { info: sinon.spy() };
+    const first = open({ logger });
+    await first.requests.create(sampleRequest());
+    await first.close();
+    open({ logger });
+    open({ logger });
+    const applied = logger.info
+      .getCalls()
+      .map((call) => (call.args[0] as { migrationsApplied: number[] }).migrationsApplied);
+    assert.deepEqual(applied, [Array.from({ length: schemaVersion }, (_, i) => i + 1), [], []]);
+    assert.equal((await open().requests.listRecent(10)).length, 1);
+  });
+
+  it('refuses a file from a newer schema version', () => {
+    const raw = rawDatabase();
+    raw.pragma(`user_version = ${schemaVersion + 1}`);
+    raw.close();
+    assert.throws(() => open(), StoreUnavailableError);
+    assert.throws(() => open(), /newer than this build/);
+  });
+
+  it('creates a missing data directory and honours the file name', async () => {
+    const nested = path.join(dataDir, 'a', 'b');
+    const store = open({ dataDir: nested, fileName: 'other.db' });
+    await store.ping();
+    const raw = new Database(path.join(nested, 'other.db'), { fileMustExist: true });
+    raw.close();
+  });
+
+  it('names DATA_DIR when the file is not a database', async () => {
+    await writeFile(
+      path.join(dataDir, fileName),
+      'this is not an SQLite file, but it is long enough to look like one',
+    );
+    assert.throws(
+      () => open(),
+      (error: unknown) => {
+        assert.ok(error instanceof StoreUnavailableError);
+        assert.match(error.message, /DATA_DIR/);
+        assert.match(error.message, /not a database/);
+        return true;
+      },
+    );
+  });
+
+  it('names DATA_DIR when the data directory is a file', async () => {
+    const notADir = path.join(dataDir, 'plain-file');
+    await writeFile(notADir, '');
+    assert.throws(() => open({ dataDir: notADir }), /DATA_DIR/);
+  });
+
+  it('writes all state changes of one call or none', async () => {
+    const store = open();
+    await store.state.write({ 'conv/1': { value: { step: 1 } } });
+    await assert.rejects(
+      store.state.write({
+        'conv/2': { value: { step: 1 } },
+        'conv/1': { value: { step: 2 }, eTag: 'stale' },
+      }),
+      StateConflictError,
+    );
+    const items = await store.state.read(['conv/1', 'conv/2']);
+    assert.deepEqual(Object.keys(items), ['conv/1']);
+    assert.deepEqual(items['conv/1']?.value, { step: 1 });
+  });
+
+  it('fails a ping after close with StoreUnavailableError', async () => {
+    const store = open();
+    await store.close();
+    await assert.rejects(store.ping(), StoreUnavailableError);
+  });
+});
+
+/** Tries `rounds` times to move the request one version up from what it just read; returns the wins. */
+async function raceUpdates(store: Store, id: string, rounds: number): Promise<number> {
+  let wins = 0;
+  for (let i = 0; i < rounds; i++) {
+    const current = await store.requests.get(id);
+    if (!current) throw new Error(`request ${id} vanished`);
+    // A pause between read and write, as a real handler has, so the other process can get in between.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    const outcome = await store.requests.update(
+      { ...current, version: current.version + 1 },
+      current.version,
+    );
+    if (outcome.ok) wins++;
+  }
+  return wins;
+}
+
+/**
+ * Runs raceUpdates in a separate Node process, the way a worker process shares the file with the bot.
+ * `ready` resolves once the child has opened the store and starts racing; `wins` with its win count.
+ */
+function startChildRacer(dataDir: string, id: string, rounds: number) {
+  const storeModule = path.resolve(__dirname, '../../src/store/index.ts');
+  const script = `
+    const { openSqliteStore } = require(${JSON.stringify(storeModule)});
+    const race = ${raceUpdates.toString()};
+    const store = openSqliteStore({ dataDir: ${JSON.stringify(dataDir)} });
+    process.stdout.write('ready\\n');
+    race(store, ${JSON.stringify(id)}, ${rounds}).then((wins) => {
+      store.close();
+      process.stdout.write(wins + '\\n');
+    });
+  `;
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const nextLine = async () => {
+    const line = await lines.next();
+    if (line.done) throw new Error('the child racer exited early');
+    return line.value;
+  };
+  const ready = nextLine().then((line) => assert.equal(line, 'ready'));
+  const wins = ready.then(nextLine).then(Number);
+  return { ready, wins };
+}

@@ -1,0 +1,221 @@
+// The runbook conversation end to end: Teams-shaped activities POSTed to /api/messages, replies read at a
+// fake connector, the tenant simulated over HTTP, state in SQLite.
+import { strict as assert } from 'node:assert';
+import { SEED } from '../../../src/tenant/index.js';
+import { cardText } from '../../support/teams.js';
+import { people, startTestApp, type TestApp } from '../../support/testApp.js';
+
+const FIXED_PASSWORD = 'Tq7#mZ2!vR9@kL4$wX';
+
+describe('runbook conversation over /api/messages', () => {
+  let t: TestApp;
+
+  beforeEach(async () => {
+    t = await startTestApp({}, { generatePassword: () => FIXED_PASSWORD });
+  });
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  it('takes rob through reset, Restricted list, checks and unblock request, recorded in the store and audit log', async () => {
+    const chat = t.chat();
+    const [first] = await chat.say('unblock rob@contoso.com');
+    assert.ok(first, 'a card came back');
+    assert.match(cardText(first), /Has the password of .*rob@contoso.com.* been reset/);
+
+    const reset = await chat.click('No, reset it now');
+    assert.equal(reset.status, 200);
+    assert.ok(reset.card);
+    assert.match(cardText(reset.card), new RegExp(FIXED_PASSWORD.replace(/[$]/g, '\\$')));
+    assert.match(cardText(reset.card), /Never send it by email/);
+    assert.equal(reset.messages.length, 0, 'the password is never sent as a message');
+
+    const noted = await chat.click('I have noted it: continue');
+    assert.ok(noted.card);
+    assert.doesNotMatch(cardText(noted.card), new RegExp(FIXED_PASSWORD.replace(/[$]/g, '\\$')));
+    const restriction = noted.messages[0];
+    assert.ok(restriction);
+    assert.match(cardText(restriction), /is on the Restricted users list/);
+    assert.match(cardText(restriction), /Outbound spam/);
+    assert.match(cardText(restriction), /Restricted since/);
+
+    const checks = await chat.click('Continue');
+    const checksCard = checks.messages[0];
+    assert.ok(checksCard);
+    assert.match(cardText(checksCard), /Check the account for compromise/);
+    assert.match(cardText(checksCard), /suspicious rule/);
+
+    const revoked = await chat.click('Revoke sign-in sessions');
+    assert.ok(revoked.card);
+    assert.match(cardText(revoked.card), /Revoked/);
+
+    const unblock = await chat.click('Continue');
+    assert.match(cardText(unblock.messages[0]), /Remove .*rob@contoso.com.* from the Restricted users list/);
+    const confirm = await chat.click('Unblock');
+    assert.ok(confirm.card);
+    assert.match(cardText(confirm.card), /Select Yes to confirm/);
+    const done = await chat.click('Yes', {}, confirm.card);
+    assert.ok(done.card);
+    assert.match(cardText(done.card), /waiting for approval/);
+    assert.match(cardText(done.card), /within an hour, at most 24 hours/);
+
+    const [request] = await t.app.store.requests.listByState('pending_approval');
+    assert.ok(request, 'the request is stored as pending_approval');
+    assert.equal(request.target.id, SEED.users.rob.id);
+    assert.equal(request.password, 'reset-by-bot');
+    assert.equal(request.requester.aadObjectId, people.agent.aadObjectId);
+    assert.ok(request.restriction?.reason);
+    assert.equal(request.checks?.sessionsRevoked, true);
+    const audit = await t.app.store.audit.listForRequest(request.id);
+    assert.deepEqual(
+      audit.map((e) => e.action),
+      [
+        'request.created',
+        'password.reset',
+        'restriction.checked',
+        'checks.completed',
+        'sessions.revoked',
+        'request.transition',
+      ],
+    );
+    assert.equal(audit.at(-1)?.toState, 'pending_approval');
+    assert.ok(audit.every((e) => e.conversationId === chat.conversationId));
+
+    const calls = t.app.simulator?.calls() ?? [];
+    assert.equal(
+      calls.filter((c) => c.cmdlet === 'Remove-BlockedSenderAddress').length,
+      0,
+      'nothing unblocked before approval',
+    );
+    for (const line of t.logLines)
+      assert.ok(!line.includes(FIXED_PASSWORD), 'the password never reaches the logs');
+  });
+
+  it('offers a choice when "rob" matches several users, then continues with the chosen one', async () => {
+    const chat = t.chat();
+    const [card] = await chat.say('rob is blocked');
+    assert.ok(card);
+    assert.match(cardText(card), /Several users match "rob"/);
+    const picked = await chat.click('Select', { userId: SEED.users.rob.id });
+    assert.match(cardText(picked.messages[0]), /Reset the password now/);
+  });
+
+  it('refuses a user id the bot did not offer', async () => {
+    const chat = t.chat();
+    await chat.say('rob');
+    const picked = await chat.click('Select', { userId: SEED.users.agent.id });
+    assert.ok(picked.card);
+    assert.match(cardText(picked.card), /Choose a user from the list first/);
+    assert.equal(picked.messages.length, 0);
+  });
+
+  it('says so when nobody matches and asks again', async () => {
+    const chat = t.chat();
+    const [card] = await chat.say('unblock nobody-by-this-name');
+    assert.match(cardText(card), /found no user matching "nobody-by-this-name"/);
+    const retry = await chat.click('Find user', { query: 'diego' });
+    assert.ok(retry.messages.length > 0 || retry.card);
+    assert.match(cardText(retry.messages[0] ?? retry.card), /Reset the password now/);
+  });
+
+  it('asks who when the first message names nobody', async () => {
+    const [card] = await t.chat().say('hello');
+    assert.match(cardText(card), /Who is blocked from sending email/);
+  });
+
+  it('gives a synced user the on-premises instruction instead of a reset', async () => {
+    const chat = t.chat();
+    await chat.say(`unblock ${SEED.users.synced.upn}`);
+    const reset = await chat.click('No, reset it now');
+    assert.match(cardText(reset.card), /on-premises/);
+    const passwordCalls = (t.app.simulator?.calls() ?? []).filter((c) => c.method === 'PATCH');
+    assert.equal(passwordCalls.length, 0, 'no cloud password reset is attempted');
+    const next = await chat.click('The password has been changed');
+    assert.match(cardText(next.messages[0]), /Restricted users list/);
+  });
+
+  it('ends the runbook when the user is not on the Restricted list', async () => {
+    const chat = t.chat();
+    await chat.say('unblock roberta@contoso.com');
+    const next = await chat.click('Yes, it has been reset');
+    assert.match(cardText(next.messages[0]), /not on the Restricted users list/);
+    assert.match(cardText(next.messages[0]), /5\.1\.8/);
+    const [request] = await t.app.store.requests.listRecent(1);
+    assert.equal(request?.state, 'cancelled');
+  });
+
+  it('answers a card clicked twice with "this step is done" and acts once', async () => {
+    const chat = t.chat();
+    const [card] = await chat.say('unblock rob@contoso.com');
+    await chat.click('Yes, it has been reset', {}, card);
+    const again = await chat.click('Yes, it has been reset', {}, card);
+    assert.equal(again.status, 200);
+    assert.match(cardText(again.card), /This step is done/);
+    assert.equal(again.messages.length, 0);
+    const [request] = await t.app.store.requests.listRecent(1);
+    assert.ok(request);
+    const audit = await t.app.store.audit.listForRequest(request.id);
+    assert.equal(audit.filter((e) => e.action === 'restriction.checked').length, 1);
+  });
+
+  it('handles two simultaneous clicks of the same button once', async () => {
+    const chat = t.chat();
+    const [card] = await chat.say('unblock rob@contoso.com');
+    const [a, b] = await Promise.all([
+      chat.click('Yes, it has been reset', {}, card),
+      chat.click('Yes, it has been reset', {}, card),
+    ]);
+    const texts = [cardText(a.card), cardText(b.card)];
+    assert.equal(texts.filter((x) => /This step is done/.test(x)).length, 1);
+    const [request] = await t.app.store.requests.listRecent(1);
+    const audit = await t.app.store.audit.listForRequest(request?.id ?? '');
+    assert.equal(audit.filter((e) => e.action === 'password.confirmed').length, 1);
+  });
+
+  it('cancels at any step and records the request as cancelled', async () => {
+    const chat = t.chat();
+    await chat.say('unblock rob@contoso.com');
+    await chat.click('Yes, it has been reset');
+    const cancelled = await chat.click('Cancel');
+    assert.match(cardText(cancelled.card), /Nothing was unblocked/);
+    const [request] = await t.app.store.requests.listRecent(1);
+    assert.equal(request?.state, 'cancelled');
+  });
+
+  it('understands "help", "start over" and "cancel" typed at any time', async () => {
+    const chat = t.chat();
+    await chat.say('unblock rob@contoso.com');
+    const [help] = await chat.say('help');
+    assert.match(cardText(help), /how I can help/);
+    const restarted = await chat.say('start over');
+    assert.match(cardText(restarted[0]), /Nothing was unblocked/);
+    assert.match(cardText(restarted.at(-1)), /Who is blocked/);
+    const [cancelled] = await chat.say('cancel');
+    assert.match(cardText(cancelled), /Cancelled/);
+  });
+
+  it('refuses to start a second request for a user who already has one', async () => {
+    const first = t.chat();
+    await first.say('unblock rob@contoso.com');
+    const [card] = await t.chat(people.agent2).say('unblock rob@contoso.com');
+    assert.match(cardText(card), /already an unblock request for/);
+  });
+
+  it('keeps the dialog and the request across a restart', async () => {
+    const chat = t.chat();
+    await chat.say('unblock rob@contoso.com');
+    const passwordCard = chat.lastCard;
+    const dataDir = t.dataDir;
+    await t.app.stop();
+    await t.connector.stop();
+    const restarted = await startTestApp({}, { dataDir });
+    try {
+      const resumed = restarted.chat(people.agent, { conversationId: chat.conversationId });
+      const next = await resumed.click('Yes, it has been reset', {}, passwordCard);
+      assert.match(cardText(next.messages[0]), /is on the Restricted users list/);
+    } finally {
+      await restarted.stop();
+      t = await startTestApp({});
+    }
+  });
+});

@@ -1,0 +1,4 @@
+// Public surface of the live tenant implementation (Microsoft Graph + Exchange Online admin REST).
+export { createLiveCredential, type LiveCredentialOptions } from './credential.js';
+export { createLiveTenantGateway, type LiveTenantGatewayOptions } from './liveGateway.js';
+export { DEFAULT_RETRY, type RetryOptions, type Sleep } from './retryPolicy.js';

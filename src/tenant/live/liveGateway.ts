@@ -1,0 +1,205 @@
+// The TenantGateway that talks to Microsoft 365: Graph for directory, password, sessions, inbox rules,
+// groups and message trace; Exchange Online admin REST for the Restricted entities list, unblocking and
+// mailbox forwarding. The same code runs against the simulator (simulated mode and tests).
+import type { TokenCredential } from '@azure/identity';
+import pino, { type Logger } from 'pino';
+import { TenantError } from '../../runbook/errors.js';
+import type {
+  DirectoryUser,
+  InboxRuleSummary,
+  MailboxForwarding,
+  RestrictedSender,
+} from '../../runbook/types.js';
+import type { MessageTraceEntry, TenantGateway } from '../gateway.js';
+import { ExchangeClient } from './exchangeClient.js';
+import { GraphApi } from './graphClient.js';
+import {
+  MAILBOX_SELECT,
+  toDirectoryUser,
+  toInboxRuleSummary,
+  toMailboxForwarding,
+  toMessageTraceEntry,
+  toRestrictedSender,
+  USER_SELECT,
+} from './mappers.js';
+import { DEFAULT_RETRY, type RetryOptions, realSleep, type Sleep } from './retryPolicy.js';
+import { EXCHANGE_SCOPE, GRAPH_SCOPE, tokenSource } from './tokens.js';
+import { exactAddressFilter, normaliseQuery, prefixFilter, rankUsers } from './userSearch.js';
+
+export interface LiveTenantGatewayOptions {
+  /** e.g. https://graph.microsoft.com/v1.0 */
+  graphBaseUrl: string;
+  /** e.g. https://outlook.office365.com/adminapi/beta */
+  exoBaseUrl: string;
+  /** The Entra tenant id (GUID) or its *.onmicrosoft.com domain. */
+  tenantId: string;
+  credential: TokenCredential;
+  logger?: Logger;
+  retry?: Partial<RetryOptions>;
+  /** Injectable for tests: record the requested waits instead of waiting. */
+  sleep?: Sleep;
+  /** Jitter source. Default Math.random. */
+  random?: () => number;
+}
+
+const SMTP_ADDRESS = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const MAX_GROUP_IDS_PER_CALL = 20;
+
+export function createLiveTenantGateway(options: LiveTenantGatewayOptions): TenantGateway {
+  const logger = options.logger ?? pino({ enabled: false });
+  const shared = {
+    retry: { ...DEFAULT_RETRY, ...options.retry },
+    sleep: options.sleep ?? realSleep,
+    random: options.random ?? Math.random,
+    logger,
+  };
+  const graph = new GraphApi({
+    ...shared,
+    graphBaseUrl: options.graphBaseUrl,
+    getToken: tokenSource(options.credential, GRAPH_SCOPE),
+  });
+  const exchange = new ExchangeClient({
+    ...shared,
+    exoBaseUrl: options.exoBaseUrl,
+    tenantId: options.tenantId,
+    getToken: tokenSource(options.credential, EXCHANGE_SCOPE),
+  });
+  return new LiveTenantGateway(graph, exchange);
+}
+
+class LiveTenantGateway implements TenantGateway {
+  constructor(
+    private readonly graph: GraphApi,
+    private readonly exchange: ExchangeClient,
+  ) {}
+
+  async findUsers(query: string, limit = 10): Promise<DirectoryUser[]> {
+    const q = normaliseQuery(query);
+    const top = String(Math.max(1, Math.min(Math.trunc(limit), 100)));
+    if (q === null) return [];
+    if (q.includes('@')) {
+      const exact = await this.searchUsers(exactAddressFilter(q), top);
+      if (exact.length > 0) return rankUsers(exact, q).slice(0, Number(top));
+    }
+    const found = await this.searchUsers(prefixFilter(q), top);
+    return rankUsers(found, q).slice(0, Number(top));
+  }
+
+  async getUser(idOrUpn: string): Promise<DirectoryUser | null> {
+    const key = normaliseQuery(idOrUpn);
+    if (key === null || key.includes('/')) return null;
+    try {
+      return toDirectoryUser(await this.graph.get(userPath(key), { $select: USER_SELECT }));
+    } catch (error) {
+      if (error instanceof TenantError && error.code === 'NotFound') return null;
+      throw error;
+    }
+  }
+
+  async resetPassword(userId: string, newPassword: string): Promise<void> {
+    // The password goes only into the request body; GraphApi's errors carry Graph's answer, not the body.
+    await this.graph.patch(userPath(userId), {
+      passwordProfile: { forceChangePasswordNextSignIn: true, password: newPassword },
+    });
+  }
+
+  async revokeSessions(userId: string): Promise<void> {
+    const result = await this.graph.post<{ value?: boolean }>(
+      `${userPath(userId)}/revokeSignInSessions`,
+      undefined,
+    );
+    if (result?.value === false)
+      throw new TenantError('Unknown', 'Graph revokeSignInSessions returned false');
+  }
+
+  async listRestrictedSenders(): Promise<RestrictedSender[]> {
+    const rows = await this.exchange.invoke('Get-BlockedSenderAddress', {});
+    return rows.map(toRestrictedSender);
+  }
+
+  async findRestrictedSender(address: string): Promise<RestrictedSender | null> {
+    const sender = smtpAddress(address);
+    const rows = await this.exchange.invoke('Get-BlockedSenderAddress', { SenderAddress: sender });
+    return rows.map(toRestrictedSender).find((r) => r.senderAddress === sender.toLowerCase()) ?? null;
+  }
+
+  async unblockSender(address: string): Promise<void> {
+    await this.exchange.invoke('Remove-BlockedSenderAddress', { SenderAddress: smtpAddress(address) });
+  }
+
+  async getMailboxForwarding(address: string): Promise<MailboxForwarding> {
+    const rows = await this.exchange.invoke(
+      'Get-Mailbox',
+      { Identity: smtpAddress(address) },
+      MAILBOX_SELECT,
+    );
+    const [row] = rows;
+    if (row === undefined)
+      throw new TenantError('NotFound', `Exchange Get-Mailbox: no mailbox for ${address}`);
+    return toMailboxForwarding(row);
+  }
+
+  async listInboxRules(userId: string): Promise<InboxRuleSummary[]> {
+    const rules = await this.graph.getAll<unknown>(`${userPath(userId)}/mailFolders/inbox/messageRules`);
+    return rules.map(toInboxRuleSummary);
+  }
+
+  async checkMemberGroups(userId: string, groupIds: string[]): Promise<string[]> {
+    const unique = [...new Set(groupIds)];
+    const member: string[] = [];
+    // Graph takes at most 20 ids per call (m365-contracts.md §3.5).
+    for (let i = 0; i < unique.length; i += MAX_GROUP_IDS_PER_CALL) {
+      const batch = unique.slice(i, i + MAX_GROUP_IDS_PER_CALL);
+      const result = await this.graph.post<{ value?: unknown }>(`${userPath(userId)}/checkMemberGroups`, {
+        groupIds: batch,
+      });
+      const ids = Array.isArray(result?.value) ? result.value : [];
+      member.push(...ids.filter((id): id is string => typeof id === 'string'));
+    }
+    return member;
+  }
+
+  async listMessageTrace(senderAddress: string, from: Date, to: Date): Promise<MessageTraceEntry[]> {
+    const sender = smtpAddress(senderAddress).replaceAll("'", "''");
+    const filter = `senderAddress eq '${sender}' and receivedDateTime ge ${isoSeconds(from)} and receivedDateTime le ${isoSeconds(to)}`;
+    const rows = await this.graph.getAll<unknown>('/admin/exchange/tracing/messageTraces', {
+      $filter: filter,
+    });
+    return rows.map(toMessageTraceEntry);
+  }
+
+  async ping(): Promise<void> {
+    await Promise.all([
+      this.graph.get('/organization', { $select: 'id' }),
+      this.exchange.invoke('Get-OrganizationConfig', {}, ['Name']),
+    ]);
+  }
+
+  private async searchUsers(filter: string, top: string): Promise<DirectoryUser[]> {
+    const page = await this.graph.get<{ value?: unknown[] }>('/users', {
+      $filter: filter,
+      $select: USER_SELECT,
+      $top: top,
+    });
+    return (page.value ?? []).map(toDirectoryUser);
+  }
+}
+
+function userPath(idOrUpn: string): string {
+  if (idOrUpn.trim() === '')
+    throw new TenantError('BadRequest', 'A user id is required', { retryable: false });
+  return `/users/${encodeURIComponent(idOrUpn)}`;
+}
+
+function smtpAddress(address: string): string {
+  const trimmed = address.trim();
+  if (trimmed.length > 320 || !SMTP_ADDRESS.test(trimmed)) {
+    throw new TenantError('BadRequest', 'Not an email address', { retryable: false });
+  }
+  return trimmed;
+}
+
+/** Graph's DateTimeOffset literal, without milliseconds: 2026-11-22T10:00:00Z. */
+function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

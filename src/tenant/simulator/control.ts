@@ -1,0 +1,122 @@
+// The simulator's own control API under /_sim/, for tests and e2e scripts. Never mixed with the Microsoft
+// paths, unauthenticated (the simulator binds 127.0.0.1 only).
+//   GET    /_sim/calls[?api=graph|exchange]   the call log        DELETE /_sim/calls    clear it
+//   POST   /_sim/faults  {graph?,exchange?}    set fault plans     DELETE /_sim/faults   clear them
+//   GET    /_sim/restricted                    Restricted list     POST   /_sim/restricted {address,reason?,temporaryBlock?}
+//   POST   /_sim/send {from,to?,subject?}      a send attempt by a user (delivered, or failed with 5.1.8)
+//   GET    /_sim/message-trace                 every traced message
+//   GET    /_sim/users/{id|upn}                a user's simulated state (password change time, sessions revoked)
+//   POST   /_sim/settings {releaseDelayMs?,unblockLimitPerDay?,exoMaxPageSize?}
+//   POST   /_sim/reset                         back to the seeded tenant, log and faults cleared
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { CallLogEntry } from './callLog.js';
+import { type FaultPlans, faultPlansSchema } from './faults.js';
+import { type ApiRequest, type Sent, sendEmpty, sendJson } from './http.js';
+import type { BlockedSenderRow, MessageTraceRow, SimUser } from './state.js';
+
+export interface SimulatorSettings {
+  releaseDelayMs: number;
+  unblockLimitPerDay: number;
+  exoMaxPageSize: number;
+}
+
+/** What the control API (and in-process tests) can do to a running simulator. */
+export interface SimulatorControl {
+  calls(): CallLogEntry[];
+  clearCalls(): void;
+  setFaults(plans: FaultPlans): void;
+  restrictedSenders(): BlockedSenderRow[];
+  restrict(address: string, reason?: string, temporaryBlock?: boolean): BlockedSenderRow;
+  sendAttempt(from: string, to?: string, subject?: string): MessageTraceRow;
+  messageTrace(): MessageTraceRow[];
+  findUser(idOrUpn: string): Readonly<SimUser> | undefined;
+  settings(): SimulatorSettings;
+  updateSettings(settings: Partial<SimulatorSettings>): void;
+  reset(): void;
+}
+
+const restrictBody = z.object({
+  address: z.string().min(3).max(320),
+  reason: z.string().max(2048).optional(),
+  temporaryBlock: z.boolean().optional(),
+});
+const sendBody = z.object({
+  from: z.string().min(3).max(320),
+  to: z.string().min(3).max(320).optional(),
+  subject: z.string().max(256).optional(),
+});
+const settingsBody = z.object({
+  releaseDelayMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600 * 1000)
+    .optional(),
+  unblockLimitPerDay: z.number().int().min(0).max(1000).optional(),
+  exoMaxPageSize: z.number().int().min(1).max(10_000).optional(),
+});
+
+export function handleControl(req: ApiRequest, res: ServerResponse, sim: SimulatorControl): Sent {
+  const route = `${req.method} ${req.segments.join('/')}`;
+  switch (route) {
+    case 'GET calls': {
+      const api = req.url.searchParams.get('api');
+      return sendJson(res, 200, { value: sim.calls().filter((c) => api === null || c.api === api) });
+    }
+    case 'DELETE calls':
+      sim.clearCalls();
+      return sendEmpty(res, 204);
+    case 'POST faults': {
+      const plans = faultPlansSchema.safeParse(req.body);
+      if (!plans.success) return badRequest(res, 'Body must be {graph?: FaultPlan, exchange?: FaultPlan}.');
+      sim.setFaults(plans.data);
+      return sendEmpty(res, 204);
+    }
+    case 'DELETE faults':
+      sim.setFaults({});
+      return sendEmpty(res, 204);
+    case 'GET restricted':
+      return sendJson(res, 200, { value: sim.restrictedSenders() });
+    case 'POST restricted': {
+      const body = restrictBody.safeParse(req.body);
+      if (!body.success) return badRequest(res, 'Body must be {address, reason?, temporaryBlock?}.');
+      if (!sim.findUser(body.data.address)) return notFound(res, body.data.address);
+      return sendJson(res, 201, sim.restrict(body.data.address, body.data.reason, body.data.temporaryBlock));
+    }
+    case 'POST send': {
+      const body = sendBody.safeParse(req.body);
+      if (!body.success) return badRequest(res, 'Body must be {from, to?, subject?}.');
+      if (!sim.findUser(body.data.from)) return notFound(res, body.data.from);
+      return sendJson(res, 200, sim.sendAttempt(body.data.from, body.data.to, body.data.subject));
+    }
+    case 'GET message-trace':
+      return sendJson(res, 200, { value: sim.messageTrace() });
+    case 'POST settings': {
+      const body = settingsBody.safeParse(req.body);
+      if (!body.success)
+        return badRequest(res, 'Body must be {releaseDelayMs?, unblockLimitPerDay?, exoMaxPageSize?}.');
+      sim.updateSettings(body.data);
+      return sendEmpty(res, 204);
+    }
+    case 'POST reset':
+      sim.reset();
+      return sendEmpty(res, 204);
+  }
+  const [first, id, ...rest] = req.segments;
+  if (req.method === 'GET' && first === 'users' && id !== undefined && rest.length === 0) {
+    const user = sim.findUser(id);
+    return user ? sendJson(res, 200, user) : notFound(res, id);
+  }
+  return sendJson(res, 404, { error: { code: 'NotFound', message: `No control route ${route}.` } });
+}
+
+function badRequest(res: ServerResponse, message: string): Sent {
+  return sendJson(res, 400, { error: { code: 'BadRequest', message } });
+}
+
+function notFound(res: ServerResponse, who: string): Sent {
+  return sendJson(res, 404, {
+    error: { code: 'NotFound', message: `No user '${who}' in the simulated tenant.` },
+  });
+}

@@ -1,0 +1,180 @@
+// TenantSimulator: a local stand-in for Microsoft Graph and Exchange Online admin REST with a seeded
+// contoso.com tenant. The live gateway is pointed at it in tests and in simulated mode, so the code that
+// runs against Microsoft 365 is the code that is tested.
+
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import { CallLog, type CallLogEntry } from './callLog.js';
+import type { SimulatorControl, SimulatorSettings } from './control.js';
+import { FaultInjector, type FaultPlans, seededRandom } from './faults.js';
+import { SEED } from './seed.js';
+import { createSimulatorServer, type TokenValidator } from './server.js';
+import { type BlockedSenderRow, type MessageTraceRow, type SimUser, TenantState } from './state.js';
+
+export interface TenantSimulatorOptions {
+  /** How long after Remove-BlockedSenderAddress the user can really send again. Default 5000 ms. */
+  releaseDelayMs?: number;
+  /** Unblocks allowed per account in a sliding 24 h window; the next one fails like Microsoft's limit. Default 3. */
+  unblockLimitPerDay?: number;
+  /** Upper bound on Exchange rows per page (the client asks for 1000). Default 1000. */
+  exoMaxPageSize?: number;
+  /** Throttling/outage plans per API; change them later with setFaults or POST /_sim/faults. */
+  faults?: FaultPlans;
+  /** Random source for probabilistic faults. Default: a PRNG seeded with `randomSeed`. */
+  random?: () => number;
+  /** Seed for the default PRNG. Default 1. */
+  randomSeed?: number;
+  /** The simulator's clock. Default `() => new Date()` (so sinon fake timers apply). */
+  now?: () => Date;
+  /** Hook for real token validation; the default accepts any bearer token. */
+  validateToken?: TokenValidator;
+  logger?: Logger;
+  /** Interface and port to bind. Default 127.0.0.1 and 0 (a free port). */
+  host?: string;
+  port?: number;
+}
+
+export class TenantSimulator implements SimulatorControl {
+  private readonly currentSettings: SimulatorSettings;
+  private readonly state: TenantState;
+  private readonly callLog = new CallLog();
+  private readonly faults: FaultInjector;
+  private random: () => number;
+  private readonly server: Server;
+  private origin: string | null = null;
+
+  constructor(private readonly options: TenantSimulatorOptions = {}) {
+    this.currentSettings = {
+      releaseDelayMs: options.releaseDelayMs ?? 5000,
+      unblockLimitPerDay: options.unblockLimitPerDay ?? 3,
+      exoMaxPageSize: options.exoMaxPageSize ?? 1000,
+    };
+    this.state = new TenantState(this.currentSettings, options.now ?? (() => new Date()));
+    this.random = this.freshRandom();
+    this.faults = new FaultInjector(options.faults ?? {}, () => this.random());
+    this.server = createSimulatorServer({
+      state: this.state,
+      callLog: this.callLog,
+      faults: this.faults,
+      control: this,
+      validateToken: options.validateToken ?? (() => true),
+      logger: options.logger ?? pino({ enabled: false }),
+      origin: () => this.baseUrl,
+    });
+  }
+
+  async start(): Promise<{ baseUrl: string }> {
+    if (this.origin) return { baseUrl: this.origin };
+    const host = this.options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port ?? 0, host, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = this.server.address() as AddressInfo;
+    this.origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    return { baseUrl: this.origin };
+  }
+
+  async stop(): Promise<void> {
+    if (!this.origin) return;
+    this.origin = null;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+
+  /** e.g. http://127.0.0.1:51234 (throws before start). */
+  get baseUrl(): string {
+    if (!this.origin) throw new Error('TenantSimulator is not started');
+    return this.origin;
+  }
+
+  /** The value for GRAPH_BASE_URL: http://127.0.0.1:port/v1.0 */
+  get graphBaseUrl(): string {
+    return `${this.baseUrl}/v1.0`;
+  }
+
+  /** The value for EXO_BASE_URL: http://127.0.0.1:port/adminapi/beta */
+  get exoBaseUrl(): string {
+    return `${this.baseUrl}/adminapi/beta`;
+  }
+
+  get tenantId(): string {
+    return SEED.tenantId;
+  }
+
+  calls(): CallLogEntry[] {
+    return this.callLog.list();
+  }
+
+  clearCalls(): void {
+    this.callLog.clear();
+  }
+
+  setFaults(plans: FaultPlans): void {
+    this.faults.set(plans);
+  }
+
+  restrictedSenders(): BlockedSenderRow[] {
+    return this.state.blockedRows().map((row) => ({ ...row }));
+  }
+
+  /** Puts a user on the Restricted entities list, as the outbound spam policy would. */
+  restrict(address: string, reason?: string, temporaryBlock = false): BlockedSenderRow {
+    const user = this.findUser(address);
+    const sender = user?.mail ?? user?.userPrincipalName ?? address;
+    const defaultReason =
+      'OutboundSpamLast24Hours=150;OutboundMailLast24Hours=160;OutboundSpamPercent=94;Last Spam Message MessagetraceId:00000000-0000-4000-8000-000000000000';
+    return { ...this.state.restrict(sender, reason ?? defaultReason, temporaryBlock) };
+  }
+
+  /** The user tries to send a message: delivered, or failed (5.1.8) while restricted or not yet released. */
+  sendAttempt(from: string, to = 'colleague@fabrikam.com', subject?: string): MessageTraceRow {
+    return { ...this.state.sendAttempt(from, to, subject) };
+  }
+
+  /** Every traced message, newest last. */
+  messageTrace(): MessageTraceRow[] {
+    this.state.advance();
+    return this.state.messageTrace.map((row) => ({ ...row }));
+  }
+
+  /** A user by object id, UPN or mail. */
+  findUser(idOrUpn: string): Readonly<SimUser> | undefined {
+    const user = this.state.findUser(idOrUpn) ?? this.state.findUserByAddress(idOrUpn);
+    return user ? { ...user } : undefined;
+  }
+
+  /** Whether mail from the address leaves the tenant now (restricted or not yet released: false). */
+  canSend(address: string): boolean {
+    return this.state.canSend(address);
+  }
+
+  settings(): SimulatorSettings {
+    return { ...this.currentSettings };
+  }
+
+  updateSettings(settings: Partial<SimulatorSettings>): void {
+    for (const [key, value] of Object.entries(settings) as Array<
+      [keyof SimulatorSettings, number | undefined]
+    >) {
+      if (value !== undefined) this.currentSettings[key] = value;
+    }
+  }
+
+  /** Back to the seeded tenant; the call log and fault plans are cleared and the PRNG re-seeded. */
+  reset(): void {
+    this.state.reset();
+    this.callLog.clear();
+    this.faults.set({});
+    this.random = this.freshRandom();
+  }
+
+  private freshRandom(): () => number {
+    return this.options.random ?? seededRandom(this.options.randomSeed ?? 1);
+  }
+}

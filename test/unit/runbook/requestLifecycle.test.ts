@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import {
+  canTransition,
+  isTerminal,
+  openRequest,
+  type RequestState,
+  recordFacts,
+  terminalStates,
+  transition,
+} from '../../../src/runbook/index.js';
+import { sampleRequest } from '../../contract/sampleRequest.js';
+
+const now = new Date('2026-11-23T10:00:00Z');
+const later = new Date('2026-11-23T10:05:00Z');
+
+describe('request lifecycle', () => {
+  it('opens a request at version 1 with nothing decided', () => {
+    const r = openRequest({
+      id: 'r1',
+      tenantId: 't',
+      requester: { aadObjectId: 'a', name: 'Agent' },
+      conversationId: 'c',
+      locale: 'da',
+      target: sampleRequest().target,
+      now,
+    });
+    assert.equal(r.state, 'open');
+    assert.equal(r.version, 1);
+    assert.equal(r.createdAt, now.toISOString());
+    assert.equal(r.decidedBy, null);
+    assert.equal(r.locale, 'da');
+  });
+
+  it('follows open → pending_approval → approved → unblocking → waiting_resume → resumed', () => {
+    let r = { ...sampleRequest(), state: 'open' as RequestState, version: 1 };
+    for (const to of ['pending_approval', 'approved', 'unblocking', 'waiting_resume', 'resumed'] as const) {
+      const next = transition(r, to, later);
+      assert.ok(next.ok, `open path to ${to}`);
+      assert.equal(next.request.version, r.version + 1);
+      assert.equal(next.request.updatedAt, later.toISOString());
+      r = next.request;
+    }
+    assert.equal(r.state, 'resumed');
+  });
+
+  it('refuses transitions the runbook does not allow', () => {
+    const pending = { ...sampleRequest(), state: 'pending_approval' as RequestState };
+    assert.deepEqual(transition(pending, 'unblocking', later), {
+      ok: false,
+      reason: 'invalid-transition',
+      from: 'pending_approval',
+      to: 'unblocking',
+    });
+    assert.equal(
+      canTransition('open', 'approved'),
+      false,
+      'nobody approves a request that was not submitted',
+    );
+    assert.equal(canTransition('rejected', 'approved'), false);
+  });
+
+  it('never leaves an end state', () => {
+    for (const end of terminalStates) {
+      assert.ok(isTerminal(end));
+      for (const to of ['open', 'pending_approval', 'approved', 'cancelled', 'resumed'] as const) {
+        assert.equal(canTransition(end, to), false, `${end} → ${to}`);
+      }
+    }
+    assert.equal(isTerminal('waiting_resume'), false);
+  });
+
+  it('records findings with a new version and no state change', () => {
+    const r = { ...sampleRequest(), state: 'open' as RequestState, version: 4 };
+    const next = recordFacts(r, { password: 'reset-by-bot' }, later);
+    assert.equal(next.version, 5);
+    assert.equal(next.state, 'open');
+    assert.equal(next.password, 'reset-by-bot');
+    assert.equal(r.version, 4, 'the original record is not mutated');
+  });
+});

@@ -2,7 +2,7 @@
 // which store, tenant or bot identity is in use.
 import type { TokenCredential } from '@azure/identity';
 import type { Logger } from 'pino';
-import { createBot } from './bot/index.js';
+import { createBot, type Pacer } from './bot/index.js';
 import type { Config } from './config.js';
 import { createHttpServer, type HttpServer } from './http/index.js';
 import { createTranslator } from './i18n/index.js';
@@ -17,6 +17,7 @@ import {
   type TenantGateway,
   TenantSimulator,
 } from './tenant/index.js';
+import { createWorker, RequestLedger, type Worker } from './worker/index.js';
 
 export interface AppOptions {
   logger: Logger;
@@ -24,6 +25,9 @@ export interface AppOptions {
   now?: () => Date;
   generatePassword?: () => string;
   simulator?: Partial<SimulatorOptions>;
+  pacer?: Pacer;
+  /** Run only the worker (no HTTP endpoint is served): `npm run worker`. */
+  workerOnly?: boolean;
 }
 
 export interface App {
@@ -34,6 +38,8 @@ export interface App {
   simulator: TenantSimulator | null;
   tenantId: string;
   approverGroupId: string | undefined;
+  /** The in-process worker, when WORKER=in-process or in worker-only mode. */
+  worker: Worker | null;
   stop(): Promise<void>;
 }
 
@@ -46,6 +52,21 @@ interface TenantWiring {
 
 async function wireTenant(config: Config, options: AppOptions): Promise<TenantWiring> {
   const logger = options.logger.child({ component: 'tenant' });
+  if (config.tenant.mode === 'simulated' && config.tenant.simulatorUrl) {
+    const base = config.tenant.simulatorUrl.replace(/\/+$/, '');
+    return {
+      gateway: createLiveTenantGateway({
+        graphBaseUrl: `${base}/v1.0`,
+        exoBaseUrl: `${base}/adminapi/beta`,
+        tenantId: SEED.tenantId,
+        credential: new StaticTokenCredential('simulated-tenant-token'),
+        logger,
+      }),
+      simulator: null,
+      tenantId: SEED.tenantId,
+      approverGroupId: config.approverGroupId ?? SEED.groups.approvers,
+    };
+  }
   if (config.tenant.mode === 'simulated') {
     const simulator = new TenantSimulator({
       releaseDelayMs: config.tenant.releaseDelayMs,
@@ -94,24 +115,47 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     await store.close();
     throw error;
   }
-  const t = createTranslator();
+  const t = createTranslator(undefined, config.timeZone);
+  const now = options.now ?? (() => new Date());
+  const ledger = new RequestLedger(store.requests, store.audit, store.jobs, now);
+  let worker: Worker | null = null;
   const bot = createBot({
     identity: config.bot,
     tenant: tenant.gateway,
-    requests: store.requests,
-    audit: store.audit,
-    conversations: store.conversations,
-    state: store.state,
+    store,
+    ledger,
     t,
     logger,
     tenantId: tenant.tenantId,
+    approverGroupId: tenant.approverGroupId,
+    allowSelfApproval: config.approvals.allowSelfApproval,
+    expireAfterHours: config.approvals.expireAfterMs / 3600_000,
+    giveUpAfterHours: config.resume.giveUpAfterMs / 3600_000,
     generatePassword: options.generatePassword ?? (() => generateTemporaryPassword()),
     now: options.now,
+    pacer: options.pacer,
+    onJobQueued: () => worker?.runner.poke(),
   });
+  if (config.worker.inProcess || options.workerOnly) {
+    worker = createWorker({
+      store,
+      tenant: tenant.gateway,
+      notifier: bot.notifier,
+      logger,
+      approvals: {
+        remindAfterMs: config.approvals.remindAfterMs,
+        expireAfterMs: config.approvals.expireAfterMs,
+      },
+      resume: config.resume,
+      pollIntervalMs: config.worker.pollIntervalMs,
+      now,
+    });
+    worker.start();
+  }
   const http = createHttpServer({
     maxBodyBytes: config.http.maxBodyBytes,
     logger,
-    messages: bot,
+    messages: bot.endpoint,
     readiness: { store: () => store.ping(), tenant: () => tenant.gateway.ping() },
   });
 
@@ -122,8 +166,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     simulator: tenant.simulator,
     tenantId: tenant.tenantId,
     approverGroupId: tenant.approverGroupId,
+    worker,
     async stop() {
       await http.close();
+      await worker?.stop();
       await tenant.simulator?.stop();
       await store.close();
     },

@@ -46,6 +46,19 @@ const schema = z
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     RESUME_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
     RESUME_GIVE_UP_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(24)),
+    SIMULATOR_URL: z.preprocess(emptyToUndefined, url.optional()),
+    ALLOW_SELF_APPROVAL: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+    APPROVAL_REMIND_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(4)),
+    APPROVAL_EXPIRE_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(24)),
+    WORKER: z.preprocess(emptyToUndefined, z.enum(['in-process', 'off']).default('in-process')),
+    WORKER_POLL_INTERVAL_MS: z.preprocess(emptyToUndefined, positive('milliseconds').default(500)),
+    TENANT_TIME_ZONE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((tz) => isTimeZone(tz), 'must be an IANA time zone such as Europe/Copenhagen')
+        .default('UTC'),
+    ),
     SIMULATOR_RELEASE_DELAY_S: z.preprocess(
       emptyToUndefined,
       z.coerce.number({ error: 'must be a number' }).min(0, 'must be 0 or more').default(30),
@@ -89,6 +102,15 @@ const schema = z
     }
   });
 
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface Config {
   http: { port: number; host: string; maxBodyBytes: number };
   bot: {
@@ -98,7 +120,12 @@ export interface Config {
     appTenantId: string | undefined;
   };
   tenant:
-    | { mode: 'simulated'; releaseDelayMs: number }
+    | {
+        mode: 'simulated';
+        releaseDelayMs: number;
+        /** A simulator already running elsewhere (tests, several processes); default: start one in-process. */
+        simulatorUrl: string | undefined;
+      }
     | {
         mode: 'live';
         graphBaseUrl: string;
@@ -113,6 +140,9 @@ export interface Config {
   helpdeskGroupId: string | undefined;
   store: { kind: 'sqlite'; dataDir: string };
   resume: { pollIntervalMs: number; giveUpAfterMs: number };
+  approvals: { allowSelfApproval: boolean; remindAfterMs: number; expireAfterMs: number };
+  worker: { inProcess: boolean; pollIntervalMs: number };
+  timeZone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -146,7 +176,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     tenant:
       e.TENANT_MODE === 'simulated'
-        ? { mode: 'simulated', releaseDelayMs: e.SIMULATOR_RELEASE_DELAY_S * 1000 }
+        ? {
+            mode: 'simulated',
+            releaseDelayMs: e.SIMULATOR_RELEASE_DELAY_S * 1000,
+            simulatorUrl: e.SIMULATOR_URL,
+          }
         : {
             mode: 'live',
             graphBaseUrl: e.GRAPH_BASE_URL,
@@ -164,6 +198,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       pollIntervalMs: e.RESUME_POLL_INTERVAL_S * 1000,
       giveUpAfterMs: e.RESUME_GIVE_UP_AFTER_H * 3600_000,
     },
+    approvals: {
+      allowSelfApproval: e.ALLOW_SELF_APPROVAL === 'true',
+      remindAfterMs: e.APPROVAL_REMIND_AFTER_H * 3600_000,
+      expireAfterMs: e.APPROVAL_EXPIRE_AFTER_H * 3600_000,
+    },
+    worker: { inProcess: e.WORKER === 'in-process', pollIntervalMs: e.WORKER_POLL_INTERVAL_MS },
+    timeZone: e.TENANT_TIME_ZONE,
     logLevel: e.LOG_LEVEL,
   };
 }

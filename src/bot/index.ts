@@ -2,28 +2,40 @@
 import { PrivateConversationState } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Translator } from '../i18n/index.js';
-import type { AuditLog, ConversationStore, RequestStore, StateStore } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import type { TenantGateway } from '../tenant/index.js';
+import type { Notifier, RequestLedger } from '../worker/index.js';
 import { type BotIdentity, createAdapter } from './adapter.js';
+import { ApprovalHandler } from './approvals/approvalHandler.js';
+import { ApproverDirectory } from './approvals/approverDirectory.js';
 import { checkIncomingActivity } from './incomingActivity.js';
+import { Pacer } from './proactive/pacer.js';
+import { TeamsNotifier } from './proactive/teamsNotifier.js';
 import { RunbookFlow } from './runbook/runbookFlow.js';
 import { StateStoreStorage } from './stateStorage.js';
 import { UnblockBot } from './unblockBot.js';
 
 export type { BotIdentity } from './adapter.js';
+export { Pacer, type Window } from './proactive/pacer.js';
 
 export interface BotDeps {
   identity: BotIdentity;
   tenant: TenantGateway;
-  requests: RequestStore;
-  audit: AuditLog;
-  conversations: ConversationStore;
-  state: StateStore;
+  store: Pick<Store, 'requests' | 'conversations' | 'state' | 'jobs'>;
+  ledger: RequestLedger;
   t: Translator;
   logger: Logger;
   tenantId: string;
+  approverGroupId: string | undefined;
+  allowSelfApproval: boolean;
+  expireAfterHours: number;
+  giveUpAfterHours: number;
   generatePassword: () => string;
   now?: () => Date;
+  /** Pacing of proactive sends (tests and benchmarks may pass their own). */
+  pacer?: Pacer;
+  /** Called when a job was queued in this process (wakes the in-process worker). */
+  onJobQueued?: () => void;
 }
 
 export interface HttpReply {
@@ -36,28 +48,67 @@ export interface MessagesEndpoint {
   handle(body: unknown, headers: Record<string, string | string[] | undefined>): Promise<HttpReply>;
 }
 
-export function createBot(deps: BotDeps): MessagesEndpoint {
+export interface Bot {
+  endpoint: MessagesEndpoint;
+  /** Tells people about request events proactively; the worker drives it. */
+  notifier: Notifier;
+}
+
+export function createBot(deps: BotDeps): Bot {
   const logger = deps.logger.child({ component: 'bot' });
   const adapter = createAdapter(deps.identity, logger);
+  const { store } = deps;
+  const directory = new ApproverDirectory({
+    tenant: deps.tenant,
+    conversations: store.conversations,
+    approverGroupId: deps.approverGroupId,
+    logger,
+  });
   const flow = new RunbookFlow({
     tenant: deps.tenant,
-    requests: deps.requests,
-    audit: deps.audit,
+    requests: store.requests,
+    ledger: deps.ledger,
     t: deps.t,
     logger,
     generatePassword: deps.generatePassword,
     now: deps.now,
+    onSubmitted: deps.onJobQueued,
+  });
+  const approvals = new ApprovalHandler({
+    requests: store.requests,
+    jobs: store.jobs,
+    ledger: deps.ledger,
+    directory,
+    t: deps.t,
+    logger,
+    allowSelfApproval: deps.allowSelfApproval,
+    onJobQueued: deps.onJobQueued,
   });
   const bot = new UnblockBot({
-    state: new PrivateConversationState(new StateStoreStorage(deps.state)),
+    state: new PrivateConversationState(new StateStoreStorage(store.state)),
     flow,
+    approvals,
+    directory,
+    ledger: deps.ledger,
     t: deps.t,
-    conversations: deps.conversations,
+    conversations: store.conversations,
     logger,
     defaultTenantId: deps.tenantId,
   });
+  const notifier = new TeamsNotifier({
+    adapter,
+    appId: deps.identity.appId ?? '',
+    conversations: store.conversations,
+    directory,
+    pacer: deps.pacer ?? new Pacer(),
+    t: deps.t,
+    logger,
+    allowSelfApproval: deps.allowSelfApproval,
+    expireAfterHours: deps.expireAfterHours,
+    giveUpAfterHours: deps.giveUpAfterHours,
+  });
 
-  return {
+  const endpoint: MessagesEndpoint = {
     async handle(body, headers) {
       const check = checkIncomingActivity(body);
       if (!check.ok) return { status: 400, body: { error: 'BadRequest', problems: check.problems } };
@@ -93,4 +144,5 @@ export function createBot(deps: BotDeps): MessagesEndpoint {
       return reply;
     },
   };
+  return { endpoint, notifier };
 }

@@ -6,18 +6,32 @@ import type { Logger } from 'pino';
 import { type Language, resolveLanguage, type Translator } from '../i18n/index.js';
 import { parseAgentMessage, TenantError } from '../runbook/index.js';
 import type { ConversationStore } from '../store/index.js';
-import { errorNotice, helpCard, staleCardNotice } from './cards/noticeCards.js';
+import type { RequestLedger } from '../worker/index.js';
+import type { ApprovalHandler } from './approvals/approvalHandler.js';
+import type { ApproverDirectory } from './approvals/approverDirectory.js';
+import { errorNotice, helpCard, infoNotice, staleCardNotice } from './cards/noticeCards.js';
 import type { AdaptiveCardJson } from './cards/render.js';
+import { APPROVALS_CHANNEL_KEY, conversationKey, type StoredReference, userKey } from './conversationKeys.js';
 import { KeyedMutex } from './keyedMutex.js';
 import { cardInvokeResponse, cardMessage, errorInvokeResponse } from './messages.js';
 import { RUNBOOK_DIALOG_ID, RUNBOOK_TURN, RunbookDialog, type RunbookTurn } from './runbook/runbookDialog.js';
 import type { RunbookFlow, TurnParty } from './runbook/runbookFlow.js';
 import { conversationReferenceOf, partyOf } from './turnParty.js';
-import { adaptiveCardInvokeValue, isRunbookVerb, runbookCardData } from './verbs.js';
+import {
+  type ApprovalVerb,
+  adaptiveCardInvokeValue,
+  approvalCardData,
+  isApprovalVerb,
+  isRunbookVerb,
+  runbookCardData,
+} from './verbs.js';
 
 export interface UnblockBotDeps {
   state: BotState;
   flow: RunbookFlow;
+  approvals: ApprovalHandler;
+  directory: ApproverDirectory;
+  ledger: RequestLedger;
   t: Translator;
   conversations: ConversationStore;
   logger: Logger;
@@ -68,6 +82,10 @@ export class UnblockBot extends TeamsActivityHandler {
     await this.rememberConversation(context);
     const text = typedText(context);
     const language = this.languageOf(context);
+    if (SET_APPROVALS_CHANNEL.test(text)) {
+      await this.withErrorCard(context, language, () => this.setApprovalsChannel(context, language));
+      return;
+    }
     const intent = parseAgentMessage(text);
     if (intent.kind === 'help') {
       await context.sendActivity(cardMessage(helpCard({ t: this.deps.t, language })));
@@ -113,6 +131,7 @@ export class UnblockBot extends TeamsActivityHandler {
     await this.rememberConversation(context);
     const { verb, data } = parsed.data.action;
     const language = this.languageOf(context);
+    if (isApprovalVerb(verb)) return this.onApprovalAction(context, verb, data ?? {}, language);
     const cardData = runbookCardData.safeParse(data ?? {});
     if (!isRunbookVerb(verb) || !cardData.success) {
       this.deps.logger.warn(
@@ -134,6 +153,52 @@ export class UnblockBot extends TeamsActivityHandler {
       return turn.invokeCard ?? staleCardNotice({ t: this.deps.t, language });
     });
     return cardInvokeResponse(card);
+  }
+
+  private async onApprovalAction(
+    context: TurnContext,
+    verb: ApprovalVerb,
+    data: Record<string, unknown>,
+    language: Language,
+  ): Promise<InvokeResponse> {
+    const parsed = approvalCardData.safeParse(data);
+    if (!parsed.success) {
+      return cardInvokeResponse(errorNotice({ t: this.deps.t, language }, 'errors.unknownAction'));
+    }
+    const party = this.party(context);
+    const card = await this.withErrorCard(context, language, () =>
+      this.deps.approvals.handle({
+        verb,
+        requestId: parsed.data.requestId,
+        comment: parsed.data.comment,
+        clicker: party.actor,
+        conversationId: party.conversationId,
+        language,
+      }),
+    );
+    return cardInvokeResponse(card);
+  }
+
+  /** "set approvals channel", typed by an approver in a channel: approval cards go there from now on. */
+  private async setApprovalsChannel(context: TurnContext, language: Language): Promise<AdaptiveCardJson> {
+    const notice = (key: 'approval.channelSet' | 'approval.channelSetRefused' | 'approval.channelOnly') =>
+      infoNotice({ t: this.deps.t, language }, key);
+    let card: AdaptiveCardJson;
+    const party = this.party(context);
+    if (context.activity.conversation.conversationType !== 'channel') card = notice('approval.channelOnly');
+    else if (!(await this.deps.directory.isApprover(party.actor.aadObjectId))) {
+      card = notice('approval.channelSetRefused');
+      await this.deps.ledger.noteWithoutRequest('access.refused', party, {
+        command: 'set approvals channel',
+      });
+    } else {
+      const stored: StoredReference = { reference: conversationReferenceOf(context.activity), language };
+      await this.deps.conversations.saveReference(APPROVALS_CHANNEL_KEY, stored);
+      await this.deps.ledger.noteWithoutRequest('approvals-channel.set', party, {});
+      card = notice('approval.channelSet');
+    }
+    await context.sendActivity(cardMessage(card));
+    return card;
   }
 
   /**
@@ -171,11 +236,21 @@ export class UnblockBot extends TeamsActivityHandler {
     }
   }
 
+  /** Keeps where and in which language to reach this person and this conversation proactively. */
   private async rememberConversation(context: TurnContext): Promise<void> {
-    const reference = conversationReferenceOf(context.activity);
-    await this.deps.conversations.saveReference(`conversation:${reference.conversation.id}`, reference);
+    const { activity } = context;
+    const stored: StoredReference = {
+      reference: conversationReferenceOf(activity),
+      language: this.languageOf(context),
+    };
+    await this.deps.conversations.saveReference(conversationKey(activity.conversation.id), stored);
+    if (activity.conversation.conversationType === 'personal' && activity.from.aadObjectId) {
+      await this.deps.conversations.saveReference(userKey(activity.from.aadObjectId), stored);
+    }
   }
 }
+
+const SET_APPROVALS_CHANNEL = /^set approvals? channel$/i;
 
 /** The text a person typed, without the bot's @mention (channels) and surrounding whitespace. */
 function typedText(context: TurnContext): string {

@@ -40,3 +40,16 @@ export const adaptiveCardInvokeValue = z.object({
   }),
   trigger: z.enum(['manual', 'automatic']).optional(),
 });
+
+export const approvalVerbs = ['approval.approve', 'approval.reject', 'approval.refresh'] as const;
+export type ApprovalVerb = (typeof approvalVerbs)[number];
+
+export function isApprovalVerb(verb: string): verb is ApprovalVerb {
+  return (approvalVerbs as readonly string[]).includes(verb);
+}
+
+/** What an approval card carries: the request id only; the comment is the approver's input. */
+export const approvalCardData = z.object({
+  requestId: z.string().uuid(),
+  comment: z.string().max(500).optional(),
+});

@@ -1,5 +1,6 @@
 // The framework-free domain: types, the request lifecycle, runbook steps and message understanding.
 export * from './agentMessage.js';
+export * from './approvalPolicy.js';
 export * from './errors.js';
 export * from './requestLifecycle.js';
 export * from './restrictionReason.js';

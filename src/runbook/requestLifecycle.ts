@@ -57,6 +57,8 @@ export function openRequest(input: NewRequest): UnblockRequest {
     checks: null,
     createdAt: at,
     updatedAt: at,
+    submittedAt: null,
+    remindedAt: null,
     decidedBy: null,
     decidedAt: null,
     decisionComment: null,

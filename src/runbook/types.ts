@@ -86,6 +86,10 @@ export interface UnblockRequest {
   checks: CompromiseChecks | null;
   createdAt: string;
   updatedAt: string;
+  /** When the agent confirmed and the request went to the approvers. */
+  submittedAt: string | null;
+  /** When the approvers were reminded of the pending request. */
+  remindedAt: string | null;
   decidedBy: Actor | null;
   decidedAt: string | null;
   decisionComment: string | null;
@@ -125,6 +129,9 @@ export type AuditAction =
   | 'restriction.checked'
   | 'checks.completed'
   | 'approval.refused'
+  | 'approval.decided'
+  | 'approval.reminded'
+  | 'approvals-channel.set'
   | 'unblock.called'
   | 'notify.sent'
   | 'notify.failed'

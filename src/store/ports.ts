@@ -42,8 +42,57 @@ export interface ConversationStore {
   /** Saves (or replaces) a conversation reference, an opaque JSON object owned by src/bot/. */
   saveReference(key: string, reference: object): Promise<void>;
   getReference(key: string): Promise<object | null>;
+  /** References whose key starts with `prefix` (e.g. "user:" for every 1:1 chat), oldest first. */
+  listReferences(prefix: string, limit?: number): Promise<{ key: string; reference: object }[]>;
   addSentCard(card: SentCard): Promise<void>;
   listSentCards(requestId: string): Promise<SentCard[]>;
+}
+
+export type JobType = 'unblock' | 'notify' | 'monitor';
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A durable unit of background work. The id is the idempotency key: one job per id, ever. */
+export interface Job {
+  id: string;
+  type: JobType;
+  payload: object;
+  status: JobStatus;
+  runAt: string;
+  attempts: number;
+  lastError: string | null;
+  /** Who holds the lease while status is 'running'. */
+  owner: string | null;
+  leaseUntil: string | null;
+}
+
+export interface NewJob {
+  id: string;
+  type: JobType;
+  payload: object;
+  /** Not before this time; default now. */
+  runAt?: Date;
+}
+
+/**
+ * The job queue shared by the bot and any number of worker processes. claim() leases the next due job
+ * atomically; a lease that runs out (a crashed worker) makes the job claimable again.
+ */
+export interface JobQueue {
+  /** Adds the job unless a job with this id was ever added; returns whether it was added. */
+  enqueue(job: NewJob): Promise<boolean>;
+  /** Leases the oldest due job (queued and runAt ≤ now, or running with an expired lease); attempts + 1. */
+  claim(owner: string, now: Date, leaseMs: number): Promise<Job | null>;
+  /** Marks a job done; false when `owner` no longer holds the lease (someone else took it over). */
+  complete(id: string, owner: string): Promise<boolean>;
+  /** Releases the job for another attempt at `runAt`; false when `owner` no longer holds the lease. */
+  retry(id: string, owner: string, runAt: Date, error: string): Promise<boolean>;
+  /** Ends the job as failed; false when `owner` no longer holds the lease. */
+  fail(id: string, owner: string, error: string): Promise<boolean>;
+  get(id: string): Promise<Job | null>;
+  /** How many jobs are in each status (for /readyz, metrics and tests). */
+  counts(): Promise<Record<JobStatus, number>>;
+  /** The earliest runAt of a queued job, to sleep until then; null when none is queued. */
+  nextRunAt(): Promise<string | null>;
 }
 
 /** A stored item with an optimistic-concurrency tag, for the bot's dialog state. */
@@ -72,6 +121,7 @@ export interface Store {
   audit: AuditLog;
   conversations: ConversationStore;
   state: StateStore;
+  jobs: JobQueue;
   /** Throws when the store cannot be read (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

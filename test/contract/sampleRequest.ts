@@ -40,6 +40,8 @@ export function sampleRequest(overrides: Partial<UnblockRequest> = {}): UnblockR
     },
     createdAt: '2024-05-01T09:00:00.000Z',
     updatedAt: '2024-05-01T09:00:00.000Z',
+    submittedAt: null,
+    remindedAt: null,
     decidedBy: null,
     decidedAt: null,
     decisionComment: null,

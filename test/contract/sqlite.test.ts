@@ -128,6 +128,52 @@ describe('SQLite store', () => {
     assert.ok(wins + childWins < 2 * rounds, `no round was contended (${wins} + ${childWins})`);
   });
 
+  it('gives each of 200 jobs to exactly one of two processes claiming from the same file', async function () {
+    this.timeout(30_000);
+    const store = open();
+    const ids = Array.from({ length: 200 }, (_, i) => `job-${String(i).padStart(3, '0')}`);
+    for (const id of ids) {
+      await store.jobs.enqueue({ id, type: 'unblock', payload: { id }, runAt: new Date(0) });
+    }
+    const child = startChildClaimer(dataDir, 'child');
+    await child.ready;
+    const mine = await claimAndComplete(store, 'parent');
+    const theirs = await child.claimed;
+    assert.deepEqual([...mine, ...theirs].sort(), ids, 'every job claimed once: none lost, none twice');
+    assert.ok(mine.length > 0 && theirs.length > 0, `no contention (${mine.length} + ${theirs.length})`);
+    assert.deepEqual(await store.jobs.counts(), { queued: 0, running: 0, done: 200, failed: 0 });
+  });
+
+  it('keeps a lease across two stores on the same file', async () => {
+    const [bot, worker] = [open(), open()];
+    await bot.jobs.enqueue({ id: 'job-a', type: 'notify', payload: {}, runAt: new Date(0) });
+    const now = new Date();
+    assert.equal((await worker.jobs.claim('worker', now, 60_000))?.id, 'job-a');
+    assert.equal(await bot.jobs.claim('bot', now, 60_000), null);
+    assert.equal(await bot.jobs.complete('job-a', 'bot'), false);
+    assert.equal(await worker.jobs.complete('job-a', 'worker'), true);
+    assert.equal(await bot.jobs.enqueue({ id: 'job-a', type: 'notify', payload: {} }), false);
+  });
+
+  it('upgrades a version-1 file to the job queue, keeping its data', async () => {
+    const before = open();
+    await before.requests.create(sampleRequest());
+    await before.conversations.saveReference('user:1', { serviceUrl: 'https://smba.example/' });
+    await before.close();
+    // What a file written before migration 2 looks like.
+    const raw = rawDatabase();
+    raw.exec('DROP TABLE jobs');
+    raw.pragma('user_version = 1');
+    raw.close();
+
+    const logger = { info: sinon.spy() };
+    const after = open({ logger });
+    assert.deepEqual(logger.info.firstCall.args[0].migrationsApplied, [2]);
+    assert.deepEqual(await after.requests.get(sampleRequest().id), sampleRequest());
+    assert.equal((await after.conversations.listReferences('user:')).length, 1);
+    assert.equal(await after.jobs.enqueue({ id: 'job-a', type: 'unblock', payload: {} }), true);
+  });
+
   it('refuses UPDATE and DELETE of audit rows, whoever issues them', async () => {
     const store = open();
     await store.audit.append(sampleAuditEvent());
@@ -243,20 +289,34 @@ async function raceUpdates(store: Store, id: string, rounds: number): Promise<nu
   return wins;
 }
 
+/** Claims due jobs one by one until none is left, completing each; returns the ids it claimed. */
+async function claimAndComplete(store: Store, owner: string): Promise<string[]> {
+  const claimed: string[] = [];
+  for (;;) {
+    const job = await store.jobs.claim(owner, new Date(), 60_000);
+    if (!job) return claimed;
+    claimed.push(job.id);
+    if (!(await store.jobs.complete(job.id, owner))) throw new Error(`lost the lease on ${job.id}`);
+    // A pause, as real work has, so the other process can get in between.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
 /**
- * Runs raceUpdates in a separate Node process, the way a worker process shares the file with the bot.
- * `ready` resolves once the child has opened the store and starts racing; `wins` with its win count.
+ * Runs `body` (an expression of `store` whose promise resolves to a JSON-serializable result) in a separate
+ * Node process that opened the store on `dataDir`, the way a worker process shares the file with the bot.
+ * `ready` resolves once the child has opened the store; `result` with what `body` resolved to.
  */
-function startChildRacer(dataDir: string, id: string, rounds: number) {
+function startChild(dataDir: string, helpers: string, body: string) {
   const storeModule = path.resolve(__dirname, '../../src/store/index.ts');
   const script = `
     const { openSqliteStore } = require(${JSON.stringify(storeModule)});
-    const race = ${raceUpdates.toString()};
+    ${helpers}
     const store = openSqliteStore({ dataDir: ${JSON.stringify(dataDir)} });
     process.stdout.write('ready\\n');
-    race(store, ${JSON.stringify(id)}, ${rounds}).then((wins) => {
+    (${body}).then((result) => {
       store.close();
-      process.stdout.write(wins + '\\n');
+      process.stdout.write(JSON.stringify(result) + '\\n');
     });
   `;
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], {
@@ -265,10 +325,24 @@ function startChildRacer(dataDir: string, id: string, rounds: number) {
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const nextLine = async () => {
     const line = await lines.next();
-    if (line.done) throw new Error('the child racer exited early');
+    if (line.done) throw new Error('the child process exited early');
     return line.value;
   };
   const ready = nextLine().then((line) => assert.equal(line, 'ready'));
-  const wins = ready.then(nextLine).then(Number);
-  return { ready, wins };
+  const result: Promise<unknown> = ready.then(nextLine).then((line) => JSON.parse(line));
+  return { ready, result };
+}
+
+/** raceUpdates in a child process; `wins` resolves with its win count. */
+function startChildRacer(dataDir: string, id: string, rounds: number) {
+  const helpers = `const race = ${raceUpdates.toString()};`;
+  const child = startChild(dataDir, helpers, `race(store, ${JSON.stringify(id)}, ${rounds})`);
+  return { ready: child.ready, wins: child.result.then(Number) };
+}
+
+/** claimAndComplete in a child process; `claimed` resolves with the ids it claimed. */
+function startChildClaimer(dataDir: string, owner: string) {
+  const helpers = `const claimAndComplete = ${claimAndComplete.toString()};`;
+  const child = startChild(dataDir, helpers, `claimAndComplete(store, ${JSON.stringify(owner)})`);
+  return { ready: child.ready, claimed: child.result as Promise<string[]> };
 }

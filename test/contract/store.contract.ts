@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import type { RequestState, UnblockRequest } from '../../src/runbook/types.js';
 import { type SentCard, StateConflictError, type Store } from '../../src/store/index.js';
+import { describeJobQueueContract } from './jobs.contract.js';
 import { sampleAuditEvent, sampleRequest } from './sampleRequest.js';
 
 export interface StoreUnderTest {
@@ -227,6 +228,58 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         assert.equal(await store.conversations.getReference('agent:none'), null);
       });
 
+      /** Saves one reference per key, in this order, each naming its key. */
+      async function saveEach(keys: string[]): Promise<void> {
+        for (const key of keys) await store.conversations.saveReference(key, { ...reference, key });
+      }
+
+      async function listedKeys(prefix: string, limit?: number): Promise<string[]> {
+        return (await store.conversations.listReferences(prefix, limit)).map((listed) => listed.key);
+      }
+
+      it('lists the references whose key starts with a prefix, oldest first', async () => {
+        await saveEach(['user:b', 'channel:19:x', 'user:a', 'User:c', 'users:d', 'user:😀', 'user']);
+        assert.deepEqual(await listedKeys('user:'), ['user:b', 'user:a', 'user:😀']);
+        assert.deepEqual(await store.conversations.listReferences('channel:'), [
+          { key: 'channel:19:x', reference: { ...reference, key: 'channel:19:x' } },
+        ]);
+        assert.deepEqual(await listedKeys('group:'), []);
+        assert.equal((await listedKeys('')).length, 7);
+      });
+
+      it('treats %, _, * and ? in a prefix as plain characters', async () => {
+        await saveEach([
+          '50%_off:1',
+          '50%Xoff:2',
+          '50XXoff:3',
+          '50%_off:4',
+          'a*?[b]:1',
+          'a*?[b]:2',
+          'axy[b]:3',
+        ]);
+        assert.deepEqual(await listedKeys('50%_off:'), ['50%_off:1', '50%_off:4']);
+        assert.deepEqual(await listedKeys('50%'), ['50%_off:1', '50%Xoff:2', '50%_off:4']);
+        assert.deepEqual(await listedKeys('a*?[b]'), ['a*?[b]:1', 'a*?[b]:2']);
+      });
+
+      it('lists a replaced reference once, with its new value', async () => {
+        await saveEach(['user:a', 'user:b']);
+        const moved = { ...reference, serviceUrl: 'https://smba.trafficmanager.net/amer/' };
+        await store.conversations.saveReference('user:a', moved);
+        const listed = await store.conversations.listReferences('user:');
+        assert.equal(listed.length, 2);
+        assert.deepEqual(
+          listed.find((item) => item.key === 'user:a'),
+          { key: 'user:a', reference: moved },
+        );
+      });
+
+      it('lists references up to a limit, oldest first', async () => {
+        await saveEach(['user:1', 'user:2', 'user:3', 'user:4']);
+        assert.deepEqual(await listedKeys('user:', 2), ['user:1', 'user:2']);
+        assert.deepEqual(await listedKeys('user:', 0), []);
+      });
+
       it('remembers every card sent for a request, once per activity', async () => {
         const cards: SentCard[] = [
           { requestId: 'req-1', conversationId: 'a:agent', activityId: 'act-1', kind: 'runbook' },
@@ -249,6 +302,8 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         assert.deepEqual(await store.conversations.listSentCards('req-none'), []);
       });
     });
+
+    describeJobQueueContract(() => store);
 
     describe('dialog state', () => {
       const dialog = { dialogStack: [{ id: 'runbook', state: { step: 2, options: { locale: 'nl-NL' } } }] };

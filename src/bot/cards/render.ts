@@ -5,7 +5,7 @@ import * as ACData from 'adaptivecards-templating';
 
 export const cardsDirectory = path.resolve(__dirname, '../../../cards');
 
-export type TemplateName = 'runbook-step' | 'temporary-password' | 'notice';
+export type TemplateName = 'runbook-step' | 'temporary-password' | 'notice' | 'approval';
 
 /** An Adaptive Card as JSON, ready to attach. */
 export type AdaptiveCardJson = Record<string, unknown>;

@@ -17,8 +17,9 @@ import {
   transition,
   type UnblockRequest,
 } from '../../runbook/index.js';
-import type { AuditLog, RequestStore } from '../../store/index.js';
+import type { RequestStore } from '../../store/index.js';
 import type { TenantGateway } from '../../tenant/index.js';
+import type { RequestLedger } from '../../worker/index.js';
 import {
   activeRequestNotice,
   cancelledNotice,
@@ -67,12 +68,14 @@ export interface FlowOutcome {
 export interface RunbookFlowDeps {
   tenant: TenantGateway;
   requests: RequestStore;
-  audit: AuditLog;
+  ledger: RequestLedger;
   t: Translator;
   logger: Logger;
   generatePassword: () => string;
   now?: () => Date;
   newId?: () => string;
+  /** Called when a request goes to the approvers (wakes the in-process worker). */
+  onSubmitted?: () => void;
 }
 
 export class RunbookFlow {
@@ -109,8 +112,8 @@ export class RunbookFlow {
     const request = await this.loadRequest(state);
     let ended = request;
     if (request?.state === 'open') {
-      const next = transition(request, 'cancelled', this.now());
-      if (next.ok) ended = (await this.save(party, request, next.request, 'request.transition')) ?? request;
+      const moved = await this.deps.ledger.move(request, 'cancelled', this.context(party));
+      if (moved.ok) ended = moved.request;
     }
     return { invokeCard: cancelledNotice(this.noticeContext(state), ended), messages: [], state: null };
   }
@@ -236,7 +239,13 @@ export class RunbookFlow {
       now: this.now(),
     });
     await this.deps.requests.create(request);
-    await this.record(party, request, 'request.created', null, { target: user.userPrincipalName });
+    await this.deps.ledger.note(
+      request,
+      'request.created',
+      { target: user.userPrincipalName },
+      party.actor,
+      party.conversationId,
+    );
     const next: RunbookState = { ...state, step: 'password', requestId: request.id, candidateIds: undefined };
     const card = cards.passwordCard(this.cardContext(next), user);
     return { ...this.summaryOf(state, 'who', cards.userLabel(user)), messages: [card], state: next };
@@ -319,12 +328,11 @@ export class RunbookFlow {
       restricted: restriction !== null,
     });
     if (!restriction) {
-      const next = transition(checked, 'cancelled', this.now());
-      const ended = next.ok
-        ? ((await this.save(party, checked, next.request, 'request.transition', {
-            outcome: 'not-restricted',
-          })) ?? checked)
-        : checked;
+      const moved = await this.deps.ledger.move(checked, 'cancelled', {
+        ...this.context(party),
+        detail: { outcome: 'not-restricted' },
+      });
+      const ended = moved.ok ? moved.request : checked;
       return { ...summary, messages: [notRestrictedNotice(this.noticeContext(state), ended)], state: null };
     }
     const next: RunbookState = { ...state, step: 'restriction' };
@@ -392,11 +400,16 @@ export class RunbookFlow {
 
   private async confirm(party: TurnParty, state: RunbookState): Promise<FlowOutcome> {
     const request = await this.requireRequest(state);
-    const next = transition(request, 'pending_approval', this.now());
-    if (!next.ok) return { invokeCard: staleCard(this.deps.t, state.language), messages: [], state: null };
-    const saved = await this.save(party, request, next.request, 'request.transition');
-    const shown = saved ?? (await this.requireRequest(state));
-    return { invokeCard: requestedNotice(this.noticeContext(state), shown), messages: [], state: null };
+    const moved = await this.deps.ledger.move(request, 'pending_approval', this.context(party), {
+      submittedAt: this.now().toISOString(),
+    });
+    if (!moved.ok) return { invokeCard: staleCard(this.deps.t, state.language), messages: [], state: null };
+    this.deps.onSubmitted?.();
+    return {
+      invokeCard: requestedNotice(this.noticeContext(state), moved.request),
+      messages: [],
+      state: null,
+    };
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------
@@ -428,6 +441,10 @@ export class RunbookFlow {
     return request;
   }
 
+  private context(party: TurnParty) {
+    return { actor: party.actor, conversationId: party.conversationId };
+  }
+
   private async saveFacts(
     party: TurnParty,
     request: UnblockRequest,
@@ -435,43 +452,9 @@ export class RunbookFlow {
     action: AuditAction,
     detail: AuditEvent['detail'] = {},
   ): Promise<UnblockRequest> {
-    const next = recordFacts(request, facts, this.now());
-    const saved = await this.save(party, request, next, action, detail);
-    if (!saved) throw new RunbookStateError(`request ${request.id} changed while step ${action} ran`);
-    return saved;
-  }
-
-  /** Compare-and-set plus an audit entry; null when someone else changed the request first. */
-  private async save(
-    party: TurnParty,
-    before: UnblockRequest,
-    after: UnblockRequest,
-    action: AuditAction,
-    detail: AuditEvent['detail'] = {},
-  ): Promise<UnblockRequest | null> {
-    const outcome = await this.deps.requests.update(after, before.version);
-    if (!outcome.ok) return null;
-    await this.record(party, outcome.request, action, before.state, detail);
-    return outcome.request;
-  }
-
-  private async record(
-    party: TurnParty,
-    request: UnblockRequest,
-    action: AuditAction,
-    fromState: UnblockRequest['state'] | null,
-    detail: AuditEvent['detail'] = {},
-  ): Promise<void> {
-    await this.deps.audit.append({
-      requestId: request.id,
-      at: this.now().toISOString(),
-      actor: party.actor,
-      action,
-      fromState,
-      toState: request.state,
-      conversationId: party.conversationId,
-      detail,
-    });
+    const saved = await this.deps.ledger.amend(request, facts, { ...this.context(party), action, detail });
+    if (!saved.ok) throw new RunbookStateError(`request ${request.id} changed while step ${action} ran`);
+    return saved.request;
   }
 }
 

@@ -120,6 +120,63 @@ export const en = {
     requestId: 'Request',
     state: 'Status',
   },
+  approval: {
+    header: 'Unblock request',
+    title: 'Unblock {{user}}?',
+    requestedBy: 'Requested by',
+    requestedAt: 'Requested',
+    password: 'Password',
+    passwordResetByAgent: 'Reset by the helpdesk',
+    passwordResetByBot: 'Reset by the bot (temporary password)',
+    passwordOnPremises: 'Changed on-premises',
+    passwordUnknown: 'Not confirmed',
+    status: 'Status',
+    decidedBy: 'Decided by',
+    comment: 'Comment',
+    unblockedAt: 'Unblocked',
+    resumedAt: 'Sending resumed',
+    onApprove:
+      'Approving removes the user from the Restricted users list. Sending usually resumes within an hour, at most 24 hours.',
+    commentLabel: 'Comment (optional)',
+    commentPlaceholder: 'Why do you approve or reject?',
+    approve: 'Approve',
+    reject: 'Reject',
+    refresh: 'Refresh',
+    notApprover: 'Only members of the approvers group can decide unblock requests. Your click was recorded.',
+    ownRequest: 'You asked for this unblock yourself, so another approver must decide it.',
+    alreadyDecided: 'This request is already {{state}}.',
+    reminder: 'Reminder: this request has been waiting for approval since {{date}}.',
+    noApprovers:
+      'No approver can be reached yet, so the request for {{user}} is waiting. An approver should type **set approvals channel** in the channel where approvers work, or chat with me once.',
+    channelSet: 'This channel now receives unblock requests for approval.',
+    channelSetRefused: 'Only members of the approvers group can choose the approvals channel.',
+    channelOnly:
+      'Type **set approvals channel** in the Teams channel where approvers should see the requests.',
+    notFound: 'This request no longer exists.',
+  },
+  agentNote: {
+    approved:
+      '{{approver}} approved the unblock of {{user}}. I am removing the user from the Restricted users list now.',
+    rejected: '{{approver}} rejected the unblock of {{user}}. The user stays blocked.',
+    rejectedComment: 'Comment: {{comment}}',
+    unblocked:
+      '{{user}} is off the Restricted users list. Sending usually resumes within an hour, at most 24 hours; I will tell you here when it does.',
+    resumed: '{{user}} can send email again.',
+    resumedAdvice:
+      'If the account was compromised and anything is left undone, it will be blocked again: finish the checks.',
+    expired:
+      'Nobody approved the unblock of {{user}} within {{hours}} hours, so nothing was unblocked. Type **unblock** and the user name to ask again.',
+    failedUnblockLimit:
+      'Microsoft refused to unblock {{user}}: the unblock limit for this account is reached. Contact Microsoft Support to unblock the user.',
+    failedPermissions:
+      'The bot is not allowed to unblock users in your tenant. Ask your Microsoft 365 admin to give the app the Exchange Administrator role (docs/setup.md), then ask again.',
+    failedUserNotFound: '{{user}} no longer exists in the directory, so nothing was unblocked.',
+    failedResumeTimeout:
+      '{{user}} was unblocked, but after {{hours}} hours I still cannot confirm that the user can send. Check the Restricted users list and the message trace: if the user is back on the list, the account is probably still compromised.',
+    failedOther:
+      'The unblock of {{user}} failed. Nothing more will happen automatically; ask again or unblock the user in the Microsoft Defender portal.',
+    fallbackIntro: 'I could not reach {{requester}} in their chat, so I am telling you here:',
+  },
   state: {
     open: 'in progress',
     pending_approval: 'waiting for approval',

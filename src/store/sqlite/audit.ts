@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { AuditEvent } from '../../runbook/types.js';
 import type { AuditLog } from '../ports.js';
 import { parseStoredObject } from './json.js';
+import { sqlLimit } from './limit.js';
 
 interface Row {
   doc: string;
@@ -35,8 +36,6 @@ export class SqliteAuditLog implements AuditLog {
 
   /** Newest first. */
   async listRecent(limit: number): Promise<AuditEvent[]> {
-    if (!Number.isInteger(limit) || limit < 0)
-      throw new RangeError(`limit must be an integer ≥ 0, got ${limit}`);
-    return (this.selectRecent.all(limit) as Row[]).map(toEvent);
+    return (this.selectRecent.all(sqlLimit(limit)) as Row[]).map(toEvent);
   }
 }

@@ -3,10 +3,24 @@
 import type Database from 'better-sqlite3';
 import type { ConversationStore, SentCard } from '../ports.js';
 import { parseStoredObject } from './json.js';
+import { sqlLimit } from './limit.js';
+
+/** The most references one listReferences call returns unless the caller asks for a limit. */
+const DEFAULT_REFERENCE_LIMIT = 1000;
+
+/**
+ * A GLOB pattern matching keys that start with `prefix`. GLOB rather than LIKE: it is case-sensitive, and
+ * SQLite turns a literal GLOB prefix into a range search on the key index. Its wildcards (* ? [) are
+ * bracketed to match themselves; LIKE's % and _ mean nothing to GLOB.
+ */
+function globForPrefix(prefix: string): string {
+  return `${prefix.replace(/[*?[]/g, (wildcard) => `[${wildcard}]`)}*`;
+}
 
 export class SqliteConversationStore implements ConversationStore {
   private readonly upsertReference: Database.Statement;
   private readonly selectReference: Database.Statement;
+  private readonly selectReferencesByPrefix: Database.Statement;
   private readonly insertCard: Database.Statement;
   private readonly selectCards: Database.Statement;
 
@@ -15,6 +29,10 @@ export class SqliteConversationStore implements ConversationStore {
       'INSERT INTO conversation_refs (key, doc) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET doc = excluded.doc',
     );
     this.selectReference = db.prepare('SELECT doc FROM conversation_refs WHERE key = ?');
+    // rowid is the order of first insertion: the upsert above updates in place and keeps it.
+    this.selectReferencesByPrefix = db.prepare(
+      'SELECT key, doc FROM conversation_refs WHERE key GLOB ? ORDER BY rowid LIMIT ?',
+    );
     // A retried send records the same activity twice; the first record stands.
     this.insertCard = db.prepare(
       `INSERT INTO sent_cards (request_id, conversation_id, activity_id, kind)
@@ -34,6 +52,14 @@ export class SqliteConversationStore implements ConversationStore {
   async getReference(key: string): Promise<object | null> {
     const row = this.selectReference.get(key) as { doc: string } | undefined;
     return row ? parseStoredObject(row.doc, 'conversation reference') : null;
+  }
+
+  async listReferences(prefix: string, limit?: number): Promise<{ key: string; reference: object }[]> {
+    const rows = this.selectReferencesByPrefix.all(
+      globForPrefix(prefix),
+      sqlLimit(limit, DEFAULT_REFERENCE_LIMIT),
+    ) as { key: string; doc: string }[];
+    return rows.map(({ key, doc }) => ({ key, reference: parseStoredObject(doc, 'conversation reference') }));
   }
 
   async addSentCard(card: SentCard): Promise<void> {

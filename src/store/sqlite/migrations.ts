@@ -52,6 +52,24 @@ const migrations: readonly string[] = [
     doc TEXT NOT NULL CHECK (json_valid(doc))
   ) STRICT;
   `,
+  // 2: the job queue shared by the bot and worker processes. Rows are never deleted: the id stays taken
+  // after a job ends, which is what makes enqueue idempotent. Times are UTC ISO text (toISOString()), so
+  // text order is time order.
+  `
+  CREATE TABLE jobs (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    payload TEXT NOT NULL CHECK (json_valid(payload)),
+    status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+    run_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    owner TEXT,
+    lease_until TEXT
+  ) STRICT;
+  -- claim() looks for queued jobs by run_at and running jobs whose lease ran out.
+  CREATE INDEX jobs_by_status ON jobs (status, run_at);
+  `,
 ];
 
 /** The user_version a fully migrated database has. */

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { type Store, StoreUnavailableError } from '../ports.js';
 import { SqliteAuditLog } from './audit.js';
 import { SqliteConversationStore } from './conversations.js';
+import { SqliteJobQueue } from './jobs.js';
 import { migrate } from './migrations.js';
 import { SqliteRequestStore } from './requests.js';
 import { SqliteStateStore } from './state.js';
@@ -33,6 +34,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     audit: new SqliteAuditLog(db),
     conversations: new SqliteConversationStore(db),
     state: new SqliteStateStore(db),
+    jobs: new SqliteJobQueue(db),
     async ping() {
       try {
         db.prepare('SELECT 1').get();

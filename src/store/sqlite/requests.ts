@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { RequestState, UnblockRequest } from '../../runbook/types.js';
 import type { RequestStore, UpdateOutcome } from '../ports.js';
 import { parseStoredObject } from './json.js';
+import { sqlLimit } from './limit.js';
 
 /** Which states are still in progress; a Record so a new state forces a decision here. */
 const isActive: Record<RequestState, boolean> = {
@@ -39,14 +40,6 @@ function toColumns(request: UnblockRequest) {
 
 function toRequest(row: Row): UnblockRequest {
   return parseStoredObject(row.doc, 'request') as UnblockRequest;
-}
-
-/** A SQL LIMIT from an optional caller limit: -1 is "no limit" to SQLite. */
-function sqlLimit(limit: number | undefined): number {
-  if (limit === undefined) return -1;
-  if (!Number.isInteger(limit) || limit < 0)
-    throw new RangeError(`limit must be an integer ≥ 0, got ${limit}`);
-  return limit;
 }
 
 export class SqliteRequestStore implements RequestStore {

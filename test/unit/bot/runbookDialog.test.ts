@@ -17,6 +17,7 @@ import {
   StaticTokenCredential,
   TenantSimulator,
 } from '../../../src/tenant/index.js';
+import { RequestLedger } from '../../../src/worker/index.js';
 import { cardsIn, cardText, findAction } from '../../support/teams.js';
 
 describe('RunbookDialog on the TestAdapter', () => {
@@ -41,7 +42,7 @@ describe('RunbookDialog on the TestAdapter', () => {
         logger,
       }),
       requests: store.requests,
-      audit: store.audit,
+      ledger: new RequestLedger(store.requests, store.audit, store.jobs),
       t: createTranslator(),
       logger,
       generatePassword: () => 'Aa1!Bb2@Cc3#Dd4$',

@@ -1,0 +1,197 @@
+// Implements the worker's Notifier for Teams: plans who hears about a request event (approvers, the agent,
+// every card already sent) and delivers each message or card update proactively from a stored
+// conversation reference, paced under Teams' limits.
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Language, Translator } from '../../i18n/index.js';
+import type { UnblockRequest } from '../../runbook/index.js';
+import type { ConversationStore } from '../../store/index.js';
+import type { Delivery, DeliveryResult, Notifier, RequestEvent } from '../../worker/index.js';
+import { agentNoteCard, approvalCard } from '../approvals/approvalCards.js';
+import type { ApproverDirectory } from '../approvals/approverDirectory.js';
+import { noticeCard } from '../cards/noticeCards.js';
+import type { AdaptiveCardJson } from '../cards/render.js';
+import { userLabel } from '../cards/runbookCards.js';
+import { APPROVALS_CHANNEL_KEY, conversationKey, type StoredReference } from '../conversationKeys.js';
+import { cardMessage } from '../messages.js';
+import type { Pacer } from './pacer.js';
+
+export interface TeamsNotifierDeps {
+  adapter: CloudAdapter;
+  appId: string;
+  conversations: ConversationStore;
+  directory: ApproverDirectory;
+  pacer: Pacer;
+  t: Translator;
+  logger: Logger;
+  allowSelfApproval: boolean;
+  expireAfterHours: number;
+  giveUpAfterHours: number;
+}
+
+const agentEvents: readonly RequestEvent[] = [
+  'approved',
+  'rejected',
+  'unblocked',
+  'resumed',
+  'failed',
+  'expired',
+];
+
+export class TeamsNotifier implements Notifier {
+  constructor(private readonly deps: TeamsNotifierDeps) {}
+
+  async plan(event: RequestEvent, request: UnblockRequest): Promise<Delivery[]> {
+    if (event === 'submitted' || event === 'reminder') return this.planForApprovers(event, request);
+    const deliveries: Delivery[] = (await this.deps.conversations.listSentCards(request.id)).map((card) => ({
+      key: `card:${card.activityId}`,
+      action: 'update',
+      referenceKey: conversationKey(card.conversationId),
+      activityId: card.activityId,
+      content: 'approval-card',
+    }));
+    if (agentEvents.includes(event)) deliveries.push(this.agentDelivery(request));
+    return deliveries;
+  }
+
+  async fallbackFor(_request: UnblockRequest): Promise<Delivery | null> {
+    const channel = await this.deps.conversations.getReference(APPROVALS_CHANNEL_KEY);
+    if (!channel) return null;
+    return { key: 'fallback', action: 'post', referenceKey: APPROVALS_CHANNEL_KEY, content: 'agent-note' };
+  }
+
+  async deliver(event: RequestEvent, request: UnblockRequest, delivery: Delivery): Promise<DeliveryResult> {
+    const stored = (await this.deps.conversations.getReference(
+      delivery.referenceKey,
+    )) as StoredReference | null;
+    if (!stored?.reference?.conversation?.id) {
+      return {
+        ok: false,
+        reason: 'unreachable',
+        detail: `no conversation reference ${delivery.referenceKey}`,
+      };
+    }
+    const card = await this.render(event, request, delivery, stored.language);
+    if (!card) return { ok: true };
+    const conversationId = stored.reference.conversation.id;
+    await this.deps.pacer.take(conversationId);
+    try {
+      await this.deps.adapter.continueConversationAsync(
+        this.deps.appId,
+        stored.reference,
+        async (context: TurnContext) => {
+          if (delivery.action === 'update' && delivery.activityId) {
+            await context.updateActivity({ ...cardMessage(card), id: delivery.activityId, type: 'message' });
+            return;
+          }
+          const sent = await context.sendActivity(cardMessage(card));
+          if (delivery.content === 'approval-card' && sent?.id) {
+            await this.deps.conversations.addSentCard({
+              requestId: request.id,
+              conversationId,
+              activityId: sent.id,
+              kind: 'approval',
+            });
+          }
+        },
+      );
+      return { ok: true };
+    } catch (error) {
+      return this.classify(error, delivery);
+    }
+  }
+
+  private async planForApprovers(event: RequestEvent, request: UnblockRequest): Promise<Delivery[]> {
+    const channel = await this.deps.conversations.getReference(APPROVALS_CHANNEL_KEY);
+    if (channel) {
+      return [
+        { key: 'channel', action: 'post', referenceKey: APPROVALS_CHANNEL_KEY, content: 'approval-card' },
+      ];
+    }
+    const exclude = this.deps.allowSelfApproval ? undefined : request.requester.aadObjectId;
+    const approvers = await this.deps.directory.reachableApprovers(exclude);
+    if (approvers.length === 0) return event === 'submitted' ? [this.agentDelivery(request)] : [];
+    return approvers.map((a) => ({
+      key: `approver:${a.aadObjectId}`,
+      action: 'post',
+      referenceKey: a.referenceKey,
+      content: 'approval-card',
+    }));
+  }
+
+  private agentDelivery(request: UnblockRequest): Delivery {
+    return {
+      key: 'agent',
+      action: 'post',
+      referenceKey: conversationKey(request.conversationId),
+      content: 'agent-note',
+    };
+  }
+
+  private async render(
+    event: RequestEvent,
+    request: UnblockRequest,
+    delivery: Delivery,
+    placeLanguage: Language,
+  ): Promise<AdaptiveCardJson | null> {
+    const { t } = this.deps;
+    if (delivery.content === 'approval-card') {
+      const approvers = await this.deps.directory.reachableApprovers();
+      const card = approvalCard(request, {
+        t,
+        language: placeLanguage,
+        view: 'status',
+        refreshUserIds: approvers.map((a) => a.teamsUserId),
+        notice:
+          event === 'reminder'
+            ? t.t(placeLanguage, 'approval.reminder', {
+                date: t.formatDateTime(placeLanguage, request.submittedAt ?? request.createdAt),
+              })
+            : undefined,
+      });
+      return card;
+    }
+    // Notes to the agent speak the language pinned when their request started, even in a fallback place.
+    const language = delivery.key === 'fallback' ? placeLanguage : (request.locale as Language);
+    if (event === 'submitted') return this.noApproversNote(request, language);
+    return agentNoteCard(event, request, {
+      t,
+      language,
+      giveUpAfterHours: this.deps.giveUpAfterHours,
+      expireAfterHours: this.deps.expireAfterHours,
+      intro:
+        delivery.key === 'fallback'
+          ? t.t(language, 'agentNote.fallbackIntro', { requester: request.requester.name })
+          : undefined,
+    });
+  }
+
+  private noApproversNote(request: UnblockRequest, language: Language): AdaptiveCardJson {
+    const { t } = this.deps;
+    return noticeCard({
+      style: 'warning',
+      title: t.t(language, 'app.name'),
+      paragraphs: [t.t(language, 'approval.noApprovers', { user: userLabel(request.target) })],
+    });
+  }
+
+  private classify(error: unknown, delivery: Delivery): DeliveryResult {
+    const status = (error as { statusCode?: number }).statusCode;
+    const headers = (error as { response?: { headers?: { get?(name: string): string | undefined } } })
+      .response?.headers;
+    if (status === 429) {
+      const retryAfter = Number(headers?.get?.('retry-after'));
+      return {
+        ok: false,
+        reason: 'throttled',
+        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 1000,
+      };
+    }
+    if (status === 403 || status === 404) {
+      this.deps.logger.warn({ status, referenceKey: delivery.referenceKey }, 'conversation unreachable');
+      return { ok: false, reason: 'unreachable', detail: `HTTP ${status}` };
+    }
+    this.deps.logger.warn({ err: error, referenceKey: delivery.referenceKey }, 'proactive send failed');
+    return { ok: false, reason: 'transient', detail: status ? `HTTP ${status}` : 'network error' };
+  }
+}

@@ -1,0 +1,112 @@
+// Watches unblocked requests until the user can send again. One Get-BlockedSenderAddress call per cycle
+// covers every waiting request; a user off the list is confirmed with the message trace (a delivered
+// message since the unblock) where the tenant allows it, within Graph's 100-calls-per-5-minutes budget.
+import type { Logger } from 'pino';
+import { TenantError, type UnblockRequest } from '../runbook/index.js';
+import type { RequestStore } from '../store/index.js';
+import type { TenantGateway } from '../tenant/index.js';
+import type { RequestLedger } from './requestLedger.js';
+
+export interface ResumeMonitorDeps {
+  requests: RequestStore;
+  ledger: RequestLedger;
+  tenant: TenantGateway;
+  logger: Logger;
+  now: () => Date;
+  giveUpAfterMs: number;
+  /** Message-trace calls per cycle; Graph allows 100 per 5 minutes per tenant. */
+  traceCallsPerCycle?: number;
+}
+
+export interface ResumeCycle {
+  waiting: number;
+  listCalls: number;
+  traceCalls: number;
+  resumed: number;
+  gaveUp: number;
+}
+
+function addressOf(request: UnblockRequest): string {
+  return (
+    request.restriction?.senderAddress ??
+    request.target.mail ??
+    request.target.userPrincipalName
+  ).toLowerCase();
+}
+
+export class ResumeMonitor {
+  /** Cleared when the tenant refuses message trace (no permission, or not in this cloud). */
+  private traceAvailable = true;
+
+  constructor(private readonly deps: ResumeMonitorDeps) {}
+
+  async cycle(): Promise<ResumeCycle> {
+    const result: ResumeCycle = { waiting: 0, listCalls: 0, traceCalls: 0, resumed: 0, gaveUp: 0 };
+    const waiting = await this.deps.requests.listByState('waiting_resume', 100_000);
+    result.waiting = waiting.length;
+    if (waiting.length === 0) return result;
+    result.listCalls = 1;
+    const restricted = new Set(
+      (await this.deps.tenant.listRestrictedSenders()).map((r) => r.senderAddress.toLowerCase()),
+    );
+    let traceBudget = this.deps.traceCallsPerCycle ?? 20;
+    const now = this.deps.now();
+    for (const request of waiting) {
+      const sinceUnblock = now.getTime() - Date.parse(request.unblockedAt ?? request.updatedAt);
+      let canSend = false;
+      if (!restricted.has(addressOf(request))) {
+        if (!this.traceAvailable) canSend = true;
+        else if (traceBudget > 0) {
+          traceBudget -= 1;
+          result.traceCalls += 1;
+          canSend = await this.deliveredSince(request, now);
+        }
+      }
+      if (canSend) {
+        const moved = await this.deps.ledger.move(
+          request,
+          'resumed',
+          {
+            actor: null,
+            conversationId: null,
+            detail: { confirmedBy: this.traceAvailable ? 'message-trace' : 'restricted-list' },
+          },
+          { resumedAt: now.toISOString() },
+        );
+        if (moved.ok) result.resumed += 1;
+      } else if (sinceUnblock >= this.deps.giveUpAfterMs) {
+        const moved = await this.deps.ledger.move(
+          request,
+          'failed',
+          { actor: null, conversationId: null, detail: { failure: 'resume-timeout' } },
+          { failure: 'resume-timeout' },
+        );
+        if (moved.ok) result.gaveUp += 1;
+      }
+    }
+    this.deps.logger.debug(result, 'resume monitor cycle');
+    return result;
+  }
+
+  private async deliveredSince(request: UnblockRequest, now: Date): Promise<boolean> {
+    const from = new Date(Date.parse(request.unblockedAt ?? request.updatedAt));
+    try {
+      const trace = await this.deps.tenant.listMessageTrace(addressOf(request), from, now);
+      return trace.some((entry) => entry.status.toLowerCase() === 'delivered');
+    } catch (error) {
+      if (error instanceof TenantError && (error.code === 'Forbidden' || error.code === 'Unauthorized')) {
+        // Without ExchangeMessageTrace.Read.All the list alone decides (docs/setup.md says how to grant it).
+        this.deps.logger.warn(
+          'message trace is not available in this tenant: the Restricted list alone decides',
+        );
+        this.traceAvailable = false;
+        return true;
+      }
+      this.deps.logger.warn(
+        { err: error, requestId: request.id },
+        'message trace failed; will retry next cycle',
+      );
+      return false;
+    }
+  }
+}

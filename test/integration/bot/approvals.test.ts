@@ -1,0 +1,249 @@
+// Approvals, the action handler and the "can send again" message, over /api/messages with a fake
+// connector and the simulator over HTTP. The worker runs in-process, as with `npm start`.
+import { strict as assert } from 'node:assert';
+import { SEED } from '../../../src/tenant/index.js';
+import { approvalCardIn, requestUnblock } from '../../support/flows.js';
+import { cardsIn, cardText } from '../../support/teams.js';
+import { people, startTestApp, type TestApp } from '../../support/testApp.js';
+
+const fastWorker = {
+  RESUME_POLL_INTERVAL_S: '0.2',
+  WORKER_POLL_INTERVAL_MS: '50',
+  SIMULATOR_RELEASE_DELAY_S: '1',
+};
+
+function removeCalls(t: TestApp): number {
+  return (t.app.simulator?.calls() ?? []).filter((c) => c.cmdlet === 'Remove-BlockedSenderAddress').length;
+}
+
+describe('approvals and the unblock', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startTestApp(fastWorker);
+  });
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  it('runs the whole flow: request → approver approves → exactly one unblock → "can send again" → card updated', async () => {
+    const approver = t.chat(people.approver);
+    await approver.say('help'); // the bot can reach approvers who have chatted with it once
+    const agent = t.chat(people.agent);
+    const requestId = await requestUnblock(agent, 'rob@contoso.com');
+
+    const { card, sent } = await approvalCardIn(t.connector, approver.conversationId, requestId);
+    assert.match(cardText(card), /Unblock Rob Young \(rob@contoso.com\)\?/);
+    assert.match(cardText(card), /Requested by\nMegan Bowen/);
+    assert.match(cardText(card), /Outbound spam/);
+    assert.deepEqual((card.refresh as { userIds: string[] }).userIds, [people.approver.id]);
+
+    const view = await approver.click('approval.refresh', {}, card);
+    assert.match(cardText(view.card), /Approve/, 'the approver sees the buttons');
+    const approved = await approver.click('Approve', { comment: 'Checked with Rob by phone' }, view.card);
+    assert.match(cardText(approved.card), /Status: approved|being unblocked|unblocked/);
+
+    const note = await t.connector.waitFor(
+      (a) =>
+        a.conversationId === agent.conversationId && /can send email again/.test(JSON.stringify(a.activity)),
+      15_000,
+    );
+    assert.equal(note.method, 'POST');
+    assert.equal(removeCalls(t), 1, 'exactly one Remove-BlockedSenderAddress');
+
+    const update = await t.connector.waitFor(
+      (a) =>
+        a.method === 'PUT' &&
+        a.activityId === sent.assignedId &&
+        /Sending resumed/.test(JSON.stringify(a.activity)),
+    );
+    const [updated] = cardsIn(update.activity);
+    assert.match(cardText(updated), /Decided by\nPatti Fernandez/);
+    assert.match(cardText(updated), /Checked with Rob by phone/);
+    assert.equal(updated?.refresh, undefined, 'no live buttons after the end');
+
+    const request = await t.app.store.requests.get(requestId);
+    assert.equal(request?.state, 'resumed');
+    const actions = (await t.app.store.audit.listForRequest(requestId)).map(
+      (e) => `${e.action}:${e.toState}`,
+    );
+    for (const expected of [
+      'approval.decided:approved',
+      'request.transition:unblocking',
+      'unblock.called:unblocking',
+      'request.transition:waiting_resume',
+      'request.transition:resumed',
+    ]) {
+      assert.ok(actions.includes(expected), `${expected} in ${actions.join(', ')}`);
+    }
+  });
+
+  it('refuses the requester approving their own request', async () => {
+    const agent = t.chat(people.agent);
+    await t.chat(people.approver).say('help');
+    const requestId = await requestUnblock(agent, 'rob@contoso.com');
+    const own = t.chat(people.agent, { conversationId: agent.conversationId });
+    const res = await own.post(
+      own.invokeActivity({
+        action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId } },
+      }),
+    );
+    assert.equal(res.status, 200);
+    const card = (res.body as { value: unknown }).value;
+    assert.match(cardText(card), /Only members of the approvers group|another approver must decide/);
+    assert.equal((await t.app.store.requests.get(requestId))?.state, 'pending_approval');
+    const refused = (await t.app.store.audit.listForRequest(requestId)).filter(
+      (e) => e.action === 'approval.refused',
+    );
+    assert.equal(refused.length, 1);
+  });
+
+  it('refuses a click from someone outside the approvers group, and records it', async () => {
+    const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
+    const outsider = t.chat(people.nonApprover);
+    const res = await outsider.post(
+      outsider.invokeActivity({
+        action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId } },
+      }),
+    );
+    assert.match(cardText((res.body as { value: unknown }).value), /Only members of the approvers group/);
+    assert.equal((await t.app.store.requests.get(requestId))?.state, 'pending_approval');
+    const [refusal] = (await t.app.store.audit.listForRequest(requestId)).filter(
+      (e) => e.action === 'approval.refused',
+    );
+    assert.equal(refusal?.actor?.aadObjectId, SEED.users.nonApprover.id);
+    assert.equal(refusal?.detail.reason, 'not-approver');
+  });
+
+  it('accepts an approver of a nested group (transitive membership)', async () => {
+    const requestId = await requestUnblock(t.chat(people.agent), 'diego@contoso.com');
+    const nested = t.chat({
+      id: '29:nestor',
+      aadObjectId: SEED.users.nestedApprover.id,
+      name: 'Nestor Wilke',
+    });
+    const res = await nested.post(
+      nested.invokeActivity({
+        action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId } },
+      }),
+    );
+    assert.equal(res.status, 200);
+    assert.equal(
+      (await t.app.store.requests.get(requestId))?.decidedBy?.aadObjectId,
+      SEED.users.nestedApprover.id,
+    );
+  });
+
+  it('rejects: nothing is unblocked and the agent is told, with the comment', async () => {
+    const agent = t.chat(people.agent);
+    const requestId = await requestUnblock(agent, 'rob@contoso.com');
+    const approver = t.chat(people.approver);
+    const res = await approver.post(
+      approver.invokeActivity({
+        action: {
+          type: 'Action.Execute',
+          verb: 'approval.reject',
+          data: { requestId, comment: 'Still compromised' },
+        },
+      }),
+    );
+    assert.match(cardText((res.body as { value: unknown }).value), /Status: rejected/);
+    const note = await t.connector.waitFor(
+      (a) =>
+        a.conversationId === agent.conversationId && /rejected the unblock/.test(JSON.stringify(a.activity)),
+    );
+    assert.match(JSON.stringify(note.activity), /Still compromised/);
+    await t.app.worker?.drain();
+    assert.equal(removeCalls(t), 0);
+  });
+
+  it('decides once when two approvers click at the same moment, and when one double-clicks', async () => {
+    const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
+    const approverA = t.chat(people.approver);
+    const approverB = t.chat({
+      id: '29:nestor',
+      aadObjectId: SEED.users.nestedApprover.id,
+      name: 'Nestor Wilke',
+    });
+    const click = (chat: typeof approverA, verb: string) =>
+      chat.post(chat.invokeActivity({ action: { type: 'Action.Execute', verb, data: { requestId } } }));
+    const results = await Promise.all([
+      click(approverA, 'approval.approve'),
+      click(approverA, 'approval.approve'),
+      click(approverB, 'approval.reject'),
+      click(approverB, 'approval.approve'),
+    ]);
+    assert.ok(results.every((r) => r.status === 200));
+    const decided = (await t.app.store.audit.listForRequest(requestId)).filter(
+      (e) => e.action === 'approval.decided',
+    );
+    assert.equal(decided.length, 1, 'exactly one decision');
+    const alreadyDecided = results.filter((r) =>
+      /This request is already/.test(cardText((r.body as { value: unknown }).value)),
+    );
+    assert.equal(alreadyDecided.length, 3, 'the others see the current status');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await t.app.worker?.drain();
+    assert.ok(removeCalls(t) <= 1);
+  });
+
+  it('answers a stale approval card with the current status instead of acting', async () => {
+    const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
+    const approver = t.chat(people.approver);
+    const click = () =>
+      approver.post(
+        approver.invokeActivity({
+          action: { type: 'Action.Execute', verb: 'approval.reject', data: { requestId } },
+        }),
+      );
+    await click();
+    const stale = await click();
+    assert.match(cardText((stale.body as { value: unknown }).value), /already rejected/);
+  });
+
+  it('answers tampered approval data with an error card', async () => {
+    const approver = t.chat(people.approver);
+    for (const data of [
+      { requestId: 'x' },
+      { requestId: 42 },
+      {},
+      { requestId: '00000000-0000-4000-8000-000000000000' },
+    ]) {
+      const res = await approver.post(
+        approver.invokeActivity({ action: { type: 'Action.Execute', verb: 'approval.approve', data } }),
+      );
+      assert.equal(res.status, 200);
+      assert.match(
+        cardText((res.body as { value: unknown }).value),
+        /did not understand that button|no longer exists/,
+      );
+    }
+  });
+
+  it('posts approval cards to the approvals channel once an approver sets it', async () => {
+    const channel = t.chat(people.approver, { conversationId: '19:approvals@thread.tacv2' });
+    (channel as unknown as { options: { conversationType: string } }).options.conversationType = 'channel';
+    const [set] = await channel.say('<at>Unblock assistant</at> set approvals channel');
+    assert.match(cardText(set), /This channel now receives unblock requests/);
+    const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
+    const { card } = await approvalCardIn(t.connector, channel.conversationId, requestId);
+    assert.match(cardText(card), /Refresh/);
+  });
+
+  it('refuses "set approvals channel" from a non-approver', async () => {
+    const channel = t.chat(people.nonApprover, { conversationId: '19:general@thread.tacv2' });
+    (channel as unknown as { options: { conversationType: string } }).options.conversationType = 'channel';
+    const [refused] = await channel.say('set approvals channel');
+    assert.match(cardText(refused), /Only members of the approvers group can choose/);
+    assert.equal(await t.app.store.conversations.getReference('approvals-channel'), null);
+  });
+
+  it('tells the agent when no approver can be reached', async () => {
+    const agent = t.chat(people.agent);
+    await requestUnblock(agent, 'rob@contoso.com');
+    await t.connector.waitFor(
+      (a) =>
+        a.conversationId === agent.conversationId &&
+        /No approver can be reached/.test(JSON.stringify(a.activity)),
+    );
+  });
+});

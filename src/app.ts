@@ -148,6 +148,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       },
       resume: config.resume,
       pollIntervalMs: config.worker.pollIntervalMs,
+      leaseMs: config.worker.leaseMs,
       now,
     });
     worker.start();

@@ -52,6 +52,7 @@ const schema = z
     APPROVAL_EXPIRE_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(24)),
     WORKER: z.preprocess(emptyToUndefined, z.enum(['in-process', 'off']).default('in-process')),
     WORKER_POLL_INTERVAL_MS: z.preprocess(emptyToUndefined, positive('milliseconds').default(500)),
+    WORKER_LEASE_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
     TENANT_TIME_ZONE: z.preprocess(
       emptyToUndefined,
       z
@@ -141,7 +142,7 @@ export interface Config {
   store: { kind: 'sqlite'; dataDir: string };
   resume: { pollIntervalMs: number; giveUpAfterMs: number };
   approvals: { allowSelfApproval: boolean; remindAfterMs: number; expireAfterMs: number };
-  worker: { inProcess: boolean; pollIntervalMs: number };
+  worker: { inProcess: boolean; pollIntervalMs: number; leaseMs: number };
   timeZone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -203,7 +204,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       remindAfterMs: e.APPROVAL_REMIND_AFTER_H * 3600_000,
       expireAfterMs: e.APPROVAL_EXPIRE_AFTER_H * 3600_000,
     },
-    worker: { inProcess: e.WORKER === 'in-process', pollIntervalMs: e.WORKER_POLL_INTERVAL_MS },
+    worker: {
+      inProcess: e.WORKER === 'in-process',
+      pollIntervalMs: e.WORKER_POLL_INTERVAL_MS,
+      leaseMs: e.WORKER_LEASE_S * 1000,
+    },
     timeZone: e.TENANT_TIME_ZONE,
     logLevel: e.LOG_LEVEL,
   };

@@ -19,7 +19,38 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const app = await createApp(config, { logger });
+  // `npm run worker`: jobs, resume monitor and approval timers only, sharing the store with the bot.
+  const workerOnly = process.argv.includes('--worker');
+  const app = await createApp(config, { logger, workerOnly });
+  const shutdownOn = (stop: () => Promise<void>) => {
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down: finishing turns in flight');
+      try {
+        await stop();
+        logger.info('stopped');
+        process.exit(0);
+      } catch (error) {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      }
+    };
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+  };
+  if (workerOnly) {
+    logger.info(
+      { store: path.resolve(config.store.dataDir), tenant: config.tenant.mode },
+      'worker is running',
+    );
+    process.stderr.write(
+      `\n  unblock-assistant worker is running (store: ${path.resolve(config.store.dataDir)})\n\n`,
+    );
+    shutdownOn(() => app.stop());
+    return;
+  }
   const { url } = await app.http.listen(config.http.port, config.http.host);
 
   const authMode = config.bot.appId
@@ -54,22 +85,7 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing turns in flight');
-    try {
-      await app.stop();
-      logger.info('stopped');
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  shutdownOn(() => app.stop());
 }
 
 main().catch((error: unknown) => {

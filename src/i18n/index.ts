@@ -1,6 +1,10 @@
 // Message catalogues and locale choice. Every text the bot shows comes from here, in the person's language.
 import i18next, { type i18n } from 'i18next';
-import { type Catalogue, en } from './locales/en.js';
+import { da } from './locales/da.js';
+import { en, type Catalogue as SourceCatalogue } from './locales/en.js';
+import { nl } from './locales/nl.js';
+import { sl } from './locales/sl.js';
+import { sv } from './locales/sv.js';
 
 export const supportedLanguages = ['en', 'da', 'sv', 'sl', 'nl'] as const;
 export type Language = (typeof supportedLanguages)[number];
@@ -11,8 +15,22 @@ type Leaves<T, P extends string = ''> = {
 /** Plural suffixes are chosen by i18next from `count`; callers use the base key. */
 type WithoutPlural<K extends string> =
   K extends `${infer B}_${'one' | 'other' | 'two' | 'few' | 'many' | 'zero'}` ? B : K;
-export type MessageKey = WithoutPlural<Leaves<Catalogue>>;
+export type MessageKey = WithoutPlural<Leaves<SourceCatalogue>>;
 export type MessageVars = Record<string, string | number>;
+
+type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+/** Plural forms English lacks but another grammar needs, e.g. Slovenian "_two" and "_few" beside "_other". */
+type ExtraPlurals<T> = {
+  [K in keyof T & string as K extends `${infer B}_other`
+    ? `${B}_${Exclude<PluralCategory, 'one' | 'other'>}`
+    : never]?: string;
+};
+type AllowPlurals<T> = { [K in keyof T]: T[K] extends string ? T[K] : AllowPlurals<T[K]> } & ExtraPlurals<T>;
+/** The shape every language must have: en's keys, plus any plural forms its language needs. */
+export type Catalogue = AllowPlurals<SourceCatalogue>;
+
+/** The catalogues the bot ships with. */
+export const catalogues: Record<Language, Catalogue> = { en, da, sv, sl, nl };
 
 /** "da-DK" → "da"; anything unsupported → "en". */
 export function resolveLanguage(locale: string | undefined | null): Language {
@@ -27,7 +45,7 @@ export interface Translator {
 }
 
 export function createTranslator(
-  catalogues: Partial<Record<Language, Catalogue>> = { en },
+  languages: Partial<Record<Language, Catalogue>> = catalogues,
   timeZone = 'UTC',
 ): Translator {
   const instance: i18n = i18next.createInstance();
@@ -36,7 +54,7 @@ export function createTranslator(
     lng: 'en',
     fallbackLng: 'en',
     supportedLngs: [...supportedLanguages],
-    resources: Object.fromEntries(Object.entries(catalogues).map(([lng, c]) => [lng, { translation: c }])),
+    resources: Object.fromEntries(Object.entries(languages).map(([lng, c]) => [lng, { translation: c }])),
     // Cards and Markdown are not HTML: escaping would show "&quot;" to the agent.
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -61,5 +79,4 @@ export function createTranslator(
   };
 }
 
-export type { Catalogue };
-export { en };
+export { da, en, nl, sl, sv };

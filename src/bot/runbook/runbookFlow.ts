@@ -12,9 +12,7 @@ import {
   openRequest,
   type RequestFacts,
   type RunbookStep,
-  recordFacts,
   TenantError,
-  transition,
   type UnblockRequest,
 } from '../../runbook/index.js';
 import type { RequestStore } from '../../store/index.js';

@@ -1,0 +1,223 @@
+// Danish. Product terms follow Microsoft's Danish "Fjern blokering af mail" article (Fjern blokering,
+// Begrænsede brugere, Ja), with its machine-translation slips corrected.
+import type { Catalogue } from '../index.js';
+
+export const da: Catalogue = {
+  app: {
+    name: 'Fjern blokering af mail',
+    stepOf: 'Trin {{number}} af {{count}}',
+  },
+  common: {
+    cancel: 'Annuller',
+    continue: 'Fortsæt',
+    yes: 'Ja',
+    no: 'Nej',
+    startOver: 'Begynd forfra',
+    tryAgain: 'Prøv igen',
+  },
+  help: {
+    title: 'Fjern blokering af mail: det kan jeg hjælpe med',
+    intro:
+      'Når en bruger er blokeret for at sende mail på grund af udgående spam, fører jeg dig trin for trin gennem Microsofts vejledning "Fjern blokering af mail": nulstil adgangskoden, tjek listen Begrænsede brugere, undersøg, om kontoen er kompromitteret, og anmod om at få blokeringen fjernet.',
+    howToStart:
+      'Fortæl mig, hvem det drejer sig om, for at komme i gang: for eksempel **fjern blokering af rob** eller **rob@contoso.com er blokeret**. For rob@contoso.com er det nok at skrive **rob**.',
+    commands:
+      'Du kan til enhver tid skrive **hjælp** eller **begynd forfra**. Skriv **annuller** for at stoppe.',
+  },
+  who: {
+    title: 'Hvem er blokeret for at sende mail?',
+    text: 'Skriv brugernavnet eller mailadressen. For rob@contoso.com er **rob** nok.',
+    placeholder: 'rob eller rob@contoso.com',
+    search: 'Find bruger',
+    noMatch: 'Jeg fandt ingen bruger, der matcher "{{query}}". Kontrollér stavemåden, og prøv igen.',
+    emptyQuery: 'Skriv først et brugernavn eller en mailadresse.',
+    choose: 'Flere brugere matcher "{{query}}". Hvem af dem er blokeret?',
+    choosePlaceholder: 'Vælg en bruger',
+    select: 'Vælg',
+    chooseFirst: 'Vælg først en bruger på listen.',
+    activeRequest:
+      'Der findes allerede en anmodning om at fjerne blokeringen af {{user}} ({{state}}), oprettet af {{requester}} {{date}}. Jeg opretter ikke en anmodning mere.',
+  },
+  password: {
+    title: 'Nulstil adgangskoden nu',
+    instruction:
+      'Nulstil adgangskoden til den berørte konto med det samme. Send ikke den nye adgangskode til brugeren via mail: så kan ingen, der har adgang til postkassen, læse den og sende mere spam.',
+    question: 'Er adgangskoden til {{user}} blevet nulstillet, efter at kontoen blev blokeret?',
+    alreadyReset: 'Ja, nulstillet',
+    resetNow: 'Nej, nulstil nu',
+    temporaryTitle: 'Midlertidig adgangskode til {{user}}',
+    temporaryOnce: 'Vises én gang og kun for dig. Den gemmes ingen steder.',
+    temporaryWarning:
+      'Giv den til brugeren pr. telefon eller personligt. Send den aldrig via mail: den, der har kontrol over postkassen, ville kunne læse den.',
+    temporaryChange: 'Brugeren skal vælge en ny adgangskode ved næste logon.',
+    noted: 'Jeg har noteret den: fortsæt',
+    onPremisesTitle: 'Skift adgangskoden i det lokale miljø',
+    onPremisesText:
+      '{{user}} synkroniseres fra jeres lokale Active Directory, så adgangskoden kan ikke nulstilles fra cloudtjenesten. Skift den i jeres lokale katalog nu (og lad den blive synkroniseret), og fortsæt derefter.',
+    onPremisesDone: 'Adgangskoden er skiftet',
+    doneByAgent: 'Adgangskode: nulstillet af dig før denne anmodning.',
+    doneByBot: 'Adgangskode: nulstillet af botten; den midlertidige adgangskode blev vist for dig én gang.',
+    doneOnPremises: 'Adgangskode: skiftet i det lokale miljø.',
+  },
+  restriction: {
+    title: 'Listen Begrænsede brugere',
+    onList: '{{user}} står på listen Begrænsede brugere.',
+    since: 'Begrænset siden',
+    reason: 'Årsag',
+    recipientsToday: 'Modtagere i dag',
+    recipientsTodayValue: '{{internal}} interne, {{external}} eksterne',
+    reasonSpam:
+      'Udgående spam: tjenesten har registreret spam fra denne konto, hvilket ofte er et tegn på, at den er kompromitteret.',
+    reasonRecipientLimit: 'For mange modtagere i dag (grænse: {{limit}}).',
+    reasonUnknown: 'Begrænset af politikken for udgående spam.',
+    recipientLimitNote:
+      'En blokering på grund af modtagergrænsen ophører som regel af sig selv inden for 24 timer. Du kan stadig anmode om at få blokeringen fjernet nedenfor.',
+    blockedEverywhere:
+      'Så længe brugeren er begrænset, kan vedkommende modtage mail, men ikke sende nogen, heller ikke internt i organisationen.',
+    notOnList: '{{user}} står ikke på listen Begrænsede brugere, så der er ingen blokering at fjerne.',
+    notOnListNext:
+      'Hvis brugeren stadig ikke kan sende, skal du læse returmeddelelsen: kun kode 5.1.8 ("Access denied, bad outbound sender") betyder en begrænsning. Alle andre koder har en anden årsag.',
+    done: 'Listen Begrænsede brugere: på listen siden {{date}}.',
+  },
+  checks: {
+    title: 'Undersøg, om kontoen er kompromitteret',
+    intro:
+      'Følg som en sikkerhedsforanstaltning vejledningen "Reagere på en kompromitteret mailkonto" for denne bruger. Du kan gøre det hele selv uden at oprette en supportsag.',
+    forwarding: 'Videresendelse fra postkassen',
+    forwardingNone: 'Ingen',
+    forwardingTo: 'Videresender til {{address}}',
+    forwardingUnknown: 'Kunne ikke læses',
+    rules: 'Indbakkeregler',
+    rulesNone: 'Ingen regler',
+    rulesCount_one: '{{count}} regel, ingen mistænkelige',
+    rulesCount_other: '{{count}} regler, ingen mistænkelige',
+    rulesSuspicious_one: '{{count}} mistænkelig regel: {{names}}',
+    rulesSuspicious_other: '{{count}} mistænkelige regler: {{names}}',
+    rulesUnknown: 'Kunne ikke læses',
+    sessions: 'Logonsessioner',
+    sessionsActive: 'Ikke tilbagekaldt endnu',
+    sessionsRevoked: 'Tilbagekaldt: alle enheder skal logge på igen',
+    revoke: 'Log ud overalt',
+    advice:
+      'Fjern videresendelser og mistænkelige regler, som du ikke havde forventet, og slå multifaktorgodkendelse til.',
+    learnMore: 'Reagere på en kompromitteret mailkonto',
+    done: 'Kontrol for kompromittering: videresendelse {{forwarding}}; {{rules}}; sessioner {{sessions}}.',
+  },
+  unblock: {
+    title: 'Fjern blokering',
+    question: 'Vil du fjerne {{user}} fra listen Begrænsede brugere?',
+    summary: 'En godkender skal godkende, før blokeringen fjernes.',
+    action: 'Fjern blokering',
+    notNow: 'Ikke nu',
+    confirmTitle: 'Bekræft, at blokeringen skal fjernes',
+    confirmQuestion: 'Vil du anmode om at få fjernet blokeringen af {{user}}? Vælg Ja for at bekræfte.',
+    comeBack: 'Hvis kontoen stadig er kompromitteret, bliver den blokeret igen.',
+    limitNote:
+      'Microsoft begrænser, hvor ofte blokeringen af en konto kan fjernes. Ud over den grænse er det kun Microsoft Support, der kan fjerne blokeringen.',
+  },
+  requested: {
+    title: 'Anmodning om at fjerne blokering sendt',
+    text: 'Anmodningen for {{user}} venter på godkendelse.',
+    next: 'Næste trin: En godkender godkender anmodningen, så fjerner jeg {{user}} fra listen Begrænsede brugere og giver dig besked her, når brugeren kan sende igen.',
+    delay:
+      'Brugeren kan som regel sende igen inden for en time og senest 24 timer, efter at blokeringen er fjernet.',
+    requestId: 'Anmodning',
+    state: 'Status',
+  },
+  approval: {
+    header: 'Anmodning om at fjerne blokering',
+    title: 'Fjern blokering af {{user}}?',
+    requestedBy: 'Anmodet af',
+    requestedAt: 'Anmodet',
+    password: 'Adgangskode',
+    passwordResetByAgent: 'Nulstillet af helpdesk',
+    passwordResetByBot: 'Nulstillet af botten (midlertidig adgangskode)',
+    passwordOnPremises: 'Skiftet i det lokale miljø',
+    passwordUnknown: 'Ikke bekræftet',
+    status: 'Status',
+    decidedBy: 'Besluttet af',
+    comment: 'Kommentar',
+    unblockedAt: 'Blokering fjernet',
+    resumedAt: 'Afsendelse genoptaget',
+    onApprove:
+      'Godkendelse fjerner brugeren fra listen Begrænsede brugere. Brugeren kan som regel sende igen inden for en time og senest efter 24 timer.',
+    commentLabel: 'Kommentar (valgfri)',
+    commentPlaceholder: 'Hvorfor godkender eller afviser du?',
+    approve: 'Godkend',
+    reject: 'Afvis',
+    refresh: 'Opdater',
+    notApprover:
+      'Kun medlemmer af godkendergruppen kan træffe beslutning om anmodninger om at fjerne blokering. Dit klik er registreret.',
+    ownRequest:
+      'Du har selv anmodet om at fjerne denne blokering, så en anden godkender skal træffe beslutningen.',
+    alreadyDecided: 'Denne anmodning er allerede {{state}}.',
+    reminder: 'Påmindelse: Denne anmodning har ventet på godkendelse siden {{date}}.',
+    noApprovers:
+      'Ingen godkender kan nås endnu, så anmodningen for {{user}} venter. En godkender skal skrive **set approvals channel** i den kanal, hvor godkenderne arbejder, eller skrive til mig i en chat én gang.',
+    channelSet: 'Denne kanal modtager nu anmodninger om at fjerne blokering til godkendelse.',
+    channelSetRefused: 'Kun medlemmer af godkendergruppen kan vælge kanalen til godkendelser.',
+    channelOnly: 'Skriv **set approvals channel** i den Teams-kanal, hvor godkenderne skal se anmodningerne.',
+    notFound: 'Denne anmodning findes ikke længere.',
+  },
+  agentNote: {
+    approved:
+      '{{approver}} har godkendt, at blokeringen af {{user}} fjernes. Jeg fjerner nu brugeren fra listen Begrænsede brugere.',
+    rejected: '{{approver}} har afvist at fjerne blokeringen af {{user}}. Brugeren forbliver blokeret.',
+    rejectedComment: 'Kommentar: {{comment}}',
+    unblocked:
+      '{{user}} er fjernet fra listen Begrænsede brugere. Brugeren kan som regel sende igen inden for en time og senest efter 24 timer. Jeg giver dig besked her, når det sker.',
+    resumed: '{{user}} kan sende mail igen.',
+    resumedAdvice:
+      'Hvis kontoen var kompromitteret, og noget ikke er gjort færdigt, bliver den blokeret igen: Gør kontrollen færdig.',
+    expired:
+      'Ingen godkendte at fjerne blokeringen af {{user}} inden for {{hours}} timer, så ingen blokering blev fjernet. Skriv **fjern blokering** og brugernavnet for at anmode igen.',
+    failedUnblockLimit:
+      'Microsoft afviste at fjerne blokeringen af {{user}}: Grænsen for, hvor ofte blokeringen af denne konto kan fjernes, er nået. Kontakt Microsoft Support for at få blokeringen fjernet.',
+    failedPermissions:
+      'Botten har ikke tilladelse til at fjerne blokeringer af brugere i jeres lejer. Bed jeres Microsoft 365-administrator om at give appen rollen Exchange-administrator (docs/setup.md), og anmod derefter igen.',
+    failedUserNotFound: '{{user}} findes ikke længere i kataloget, så ingen blokering blev fjernet.',
+    failedResumeTimeout:
+      'Blokeringen af {{user}} blev fjernet, men efter {{hours}} timer kan jeg stadig ikke bekræfte, at brugeren kan sende. Tjek listen Begrænsede brugere og meddelelsessporingen: Hvis brugeren er tilbage på listen, er kontoen sandsynligvis stadig kompromitteret.',
+    failedOther:
+      'Det lykkedes ikke at fjerne blokeringen af {{user}}. Der sker ikke mere automatisk. Anmod igen, eller fjern blokeringen af brugeren på Microsoft Defender-portalen.',
+    fallbackIntro: 'Jeg kunne ikke nå {{requester}} i vedkommendes chat, så jeg giver dig besked her:',
+  },
+  state: {
+    open: 'i gang',
+    pending_approval: 'venter på godkendelse',
+    approved: 'godkendt',
+    unblocking: 'blokeringen fjernes',
+    waiting_resume: 'blokering fjernet, venter på, at afsendelse virker igen',
+    resumed: 'sender igen',
+    rejected: 'afvist',
+    cancelled: 'annulleret',
+    failed: 'mislykkedes',
+    expired: 'udløbet',
+  },
+  cancelled: {
+    title: 'Annulleret',
+    text: 'Forløbet for {{user}} er annulleret. Ingen blokering blev fjernet.',
+    textNoUser: 'Annulleret. Ingen blokering blev fjernet.',
+    again: 'Skriv **fjern blokering** og et brugernavn for at starte igen.',
+  },
+  ended: {
+    notRestricted: 'Forløbet er afsluttet: {{user}} er ikke begrænset.',
+  },
+  errors: {
+    title: 'Noget gik galt',
+    stepDone: 'Dette trin er udført',
+    stepDoneText:
+      'Dette kort hører til et tidligere trin. Brug det seneste kort, eller skriv **begynd forfra**.',
+    noRunbook:
+      'Der er ikke noget forløb i gang. Skriv **fjern blokering** og et brugernavn for at starte et.',
+    useButtons: 'Svar med knapperne på det seneste kort, eller skriv **begynd forfra** eller **annuller**.',
+    unknownAction: 'Jeg forstod ikke den knap. Skriv **begynd forfra** for at starte forfra.',
+    tenantUnavailable: 'Microsoft 365 svarede ikke i tide. Vent et minut, og prøv igen.',
+    tenantForbidden:
+      'Botten har ikke tilladelse til at gøre dette i jeres lejer. Bed jeres Microsoft 365-administrator om at kontrollere dens tilladelser (se docs/setup.md), og prøv derefter igen.',
+    userGone: 'Brugeren findes ikke længere i kataloget. Skriv **begynd forfra**.',
+    passwordRejected:
+      'Microsoft 365 afviste den nye adgangskode. Prøv igen. Hvis det bliver ved med at mislykkes, kan du nulstille den i Microsoft 365 Administration.',
+    unexpected: 'Der skete noget uventet, og intet blev ændret. Prøv igen, eller skriv **begynd forfra**.',
+  },
+};

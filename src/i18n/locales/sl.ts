@@ -1,0 +1,226 @@
+// Slovenian. Product terms follow Microsoft's Slovenian "Deblokiraj e-pošto" article (Deblokiraj, Omejeni
+// uporabniki, Da), with its machine-translation slips corrected. Plurals need _one, _two, _few and _other;
+// wording avoids gendered past participles where the person's gender is unknown.
+import type { Catalogue } from '../index.js';
+
+export const sl: Catalogue = {
+  app: {
+    name: 'Deblokiraj e-pošto',
+    stepOf: 'Korak {{number}} od {{count}}',
+  },
+  common: {
+    cancel: 'Prekliči',
+    continue: 'Nadaljuj',
+    yes: 'Da',
+    no: 'Ne',
+    startOver: 'Začni znova',
+    tryAgain: 'Poskusi znova',
+  },
+  help: {
+    title: 'Deblokiraj e-pošto: kako vam lahko pomagam',
+    intro:
+      'Ko uporabnik zaradi odhodne neželene pošte ne sme pošiljati e-pošte, vas korak za korakom vodim skozi Microsoftov postopek »Deblokiraj e-pošto«: ponastavitev gesla, preverjanje seznama Omejeni uporabniki, preverjanje, ali je račun ogrožen, in zahtevo za deblokiranje.',
+    howToStart:
+      'Za začetek mi povejte, za koga gre, na primer **deblokiraj rob** ali **rob@contoso.com je blokiran**. Za rob@contoso.com je dovolj, da vnesete **rob**.',
+    commands: 'Kadar koli lahko vnesete **pomoč** ali **začni znova**. Za prekinitev vnesite **prekliči**.',
+  },
+  who: {
+    title: 'Kdo je blokiran za pošiljanje e-pošte?',
+    text: 'Vnesite uporabniško ime ali e-poštni naslov. Za rob@contoso.com je dovolj **rob**.',
+    placeholder: 'rob ali rob@contoso.com',
+    search: 'Poišči uporabnika',
+    noMatch: 'Noben uporabnik se ne ujema z »{{query}}«. Preverite črkovanje in poskusite znova.',
+    emptyQuery: 'Najprej vnesite uporabniško ime ali e-poštni naslov.',
+    choose: 'Z »{{query}}« se ujema več uporabnikov. Kateri je blokiran?',
+    choosePlaceholder: 'Izberite uporabnika',
+    select: 'Izberi',
+    chooseFirst: 'Najprej izberite uporabnika s seznama.',
+    activeRequest:
+      'Za {{user}} že obstaja zahteva za deblokiranje ({{state}}). Ustvarjena je bila {{date}}, vložnik: {{requester}}. Druge zahteve ni mogoče začeti.',
+  },
+  password: {
+    title: 'Takoj ponastavite geslo',
+    instruction:
+      'Takoj ponastavite geslo za prizadeti račun. Novega gesla ne pošiljajte uporabniku po e-pošti: tako ga nihče, ki ima dostop do nabiralnika, ne more prebrati in pošiljati nove neželene pošte.',
+    question: 'Ali je bilo geslo za {{user}} ponastavljeno, odkar je bil račun blokiran?',
+    alreadyReset: 'Da, je bilo',
+    resetNow: 'Ne, ponastavi',
+    temporaryTitle: 'Začasno geslo za {{user}}',
+    temporaryOnce: 'Prikazano je samo enkrat in samo vam. Nikjer ni shranjeno.',
+    temporaryWarning:
+      'Uporabniku ga sporočite po telefonu ali osebno. Nikoli ga ne pošiljajte po e-pošti: kdor nadzoruje nabiralnik, bi ga lahko prebral.',
+    temporaryChange: 'Uporabnik mora ob naslednji prijavi izbrati novo geslo.',
+    noted: 'Geslo je zapisano: nadaljuj',
+    onPremisesTitle: 'Spremenite geslo v lokalnem okolju',
+    onPremisesText:
+      '{{user}} se sinhronizira iz vašega lokalnega imenika Active Directory, zato gesla ni mogoče ponastaviti iz oblaka. Zdaj ga spremenite v lokalnem imeniku (in počakajte, da se sinhronizira), nato nadaljujte.',
+    onPremisesDone: 'Geslo je spremenjeno',
+    doneByAgent: 'Geslo: ponastavili ste ga pred to zahtevo.',
+    doneByBot: 'Geslo: ponastavil ga je bot; začasno geslo vam je bilo prikazano enkrat.',
+    doneOnPremises: 'Geslo: spremenjeno v lokalnem okolju.',
+  },
+  restriction: {
+    title: 'Seznam Omejeni uporabniki',
+    onList: '{{user}} je na seznamu Omejeni uporabniki.',
+    since: 'Omejitev velja od',
+    reason: 'Razlog',
+    recipientsToday: 'Prejemniki danes',
+    recipientsTodayValue: 'notranji: {{internal}}, zunanji: {{external}}',
+    reasonSpam:
+      'Odhodna neželena pošta: storitev je zaznala neželeno pošto iz tega računa, kar pogosto pomeni, da je račun ogrožen.',
+    reasonRecipientLimit: 'Danes preveč prejemnikov (omejitev: {{limit}}).',
+    reasonUnknown: 'Omejeno s pravilnikom za odhodno neželeno pošto.',
+    recipientLimitNote:
+      'Blokada zaradi omejitve števila prejemnikov se običajno odpravi sama v 24 urah. Deblokiranje lahko kljub temu zahtevate spodaj.',
+    blockedEverywhere:
+      'Dokler velja omejitev, lahko uporabnik e-pošto prejema, ne more pa je pošiljati, niti znotraj organizacije.',
+    notOnList: '{{user}} ni na seznamu Omejeni uporabniki, zato ni ničesar za deblokiranje.',
+    notOnListNext:
+      'Če uporabnik še vedno ne more pošiljati, preberite poročilo o nedostavljivosti: na omejitev kaže samo koda 5.1.8 ("Access denied, bad outbound sender"). Vsaka druga koda ima drug vzrok.',
+    done: 'Seznam Omejeni uporabniki: na seznamu od {{date}}.',
+  },
+  checks: {
+    title: 'Preverite, ali je račun ogrožen',
+    intro:
+      'Iz previdnosti za tega uporabnika upoštevajte navodila »Odzivanje na ogrožen e-poštni račun«. Vse lahko naredite sami, ne da bi odprli zahtevek za podporo.',
+    forwarding: 'Posredovanje iz nabiralnika',
+    forwardingNone: 'Brez',
+    forwardingTo: 'Posreduje na {{address}}',
+    forwardingUnknown: 'Ni bilo mogoče prebrati',
+    rules: 'Pravila za mapo »Prejeto«',
+    rulesNone: 'Ni pravil',
+    rulesCount_one: '{{count}} pravilo, nobeno ni sumljivo',
+    rulesCount_two: '{{count}} pravili, nobeno ni sumljivo',
+    rulesCount_few: '{{count}} pravila, nobeno ni sumljivo',
+    rulesCount_other: '{{count}} pravil, nobeno ni sumljivo',
+    rulesSuspicious_one: '{{count}} sumljivo pravilo: {{names}}',
+    rulesSuspicious_two: '{{count}} sumljivi pravili: {{names}}',
+    rulesSuspicious_few: '{{count}} sumljiva pravila: {{names}}',
+    rulesSuspicious_other: '{{count}} sumljivih pravil: {{names}}',
+    rulesUnknown: 'Ni bilo mogoče prebrati',
+    sessions: 'Seje prijave',
+    sessionsActive: 'Še niso razveljavljene',
+    sessionsRevoked: 'Razveljavljene: vse naprave se morajo znova prijaviti',
+    revoke: 'Odjavi povsod',
+    advice:
+      'Odstranite posredovanje in sumljiva pravila, ki jih niste pričakovali, ter vklopite večkratno preverjanje pristnosti.',
+    learnMore: 'Odzivanje na ogrožen e-poštni račun',
+    done: 'Preverjanje ogroženosti: posredovanje {{forwarding}}; {{rules}}; seje {{sessions}}.',
+  },
+  unblock: {
+    title: 'Deblokiraj',
+    question: 'Ali želite odstraniti {{user}} s seznama Omejeni uporabniki?',
+    summary: 'Odobritelj mora deblokiranje odobriti, preden se izvede.',
+    action: 'Deblokiraj',
+    notNow: 'Ne zdaj',
+    confirmTitle: 'Potrdite deblokiranje',
+    confirmQuestion: 'Ali želite zahtevati deblokiranje za {{user}}? Za potrditev izberite Da.',
+    comeBack: 'Če je račun še vedno ogrožen, bo znova blokiran.',
+    limitNote:
+      'Microsoft omejuje, kako pogosto je mogoče deblokirati račun. Ko je omejitev dosežena, ga lahko deblokira samo Microsoftova podpora.',
+  },
+  requested: {
+    title: 'Deblokiranje je zahtevano',
+    text: 'Zahteva za {{user}} čaka na odobritev.',
+    next: 'Naslednji korak: ko odobritelj zahtevo odobri, odstranim {{user}} s seznama Omejeni uporabniki in vas tukaj obvestim, ko bo uporabnik spet lahko pošiljal e-pošto.',
+    delay: 'Pošiljanje običajno znova deluje v eni uri po deblokiranju, najpozneje pa v 24 urah.',
+    requestId: 'Zahteva',
+    state: 'Stanje',
+  },
+  approval: {
+    header: 'Zahteva za deblokiranje',
+    title: 'Deblokiraj {{user}}?',
+    requestedBy: 'Vložnik',
+    requestedAt: 'Zahtevano',
+    password: 'Geslo',
+    passwordResetByAgent: 'Ponastavila služba za pomoč uporabnikom',
+    passwordResetByBot: 'Ponastavil bot (začasno geslo)',
+    passwordOnPremises: 'Spremenjeno v lokalnem okolju',
+    passwordUnknown: 'Ni potrjeno',
+    status: 'Stanje',
+    decidedBy: 'Odločevalec',
+    comment: 'Komentar',
+    unblockedAt: 'Deblokirano',
+    resumedAt: 'Pošiljanje spet deluje',
+    onApprove:
+      'Z odobritvijo bo uporabnik odstranjen s seznama Omejeni uporabniki. Pošiljanje običajno znova deluje v eni uri, najpozneje pa v 24 urah.',
+    commentLabel: 'Komentar (neobvezno)',
+    commentPlaceholder: 'Zakaj zahtevo odobrite ali zavrnete?',
+    approve: 'Odobri',
+    reject: 'Zavrni',
+    refresh: 'Osveži',
+    notApprover:
+      'O zahtevah za deblokiranje lahko odločajo samo člani skupine odobriteljev. Vaš klik je zabeležen.',
+    ownRequest: 'To deblokiranje ste zahtevali sami, zato mora o njem odločiti drug odobritelj.',
+    alreadyDecided: 'Stanje te zahteve je že: {{state}}.',
+    reminder: 'Opomnik: ta zahteva čaka na odobritev od {{date}}.',
+    noApprovers:
+      'Noben odobritelj še ni dosegljiv, zato zahteva za {{user}} čaka. Odobritelj naj v kanalu, kjer delajo odobritelji, vnese **set approvals channel** ali mi enkrat piše v klepetu.',
+    channelSet: 'Ta kanal zdaj prejema zahteve za deblokiranje v odobritev.',
+    channelSetRefused: 'Kanal za odobritve lahko izberejo samo člani skupine odobriteljev.',
+    channelOnly:
+      'Vnesite **set approvals channel** v kanalu v aplikaciji Teams, kjer naj odobritelji vidijo zahteve.',
+    notFound: 'Ta zahteva ne obstaja več.',
+  },
+  agentNote: {
+    approved:
+      'Deblokiranje za {{user}} je odobreno (odobritelj: {{approver}}). Uporabnika zdaj odstranjujem s seznama Omejeni uporabniki.',
+    rejected: 'Deblokiranje za {{user}} je zavrnjeno (odločevalec: {{approver}}). Uporabnik ostaja blokiran.',
+    rejectedComment: 'Komentar: {{comment}}',
+    unblocked:
+      '{{user}} ni več na seznamu Omejeni uporabniki. Pošiljanje običajno znova deluje v eni uri, najpozneje pa v 24 urah. Ko bo delovalo, vas obvestim tukaj.',
+    resumed: '{{user}} lahko spet pošilja e-pošto.',
+    resumedAdvice:
+      'Če je bil račun ogrožen in kaj ostaja nedokončano, bo znova blokiran: dokončajte preverjanja.',
+    expired:
+      'Deblokiranja za {{user}} nihče ni odobril v {{hours}} urah, zato nič ni bilo deblokirano. Za novo zahtevo vnesite **deblokiraj** in uporabniško ime.',
+    failedUnblockLimit:
+      'Microsoft je zavrnil deblokiranje za {{user}}: dosežena je omejitev deblokiranj za ta račun. Za deblokiranje se obrnite na Microsoftovo podporo.',
+    failedPermissions:
+      'Bot v vašem najemniku nima dovoljenja za deblokiranje uporabnikov. Prosite skrbnika za Microsoft 365, naj aplikaciji dodeli vlogo skrbnika za Exchange (docs/setup.md), nato znova pošljite zahtevo.',
+    failedUserNotFound: '{{user}} ne obstaja več v imeniku, zato nič ni bilo deblokirano.',
+    failedResumeTimeout:
+      'Deblokiranje za {{user}} je bilo izvedeno, vendar po {{hours}} urah še vedno ne morem potrditi, da uporabnik lahko pošilja. Preverite seznam Omejeni uporabniki in sledenje sporočilom: če je uporabnik spet na seznamu, je račun verjetno še vedno ogrožen.',
+    failedOther:
+      'Deblokiranje za {{user}} ni uspelo. Samodejno se ne bo zgodilo nič več. Pošljite novo zahtevo ali deblokirajte uporabnika na portalu Microsoft Defender.',
+    fallbackIntro: 'Uporabnika {{requester}} ni bilo mogoče doseči v klepetu, zato vas obveščam tukaj:',
+  },
+  state: {
+    open: 'v teku',
+    pending_approval: 'čaka na odobritev',
+    approved: 'odobreno',
+    unblocking: 'deblokiranje poteka',
+    waiting_resume: 'deblokirano, čaka, da pošiljanje spet deluje',
+    resumed: 'pošiljanje spet deluje',
+    rejected: 'zavrnjeno',
+    cancelled: 'preklicano',
+    failed: 'ni uspelo',
+    expired: 'poteklo',
+  },
+  cancelled: {
+    title: 'Preklicano',
+    text: 'Postopek za {{user}} je preklican. Nič ni bilo deblokirano.',
+    textNoUser: 'Preklicano. Nič ni bilo deblokirano.',
+    again: 'Za ponoven začetek vnesite **deblokiraj** in uporabniško ime.',
+  },
+  ended: {
+    notRestricted: 'Postopek je končan: {{user}} nima omejitve.',
+  },
+  errors: {
+    title: 'Prišlo je do napake',
+    stepDone: 'Ta korak je že opravljen',
+    stepDoneText:
+      'Ta kartica je iz prejšnjega koraka. Uporabite najnovejšo kartico ali vnesite **začni znova**.',
+    noRunbook: 'Noben postopek ni v teku. Za začetek vnesite **deblokiraj** in uporabniško ime.',
+    useButtons: 'Odgovorite z gumbi na zadnji kartici ali vnesite **začni znova** ali **prekliči**.',
+    unknownAction: 'Tega gumba ne razumem. Za ponoven začetek vnesite **začni znova**.',
+    tenantUnavailable: 'Microsoft 365 se ni pravočasno odzval. Počakajte minuto in poskusite znova.',
+    tenantForbidden:
+      'Bot v vašem najemniku nima dovoljenja za to dejanje. Prosite skrbnika za Microsoft 365, naj preveri njegova dovoljenja (glejte docs/setup.md), nato poskusite znova.',
+    userGone: 'Ta uporabnik ne obstaja več v imeniku. Vnesite **začni znova**.',
+    passwordRejected:
+      'Microsoft 365 je zavrnil novo geslo. Poskusite znova. Če se težava ponavlja, ga ponastavite v skrbniškem središču.',
+    unexpected:
+      'Prišlo je do nepričakovane napake, nič ni bilo spremenjeno. Poskusite znova ali vnesite **začni znova**.',
+  },
+};

@@ -1,0 +1,219 @@
+// Swedish. Product terms follow Microsoft's Swedish "Avblockera e-post" article (Avblockera, Begränsade
+// användare, Ja), with its machine-translation slips corrected.
+import type { Catalogue } from '../index.js';
+
+export const sv: Catalogue = {
+  app: {
+    name: 'Avblockera e-post',
+    stepOf: 'Steg {{number}} av {{count}}',
+  },
+  common: {
+    cancel: 'Avbryt',
+    continue: 'Fortsätt',
+    yes: 'Ja',
+    no: 'Nej',
+    startOver: 'Börja om',
+    tryAgain: 'Försök igen',
+  },
+  help: {
+    title: 'Avblockera e-post: så kan jag hjälpa dig',
+    intro:
+      'När en användare har spärrats från att skicka e-post på grund av utgående skräppost guidar jag dig steg för steg genom Microsofts instruktion "Avblockera e-post": återställ lösenordet, kontrollera listan Begränsade användare, kontrollera om kontot har komprometterats och begär avblockering.',
+    howToStart:
+      'Börja med att berätta vem det gäller, till exempel **avblockera rob** eller **rob@contoso.com är blockerad**. För rob@contoso.com räcker det att skriva **rob**.',
+    commands: 'Du kan när som helst skriva **hjälp** eller **börja om**. Skriv **avbryt** för att sluta.',
+  },
+  who: {
+    title: 'Vem är blockerad från att skicka e-post?',
+    text: 'Skriv användarnamnet eller e-postadressen. För rob@contoso.com räcker det med **rob**.',
+    placeholder: 'rob eller rob@contoso.com',
+    search: 'Sök användare',
+    noMatch: 'Jag hittade ingen användare som matchar "{{query}}". Kontrollera stavningen och försök igen.',
+    emptyQuery: 'Skriv ett användarnamn eller en e-postadress först.',
+    choose: 'Flera användare matchar "{{query}}". Vilken av dem är blockerad?',
+    choosePlaceholder: 'Välj en användare',
+    select: 'Välj',
+    chooseFirst: 'Välj först en användare i listan.',
+    activeRequest:
+      'Det finns redan en begäran om avblockering av {{user}} ({{state}}), skapad av {{requester}} {{date}}. Jag startar ingen ny begäran.',
+  },
+  password: {
+    title: 'Återställ lösenordet nu',
+    instruction:
+      'Återställ lösenordet för det berörda kontot omedelbart. Skicka inte det nya lösenordet till användaren via e-post: då kan ingen som har åtkomst till postlådan läsa det och skicka mer skräppost.',
+    question: 'Har lösenordet för {{user}} återställts sedan kontot blockerades?',
+    alreadyReset: 'Ja, återställt',
+    resetNow: 'Nej, återställ nu',
+    temporaryTitle: 'Tillfälligt lösenord för {{user}}',
+    temporaryOnce: 'Visas en gång och bara för dig. Det sparas ingenstans.',
+    temporaryWarning:
+      'Ge det till användaren per telefon eller personligen. Skicka det aldrig via e-post: den som kontrollerar postlådan skulle kunna läsa det.',
+    temporaryChange: 'Användaren måste välja ett nytt lösenord vid nästa inloggning.',
+    noted: 'Jag har antecknat det: fortsätt',
+    onPremisesTitle: 'Ändra lösenordet lokalt',
+    onPremisesText:
+      '{{user}} synkroniseras från er lokala Active Directory, så lösenordet kan inte återställas från molnet. Ändra det i er lokala katalog nu (och låt det synkroniseras) och fortsätt sedan.',
+    onPremisesDone: 'Lösenordet har ändrats',
+    doneByAgent: 'Lösenord: återställt av dig före den här begäran.',
+    doneByBot: 'Lösenord: återställt av boten; det tillfälliga lösenordet visades för dig en gång.',
+    doneOnPremises: 'Lösenord: ändrat lokalt.',
+  },
+  restriction: {
+    title: 'Listan Begränsade användare',
+    onList: '{{user}} finns med i listan Begränsade användare.',
+    since: 'Begränsad sedan',
+    reason: 'Orsak',
+    recipientsToday: 'Mottagare i dag',
+    recipientsTodayValue: '{{internal}} interna, {{external}} externa',
+    reasonSpam:
+      'Utgående skräppost: tjänsten har upptäckt skräppost från det här kontot, vilket ofta tyder på att det har komprometterats.',
+    reasonRecipientLimit: 'För många mottagare i dag (gräns: {{limit}}).',
+    reasonUnknown: 'Begränsad av principen för utgående skräppost.',
+    recipientLimitNote:
+      'En blockering på grund av mottagargränsen upphör oftast av sig själv inom 24 timmar. Du kan ändå begära avblockering nedan.',
+    blockedEverywhere:
+      'Så länge användaren är begränsad kan hen ta emot e-post men inte skicka någon, inte ens inom organisationen.',
+    notOnList: '{{user}} finns inte med i listan Begränsade användare, så det finns inget att avblockera.',
+    notOnListNext:
+      'Om användaren fortfarande inte kan skicka e-post läser du rapporten om utebliven leverans: bara kod 5.1.8 ("Access denied, bad outbound sender") betyder en begränsning. Alla andra koder har en annan orsak.',
+    done: 'Listan Begränsade användare: med i listan sedan {{date}}.',
+  },
+  checks: {
+    title: 'Kontrollera om kontot har komprometterats',
+    intro:
+      'Följ som en försiktighetsåtgärd anvisningarna i "Hantera ett komprometterat e-postkonto" för den här användaren. Du kan göra allt själv, utan att öppna ett supportärende.',
+    forwarding: 'Vidarebefordran från postlådan',
+    forwardingNone: 'Ingen',
+    forwardingTo: 'Vidarebefordrar till {{address}}',
+    forwardingUnknown: 'Kunde inte läsas',
+    rules: 'Inkorgsregler',
+    rulesNone: 'Inga regler',
+    rulesCount_one: '{{count}} regel, inte misstänkt',
+    rulesCount_other: '{{count}} regler, ingen misstänkt',
+    rulesSuspicious_one: '{{count}} misstänkt regel: {{names}}',
+    rulesSuspicious_other: '{{count}} misstänkta regler: {{names}}',
+    rulesUnknown: 'Kunde inte läsas',
+    sessions: 'Inloggningssessioner',
+    sessionsActive: 'Inte återkallade än',
+    sessionsRevoked: 'Återkallade: alla enheter måste logga in igen',
+    revoke: 'Logga ut överallt',
+    advice:
+      'Ta bort vidarebefordringar och misstänkta regler som du inte förväntade dig, och aktivera multifaktorautentisering.',
+    learnMore: 'Hantera ett komprometterat e-postkonto',
+    done: 'Kontroll av kompromettering: vidarebefordran {{forwarding}}; {{rules}}; sessioner {{sessions}}.',
+  },
+  unblock: {
+    title: 'Avblockera',
+    question: 'Vill du ta bort {{user}} från listan Begränsade användare?',
+    summary: 'En godkännare måste godkänna avblockeringen innan den genomförs.',
+    action: 'Avblockera',
+    notNow: 'Inte nu',
+    confirmTitle: 'Bekräfta avblockeringen',
+    confirmQuestion: 'Vill du begära avblockering av {{user}}? Välj Ja för att bekräfta.',
+    comeBack: 'Om kontot fortfarande är komprometterat blockeras det igen.',
+    limitNote:
+      'Microsoft begränsar hur ofta ett konto kan avblockeras. Därefter kan bara Microsoft Support avblockera det.',
+  },
+  requested: {
+    title: 'Avblockering begärd',
+    text: 'Begäran för {{user}} väntar på godkännande.',
+    next: 'Nästa steg: När en godkännare har godkänt begäran tar jag bort {{user}} från listan Begränsade användare och meddelar dig här när användaren kan skicka e-post igen.',
+    delay: 'Det går oftast att skicka igen inom en timme, och senast inom 24 timmar, efter avblockeringen.',
+    requestId: 'Begäran',
+    state: 'Status',
+  },
+  approval: {
+    header: 'Begäran om avblockering',
+    title: 'Avblockera {{user}}?',
+    requestedBy: 'Begärd av',
+    requestedAt: 'Begärd',
+    password: 'Lösenord',
+    passwordResetByAgent: 'Återställt av supporten',
+    passwordResetByBot: 'Återställt av boten (tillfälligt lösenord)',
+    passwordOnPremises: 'Ändrat lokalt',
+    passwordUnknown: 'Inte bekräftat',
+    status: 'Status',
+    decidedBy: 'Beslutad av',
+    comment: 'Kommentar',
+    unblockedAt: 'Avblockerad',
+    resumedAt: 'Kan skicka igen',
+    onApprove:
+      'Om du godkänner tas användaren bort från listan Begränsade användare. Det går oftast att skicka igen inom en timme, och senast inom 24 timmar.',
+    commentLabel: 'Kommentar (valfritt)',
+    commentPlaceholder: 'Varför godkänner eller avvisar du?',
+    approve: 'Godkänn',
+    reject: 'Avvisa',
+    refresh: 'Uppdatera',
+    notApprover:
+      'Bara medlemmar i godkännargruppen kan besluta om begäranden om avblockering. Ditt klick har registrerats.',
+    ownRequest: 'Du har själv begärt den här avblockeringen, så en annan godkännare måste besluta om den.',
+    alreadyDecided: 'Den här begäran är redan {{state}}.',
+    reminder: 'Påminnelse: den här begäran har väntat på godkännande sedan {{date}}.',
+    noApprovers:
+      'Ingen godkännare kan nås än, så begäran för {{user}} väntar. En godkännare bör skriva **set approvals channel** i kanalen där godkännarna arbetar, eller chatta med mig en gång.',
+    channelSet: 'Den här kanalen tar nu emot begäranden om avblockering för godkännande.',
+    channelSetRefused: 'Bara medlemmar i godkännargruppen kan välja kanal för godkännanden.',
+    channelOnly: 'Skriv **set approvals channel** i den Teams-kanal där godkännarna ska se begärandena.',
+    notFound: 'Den här begäran finns inte längre.',
+  },
+  agentNote: {
+    approved:
+      '{{approver}} har godkänt avblockeringen av {{user}}. Jag tar nu bort användaren från listan Begränsade användare.',
+    rejected: '{{approver}} har avvisat avblockeringen av {{user}}. Användaren förblir blockerad.',
+    rejectedComment: 'Kommentar: {{comment}}',
+    unblocked:
+      '{{user}} har tagits bort från listan Begränsade användare. Det går oftast att skicka igen inom en timme, och senast inom 24 timmar. Jag meddelar dig här när det fungerar.',
+    resumed: '{{user}} kan skicka e-post igen.',
+    resumedAdvice:
+      'Om kontot var komprometterat och något återstår blockeras det igen: slutför kontrollerna.',
+    expired:
+      'Ingen godkände avblockeringen av {{user}} inom {{hours}} timmar, så inget avblockerades. Skriv **avblockera** och användarnamnet för att begära igen.',
+    failedUnblockLimit:
+      'Microsoft avböjde att avblockera {{user}}: gränsen för hur ofta kontot kan avblockeras har nåtts. Kontakta Microsoft Support för att avblockera användaren.',
+    failedPermissions:
+      'Boten har inte behörighet att avblockera användare i er klientorganisation. Be er Microsoft 365-administratör att ge appen rollen Exchange-administratör (docs/setup.md) och begär sedan igen.',
+    failedUserNotFound: '{{user}} finns inte längre i katalogen, så inget avblockerades.',
+    failedResumeTimeout:
+      '{{user}} har avblockerats, men efter {{hours}} timmar kan jag fortfarande inte bekräfta att användaren kan skicka. Kontrollera listan Begränsade användare och meddelandespårningen: om användaren finns med i listan igen är kontot troligen fortfarande komprometterat.',
+    failedOther:
+      'Avblockeringen av {{user}} misslyckades. Inget mer händer automatiskt. Begär igen eller avblockera användaren i Microsoft Defender-portalen.',
+    fallbackIntro: 'Jag kunde inte nå {{requester}} i hens chatt, så jag meddelar dig här:',
+  },
+  state: {
+    open: 'pågår',
+    pending_approval: 'väntar på godkännande',
+    approved: 'godkänd',
+    unblocking: 'avblockeras',
+    waiting_resume: 'avblockerad, väntar på att sändningen kommer igång',
+    resumed: 'skickar igen',
+    rejected: 'avvisad',
+    cancelled: 'avbruten',
+    failed: 'misslyckades',
+    expired: 'har gått ut',
+  },
+  cancelled: {
+    title: 'Avbrutet',
+    text: 'Genomgången för {{user}} har avbrutits. Inget har avblockerats.',
+    textNoUser: 'Avbrutet. Inget har avblockerats.',
+    again: 'Skriv **avblockera** och ett användarnamn för att börja igen.',
+  },
+  ended: {
+    notRestricted: 'Genomgången är avslutad: {{user}} är inte begränsad.',
+  },
+  errors: {
+    title: 'Något gick fel',
+    stepDone: 'Det här steget är klart',
+    stepDoneText:
+      'Det här kortet hör till ett tidigare steg. Använd det senaste kortet eller skriv **börja om**.',
+    noRunbook: 'Ingen genomgång pågår. Skriv **avblockera** och ett användarnamn för att starta en.',
+    useButtons: 'Svara med knapparna på det senaste kortet eller skriv **börja om** eller **avbryt**.',
+    unknownAction: 'Jag förstod inte den knappen. Skriv **börja om** för att börja från början.',
+    tenantUnavailable: 'Microsoft 365 svarade inte i tid. Vänta en minut och försök igen.',
+    tenantForbidden:
+      'Boten har inte behörighet att göra detta i er klientorganisation. Be er Microsoft 365-administratör att kontrollera dess behörigheter (se docs/setup.md) och försök sedan igen.',
+    userGone: 'Användaren finns inte längre i katalogen. Skriv **börja om**.',
+    passwordRejected:
+      'Microsoft 365 godtog inte det nya lösenordet. Försök igen. Om det fortsätter att misslyckas kan du återställa det i administrationscentret.',
+    unexpected: 'Något oväntat hände och ingenting ändrades. Försök igen eller skriv **börja om**.',
+  },
+};

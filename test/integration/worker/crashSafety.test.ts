@@ -1,0 +1,120 @@
+// Crash safety: `npm run worker` processes are killed with SIGKILL at random points while they unblock,
+// and restarted, many times. No request may be lost and no sender may be unblocked twice.
+import { strict as assert } from 'node:assert';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openRequest, transition, type UnblockRequest } from '../../../src/runbook/index.js';
+import { openSqliteStore, type Store } from '../../../src/store/index.js';
+import { SEED, TenantSimulator } from '../../../src/tenant/index.js';
+import { seededRandom } from '../../../src/tenant/simulator/index.js';
+import { unblockJobId } from '../../../src/worker/index.js';
+import { type StartedProcess, startProcess } from '../../support/processes.js';
+
+const projectRoot = path.resolve(__dirname, '../../..');
+const REQUESTS = 30;
+const KILLED_RUNS = 12;
+
+async function approvedRequest(store: Store, address: string): Promise<UnblockRequest> {
+  const open = openRequest({
+    id: randomUUID(),
+    tenantId: SEED.tenantId,
+    requester: { aadObjectId: SEED.users.agent.id, name: 'Megan Bowen' },
+    conversationId: 'a:crash-test',
+    locale: 'en',
+    target: {
+      id: randomUUID(),
+      displayName: address,
+      userPrincipalName: address,
+      mail: address,
+      onPremisesSyncEnabled: false,
+    },
+    now: new Date(),
+  });
+  const pending = transition(open, 'pending_approval', new Date());
+  assert.ok(pending.ok);
+  const approved = transition(pending.request, 'approved', new Date(), {
+    decidedBy: { aadObjectId: SEED.users.approver.id, name: 'Patti Fernandez' },
+    decidedAt: new Date().toISOString(),
+  });
+  assert.ok(approved.ok);
+  assert.ok(await store.requests.create(approved.request));
+  await store.jobs.enqueue({ id: unblockJobId(open.id), type: 'unblock', payload: { requestId: open.id } });
+  return approved.request;
+}
+
+describe('worker crash safety', function () {
+  this.timeout(180_000);
+  let dataDir: string;
+  let simulator: TenantSimulator;
+  let worker: StartedProcess | null = null;
+
+  before(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'unblock-crash-'));
+    // Occasional throttling makes crashes land in retry paths too.
+    simulator = new TenantSimulator({
+      releaseDelayMs: 60_000,
+      unblockLimitPerDay: 100,
+      faults: { exchange: { probability: 0.15, status: 429, retryAfterSeconds: 0 } },
+      randomSeed: 7,
+    });
+    await simulator.start();
+  });
+  after(async () => {
+    worker?.signal('SIGKILL');
+    await simulator.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('loses no request and unblocks each sender exactly once across SIGKILLs at random points', async () => {
+    const store = openSqliteStore({ dataDir });
+    const addresses = Array.from({ length: REQUESTS }, (_, i) => `crash${i}@contoso.com`);
+    for (const address of addresses) simulator.restrict(address);
+    const ids: string[] = [];
+    for (const address of addresses) ids.push((await approvedRequest(store, address)).id);
+    const env = {
+      DATA_DIR: dataDir,
+      SIMULATOR_URL: simulator.baseUrl,
+      WORKER_POLL_INTERVAL_MS: '10',
+      WORKER_LEASE_S: '0.5',
+      RESUME_POLL_INTERVAL_S: '3600',
+      LOG_LEVEL: 'warn',
+    };
+    const random = seededRandom(42);
+    const unfinished = async () => {
+      const states = await Promise.all(ids.map(async (id) => (await store.requests.get(id))?.state));
+      return states.filter((s) => s !== 'waiting_resume').length;
+    };
+    let kills = 0;
+    for (let run = 0; run < KILLED_RUNS && (await unfinished()) > 0; run++) {
+      worker = startProcess('npm', ['run', 'worker'], env, projectRoot);
+      // tsx needs ~1 s to start; kill somewhere between before the first job and well into the batch.
+      await new Promise((resolve) => setTimeout(resolve, 700 + Math.floor(random() * 1300)));
+      worker.signal('SIGKILL');
+      await worker.exited;
+      kills += 1;
+    }
+    // A last run without a kill finishes whatever is left.
+    worker = startProcess('npm', ['run', 'worker'], env, projectRoot);
+    const deadline = Date.now() + 60_000;
+    while ((await unfinished()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    worker.signal('SIGTERM');
+    await worker.exited;
+
+    assert.ok(kills >= 3, `killed ${kills} times`);
+    assert.equal(await unfinished(), 0, 'every request reached waiting_resume: none lost');
+    const removes = simulator
+      .calls()
+      .filter((c) => c.cmdlet === 'Remove-BlockedSenderAddress' && c.status < 300)
+      .map((c) => String(c.parameters?.SenderAddress).toLowerCase());
+    for (const address of addresses) {
+      assert.equal(removes.filter((a) => a === address).length, 1, `${address} unblocked exactly once`);
+    }
+    for (const id of ids) {
+      const job = await store.jobs.get(unblockJobId(id));
+      assert.equal(job?.status, 'done');
+    }
+    await store.close();
+  });
+});

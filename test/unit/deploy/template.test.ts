@@ -1,0 +1,153 @@
+// deploy/main.bicep read as text, for want of a Bicep compiler here: the resources and security settings
+// the deployment promises (docs/setup.md), parameters that match the example file, and balanced syntax.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const DEPLOY = path.join(__dirname, '..', '..', '..', 'deploy');
+const bicep = readFileSync(path.join(DEPLOY, 'main.bicep'), 'utf8');
+const example = JSON.parse(readFileSync(path.join(DEPLOY, 'main.parameters.example.json'), 'utf8')) as {
+  parameters: Record<string, { value: unknown }>;
+};
+/** The template without comments, and strings reduced to their ${…} expressions, for structure checks. */
+const code = bicep.replace(/'(?:\\.|[^'\\])*'|\/\/.*$|\/\*[\s\S]*?\*\//gm, (token) =>
+  token.startsWith("'") ? ` ${[...token.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]).join(' ')} ` : '',
+);
+
+interface Param {
+  name: string;
+  hasDefault: boolean;
+  secure: boolean;
+}
+
+function paramsOf(template: string): Param[] {
+  const lines = template.split('\n');
+  return lines.flatMap((line, i) => {
+    const m = /^param (\w+) \w+( =)?/.exec(line);
+    if (!m) return [];
+    let decorators = '';
+    for (let j = i - 1; j >= 0 && /^@/.test(lines[j] as string); j--) decorators += lines[j];
+    return [
+      { name: m[1] as string, hasDefault: m[2] !== undefined, secure: decorators.includes('@secure()') },
+    ];
+  });
+}
+
+const resourceTypes = [...bicep.matchAll(/^resource \w+ '([^@']+)@(\d{4}-\d{2}-\d{2})'/gm)].map((m) => ({
+  type: m[1] as string,
+  apiVersion: m[2] as string,
+}));
+
+describe('deploy/main.bicep', () => {
+  it('has balanced braces, brackets and parentheses', () => {
+    for (const [open, close] of [
+      ['{', '}'],
+      ['[', ']'],
+      ['(', ')'],
+    ] as const) {
+      let depth = 0;
+      for (const ch of code) {
+        if (ch === open) depth++;
+        if (ch === close) depth--;
+        assert.ok(depth >= 0, `unexpected ${close}`);
+      }
+      assert.equal(depth, 0, `unclosed ${open}`);
+    }
+  });
+
+  it('declares the Bot, App Service, Storage, Key Vault, identity and role assignments with stable API versions', () => {
+    const types = new Set(resourceTypes.map((r) => r.type));
+    for (const type of [
+      'Microsoft.BotService/botServices',
+      'Microsoft.BotService/botServices/channels',
+      'Microsoft.Web/serverfarms',
+      'Microsoft.Web/sites',
+      'Microsoft.Storage/storageAccounts',
+      'Microsoft.KeyVault/vaults',
+      'Microsoft.KeyVault/vaults/secrets',
+      'Microsoft.ManagedIdentity/userAssignedIdentities',
+      'Microsoft.Authorization/roleAssignments',
+    ]) {
+      assert.ok(types.has(type), `missing ${type}`);
+    }
+    for (const { type, apiVersion } of resourceTypes) {
+      assert.ok(apiVersion >= '2022-04-01', `${type}@${apiVersion} is old`);
+    }
+    assert.doesNotMatch(bicep, /@\d{4}-\d{2}-\d{2}-preview'/, 'no preview API versions');
+  });
+
+  it('connects the bot to Teams at the web app /api/messages, single tenant', () => {
+    assert.match(bicep, /name: 'MsTeamsChannel'[\s\S]*?channelName: 'MsTeamsChannel'/);
+    assert.match(bicep, /endpoint: 'https:\/\/\$\{webApp\.properties\.defaultHostName\}\/api\/messages'/);
+    assert.match(bicep, /msaAppType: 'SingleTenant'/);
+    assert.match(bicep, /msaAppTenantId: tenantId/);
+  });
+
+  it('runs Node on Linux over HTTPS only, always on, health-checked at /healthz, started with npm start', () => {
+    assert.match(bicep, /reserved: true/);
+    assert.match(bicep, /linuxFxVersion: 'NODE\|\$\{nodeVersion\}'/);
+    assert.match(bicep, /param nodeVersion string = '20-lts'/);
+    for (const setting of [
+      'httpsOnly: true',
+      'alwaysOn: true',
+      "healthCheckPath: '/healthz'",
+      "appCommandLine: 'npm start'",
+      "minTlsVersion: '1.2'",
+      "ftpsState: 'Disabled'",
+      'keyVaultReferenceIdentity: identity.id',
+    ]) {
+      assert.ok(bicep.includes(setting), `missing ${setting}`);
+    }
+    assert.match(bicep, /type: 'UserAssigned'[\s\S]*?'\$\{identity\.id\}': \{\}/);
+  });
+
+  it('locks the storage account down: HTTPS, TLS 1.2, no public blobs, no shared keys', () => {
+    for (const setting of [
+      'supportsHttpsTrafficOnly: true',
+      "minimumTlsVersion: 'TLS1_2'",
+      'allowBlobPublicAccess: false',
+      'allowSharedKeyAccess: false',
+    ]) {
+      assert.ok(bicep.includes(setting), `missing ${setting}`);
+    }
+    for (const service of ['tableServices', 'queueServices', 'blobServices']) {
+      assert.ok(bicep.includes(`Microsoft.Storage/storageAccounts/${service}@`), `missing ${service}`);
+    }
+  });
+
+  it('keeps the bot secret in an RBAC Key Vault and grants the identity only the data roles it needs', () => {
+    assert.match(bicep, /enableRbacAuthorization: true/);
+    assert.match(bicep, /value: botAppPassword/);
+    const roleIds = {
+      'Storage Table Data Contributor': '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3',
+      'Storage Queue Data Contributor': '974c5e8b-45b9-4653-ba55-5f855dd0fb88',
+      'Storage Blob Data Contributor': 'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
+      'Key Vault Secrets User': '4633458b-17de-408a-b874-0445c86b69e6',
+    };
+    for (const [role, id] of Object.entries(roleIds)) assert.ok(bicep.includes(`'${id}'`), `missing ${role}`);
+    const assignments = bicep.match(/'Microsoft\.Authorization\/roleAssignments@/g) ?? [];
+    assert.equal(assignments.length, Object.keys(roleIds).length);
+    assert.equal((bicep.match(/principalId: identity\.properties\.principalId/g) ?? []).length, 4);
+    assert.equal((bicep.match(/principalType: 'ServicePrincipal'/g) ?? []).length, 4);
+  });
+
+  it('takes the secret as a @secure() parameter and never outputs it', () => {
+    const password = paramsOf(bicep).find((p) => p.name === 'botAppPassword');
+    assert.ok(password?.secure, 'botAppPassword is @secure()');
+    assert.doesNotMatch(bicep, /^output .*botAppPassword/m);
+    assert.ok(!('botAppPassword' in example.parameters), 'no secret in the example parameters file');
+  });
+
+  it('uses every parameter, and the example file sets only declared ones and every required one', () => {
+    const params = paramsOf(bicep);
+    for (const { name } of params) {
+      const uses = code.match(new RegExp(`\\b${name}\\b`, 'g')) ?? [];
+      assert.ok(uses.length >= 2, `param ${name} is never used`);
+    }
+    const declared = new Set(params.map((p) => p.name));
+    for (const name of Object.keys(example.parameters)) assert.ok(declared.has(name), `unknown ${name}`);
+    for (const p of params.filter((p) => !p.hasDefault && !p.secure)) {
+      assert.ok(p.name in example.parameters, `example misses required ${p.name}`);
+    }
+  });
+});

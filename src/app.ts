@@ -128,6 +128,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger,
     tenantId: tenant.tenantId,
     approverGroupId: tenant.approverGroupId,
+    helpdeskGroupId: config.helpdeskGroupId,
     allowSelfApproval: config.approvals.allowSelfApproval,
     expireAfterHours: config.approvals.expireAfterMs / 3600_000,
     giveUpAfterHours: config.resume.giveUpAfterMs / 3600_000,

@@ -27,6 +27,7 @@ export interface BotDeps {
   logger: Logger;
   tenantId: string;
   approverGroupId: string | undefined;
+  helpdeskGroupId: string | undefined;
   allowSelfApproval: boolean;
   expireAfterHours: number;
   giveUpAfterHours: number;
@@ -62,6 +63,7 @@ export function createBot(deps: BotDeps): Bot {
     tenant: deps.tenant,
     conversations: store.conversations,
     approverGroupId: deps.approverGroupId,
+    helpdeskGroupId: deps.helpdeskGroupId,
     logger,
   });
   const flow = new RunbookFlow({
@@ -92,6 +94,7 @@ export function createBot(deps: BotDeps): Bot {
     ledger: deps.ledger,
     t: deps.t,
     conversations: store.conversations,
+    requests: store.requests,
     logger,
     defaultTenantId: deps.tenantId,
   });

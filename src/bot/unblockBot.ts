@@ -5,11 +5,11 @@ import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import { type Language, resolveLanguage, type Translator } from '../i18n/index.js';
 import { parseAgentMessage, TenantError } from '../runbook/index.js';
-import type { ConversationStore } from '../store/index.js';
+import type { ConversationStore, RequestStore } from '../store/index.js';
 import type { RequestLedger } from '../worker/index.js';
 import type { ApprovalHandler } from './approvals/approvalHandler.js';
 import type { ApproverDirectory } from './approvals/approverDirectory.js';
-import { errorNotice, helpCard, infoNotice, staleCardNotice } from './cards/noticeCards.js';
+import { errorNotice, helpCard, infoNotice, staleCardNotice, statusCard } from './cards/noticeCards.js';
 import type { AdaptiveCardJson } from './cards/render.js';
 import { APPROVALS_CHANNEL_KEY, conversationKey, type StoredReference, userKey } from './conversationKeys.js';
 import { KeyedMutex } from './keyedMutex.js';
@@ -34,6 +34,7 @@ export interface UnblockBotDeps {
   ledger: RequestLedger;
   t: Translator;
   conversations: ConversationStore;
+  requests: RequestStore;
   logger: Logger;
   /** Used when an activity carries no tenant id (local clients). */
   defaultTenantId: string;
@@ -91,6 +92,10 @@ export class UnblockBot extends TeamsActivityHandler {
       await context.sendActivity(cardMessage(helpCard({ t: this.deps.t, language })));
       return;
     }
+    if (intent.kind === 'status') {
+      await this.withErrorCard(context, language, () => this.showStatus(context, language));
+      return;
+    }
     const turn: RunbookTurn = { party: this.party(context), language };
     context.turnState.set(RUNBOOK_TURN, turn);
     await this.withErrorCard(context, language, async () => {
@@ -110,6 +115,13 @@ export class UnblockBot extends TeamsActivityHandler {
       if (dc.activeDialog) {
         turn.input = { kind: 'text', text };
         await dc.continueDialog();
+        return;
+      }
+      if (!(await this.deps.directory.mayStartRequests(turn.party.actor.aadObjectId))) {
+        await this.deps.ledger.noteWithoutRequest('access.refused', turn.party, { reason: 'not-helpdesk' });
+        await context.sendActivity(
+          cardMessage(errorNotice({ t: this.deps.t, language }, 'errors.notHelpdesk')),
+        );
         return;
       }
       await dc.beginDialog(RUNBOOK_DIALOG_ID, { query: intent.query });
@@ -177,6 +189,17 @@ export class UnblockBot extends TeamsActivityHandler {
       }),
     );
     return cardInvokeResponse(card);
+  }
+
+  /** "status": the agent's own five most recent requests. */
+  private async showStatus(context: TurnContext, language: Language): Promise<AdaptiveCardJson> {
+    const me = this.party(context).actor.aadObjectId;
+    const mine = (await this.deps.requests.listRecent(500))
+      .filter((r) => r.requester.aadObjectId === me)
+      .slice(0, 5);
+    const card = statusCard({ t: this.deps.t, language }, mine);
+    await context.sendActivity(cardMessage(card));
+    return card;
   }
 
   /** "set approvals channel", typed by an approver in a channel: approval cards go there from now on. */

@@ -5,6 +5,7 @@ export type AgentIntent =
   | { kind: 'help' }
   | { kind: 'start-over' }
   | { kind: 'cancel' }
+  | { kind: 'status' }
   | { kind: 'unblock'; query: string | null };
 
 const helpWords = ['help', '?', 'hjælp', 'hjälp', 'pomoč', 'hulp'];
@@ -17,6 +18,7 @@ const startOverWords = [
   'opnieuw beginnen',
   'opnieuw',
 ];
+const statusWords = ['status', 'stanje', 'my requests'];
 const cancelWords = ['cancel', 'stop', 'annuller', 'annullér', 'avbryt', 'prekliči', 'annuleren'];
 
 // Words around a user name in an opening message, in the five languages; anything else is the name.
@@ -123,6 +125,7 @@ export function parseAgentMessage(raw: string): AgentIntent {
   if (helpWords.includes(bare)) return { kind: 'help' };
   if (startOverWords.includes(bare)) return { kind: 'start-over' };
   if (cancelWords.includes(bare)) return { kind: 'cancel' };
+  if (statusWords.includes(bare)) return { kind: 'status' };
   return { kind: 'unblock', query: extractUserQuery(raw) };
 }
 

@@ -68,7 +68,9 @@ describe('npm start', function () {
       assert.equal(request.target.userPrincipalName, 'rob@contoso.com');
       assert.equal(request.password, 'reset-by-bot');
       const audit = await store.audit.listForRequest(request.id);
-      const submitted = audit.filter((e) => e.action === 'request.transition' && e.toState === 'pending_approval');
+      const submitted = audit.filter(
+        (e) => e.action === 'request.transition' && e.toState === 'pending_approval',
+      );
       assert.equal(submitted.length, 1);
       assert.equal(audit[0]?.action, 'request.created');
     } finally {

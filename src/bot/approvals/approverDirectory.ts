@@ -1,4 +1,4 @@
-// Who the approvers are: membership of APPROVER_GROUP_ID (transitive, Graph checkMemberGroups) cached for a
+// Who may do what: membership of APPROVER_GROUP_ID (and HELPDESK_GROUP_ID) (transitive, Graph checkMemberGroups) cached for a
 // minute, and which of them the bot can reach (people who chatted with it 1:1 at least once).
 import type { Logger } from 'pino';
 import type { ConversationStore } from '../../store/index.js';
@@ -12,13 +12,15 @@ export interface ReachableApprover {
 }
 
 export class ApproverDirectory {
-  private readonly cache = new Map<string, { isApprover: boolean; until: number }>();
+  private readonly cache = new Map<string, { isMember: boolean; until: number }>();
 
   constructor(
     private readonly deps: {
       tenant: TenantGateway;
       conversations: ConversationStore;
       approverGroupId: string | undefined;
+      /** When set, only its members may start requests (HELPDESK_GROUP_ID). */
+      helpdeskGroupId?: string;
       logger: Logger;
       ttlMs?: number;
       now?: () => number;
@@ -27,14 +29,25 @@ export class ApproverDirectory {
 
   async isApprover(aadObjectId: string): Promise<boolean> {
     const groupId = this.deps.approverGroupId;
-    if (!groupId || !aadObjectId) return false;
+    return groupId ? this.isMember(aadObjectId, groupId) : false;
+  }
+
+  /** Everyone may start requests unless HELPDESK_GROUP_ID limits it to its members. */
+  async mayStartRequests(aadObjectId: string): Promise<boolean> {
+    const groupId = this.deps.helpdeskGroupId;
+    return groupId ? this.isMember(aadObjectId, groupId) : true;
+  }
+
+  private async isMember(aadObjectId: string, groupId: string): Promise<boolean> {
+    if (!aadObjectId) return false;
+    const key = `${groupId}|${aadObjectId}`;
     const now = (this.deps.now ?? Date.now)();
-    const cached = this.cache.get(aadObjectId);
-    if (cached && cached.until > now) return cached.isApprover;
+    const cached = this.cache.get(key);
+    if (cached && cached.until > now) return cached.isMember;
     const groups = await this.deps.tenant.checkMemberGroups(aadObjectId, [groupId]);
-    const isApprover = groups.includes(groupId);
-    this.cache.set(aadObjectId, { isApprover, until: now + (this.deps.ttlMs ?? 60_000) });
-    return isApprover;
+    const isMember = groups.includes(groupId);
+    this.cache.set(key, { isMember, until: now + (this.deps.ttlMs ?? 60_000) });
+    return isMember;
   }
 
   /** Approvers with a 1:1 chat the bot can post to, except `excludeAadObjectId` (the requester). */

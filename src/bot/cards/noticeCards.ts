@@ -134,3 +134,23 @@ export function requestedNotice(ctx: NoticeContext, request: UnblockRequest): Ad
     ],
   });
 }
+
+/** The agent's own recent requests ("status"). */
+export function statusCard(ctx: NoticeContext, requests: UnblockRequest[]): AdaptiveCardJson {
+  if (requests.length === 0) {
+    return noticeCard({
+      style: 'default',
+      title: tr(ctx, 'status.title'),
+      paragraphs: [tr(ctx, 'status.none')],
+    });
+  }
+  return noticeCard({
+    style: 'default',
+    title: tr(ctx, 'status.title'),
+    paragraphs: [],
+    facts: requests.map((r) => ({
+      title: userLabel(r.target),
+      value: `${tr(ctx, `state.${r.state}`)} · ${ctx.t.formatDateTime(ctx.language, r.updatedAt)}`,
+    })),
+  });
+}

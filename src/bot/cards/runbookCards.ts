@@ -32,6 +32,8 @@ interface Action {
   verb: RunbookVerb;
   data: { runbookId: string; step: RunbookStep };
   style: 'default' | 'positive' | 'destructive';
+  /** Secondary actions go to the card's overflow menu, so three buttons never truncate each other. */
+  mode: 'primary' | 'secondary';
 }
 
 /** Where a card belongs: the runbook it is part of and the step its buttons answer. */
@@ -55,15 +57,17 @@ function action(
   key: MessageKey,
   verb: RunbookVerb,
   style: Action['style'] = 'default',
+  mode: Action['mode'] = 'primary',
 ): Action {
-  return { title: label(ctx, key), verb, data: { runbookId: ctx.runbookId, step: ctx.step }, style };
+  return { title: label(ctx, key), verb, data: { runbookId: ctx.runbookId, step: ctx.step }, style, mode };
 }
 
 function cancelAction(ctx: CardContext): Action {
-  return action(ctx, 'common.cancel', 'runbook.cancel');
+  return action(ctx, 'common.cancel', 'runbook.cancel', 'default', 'secondary');
 }
 
-function header(ctx: CardContext): string {
+/** "Unblock email · Step 2 of 4" */
+export function stepHeader(ctx: CardContext): string {
   const appName = label(ctx, 'app.name');
   const n = stepNumber(ctx.step);
   return n === null
@@ -84,7 +88,7 @@ function stepCard(
   },
 ): AdaptiveCardJson {
   return renderCard('runbook-step', {
-    header: header(ctx),
+    header: stepHeader(ctx),
     paragraphs: [],
     facts: [],
     textInput: null,
@@ -144,7 +148,7 @@ export function temporaryPasswordCard(
   password: string,
 ): AdaptiveCardJson {
   return renderCard('temporary-password', {
-    header: header(ctx),
+    header: stepHeader(ctx),
     title: label(ctx, 'password.temporaryTitle', { user: userLabel(target) }),
     password,
     once: label(ctx, 'password.temporaryOnce'),
@@ -176,7 +180,16 @@ export function restrictionFacts(ctx: CardContext, restriction: RestrictedSender
   }
   const why =
     reason.kind === 'recipient-limit'
-      ? label(ctx, 'restriction.reasonRecipientLimit', { limit: reason.limitType ?? '?' })
+      ? label(ctx, 'restriction.reasonRecipientLimit', {
+          limit: label(
+            ctx,
+            reason.limitType === 'Internal'
+              ? 'restriction.limitInternal'
+              : reason.limitType === 'External'
+                ? 'restriction.limitExternal'
+                : 'restriction.limitUnknown',
+          ),
+        })
       : reason.kind === 'outbound-spam'
         ? label(ctx, 'restriction.reasonSpam')
         : label(ctx, 'restriction.reasonUnknown');

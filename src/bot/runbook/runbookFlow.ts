@@ -152,7 +152,7 @@ export class RunbookFlow {
       case 'runbook.revokeSessions':
         return this.revokeSessions(party, state);
       case 'runbook.checksContinue':
-        return this.showUnblock(party, state);
+        return this.showUnblock(state);
       case 'runbook.unblock':
         return this.showConfirm(state);
       case 'runbook.confirm':
@@ -255,7 +255,7 @@ export class RunbookFlow {
     summary: string,
   ): { invokeCard?: AdaptiveCardJson } {
     const ctx = this.cardContext({ ...state, step });
-    return { invokeCard: stepSummaryCard(this.noticeContext(state), headerOf(ctx), summary) };
+    return { invokeCard: stepSummaryCard(this.noticeContext(state), cards.stepHeader(ctx), summary) };
   }
 
   private async resetPassword(party: TurnParty, state: RunbookState): Promise<FlowOutcome> {
@@ -372,19 +372,19 @@ export class RunbookFlow {
     };
   }
 
-  private async showUnblock(party: TurnParty, state: RunbookState): Promise<FlowOutcome> {
+  private async showUnblock(state: RunbookState): Promise<FlowOutcome> {
     const request = await this.requireRequest(state);
-    const ctx = this.cardContext(state);
-    const facts = request.checks ? cards.checkFacts(ctx, request.checks) : [];
-    const summary = this.text(state, 'checks.title');
+    const [forwarding, rules, sessions] = request.checks
+      ? cards.checkFacts(this.cardContext(state), request.checks).map((f) => f.value)
+      : [];
+    const summary = this.text(state, 'checks.done', {
+      forwarding: forwarding ?? '?',
+      rules: rules ?? '?',
+      sessions: sessions ?? '?',
+    });
     const next: RunbookState = { ...state, step: 'unblock' };
-    void party;
     return {
-      invokeCard: stepSummaryCard(
-        this.noticeContext(state),
-        headerOf(ctx),
-        `${summary}: ${facts.map((f) => `${f.title} — ${f.value}`).join('; ')}`,
-      ),
+      ...this.summaryOf(state, 'checks', summary),
       messages: [cards.unblockCard(this.cardContext(next), request)],
       state: next,
     };
@@ -463,11 +463,6 @@ export class RunbookStateError extends Error {
 
 function emptyChecks() {
   return { forwarding: null, suspiciousRules: [], ruleCount: -1, sessionsRevoked: false };
-}
-
-function headerOf(ctx: cards.CardContext): string {
-  const name = ctx.t.t(ctx.language, 'app.name');
-  return name;
 }
 
 function staleCard(t: Translator, language: Language): AdaptiveCardJson {

@@ -69,6 +69,9 @@ export const da: Catalogue = {
     reasonSpam:
       'Udgående spam: tjenesten har registreret spam fra denne konto, hvilket ofte er et tegn på, at den er kompromitteret.',
     reasonRecipientLimit: 'For mange modtagere i dag (grænse: {{limit}}).',
+    limitInternal: 'intern',
+    limitExternal: 'ekstern',
+    limitUnknown: 'daglig',
     reasonUnknown: 'Begrænset af politikken for udgående spam.',
     recipientLimitNote:
       'En blokering på grund af modtagergrænsen ophører som regel af sig selv inden for 24 timer. Du kan stadig anmode om at få blokeringen fjernet nedenfor.',
@@ -182,6 +185,10 @@ export const da: Catalogue = {
       'Det lykkedes ikke at fjerne blokeringen af {{user}}. Der sker ikke mere automatisk. Anmod igen, eller fjern blokeringen af brugeren på Microsoft Defender-portalen.',
     fallbackIntro: 'Jeg kunne ikke nå {{requester}} i vedkommendes chat, så jeg giver dig besked her:',
   },
+  status: {
+    title: 'Dine anmodninger om at fjerne blokering',
+    none: 'Du har ingen anmodninger endnu. Skriv **fjern blokering** og et brugernavn for at starte en.',
+  },
   state: {
     open: 'i gang',
     pending_approval: 'venter på godkendelse',
@@ -204,6 +211,8 @@ export const da: Catalogue = {
     notRestricted: 'Forløbet er afsluttet: {{user}} er ikke begrænset.',
   },
   errors: {
+    notHelpdesk:
+      'Kun medlemmer af helpdesk-gruppen kan starte anmodninger om at fjerne blokering. Bed din Microsoft 365-administrator om at tilføje dig.',
     title: 'Noget gik galt',
     stepDone: 'Dette trin er udført',
     stepDoneText:

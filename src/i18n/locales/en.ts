@@ -66,6 +66,9 @@ export const en = {
     reasonSpam:
       'Outbound spam: the service saw spam from this account, a common sign that it is compromised.',
     reasonRecipientLimit: 'Too many recipients today ({{limit}} limit).',
+    limitInternal: 'internal',
+    limitExternal: 'external',
+    limitUnknown: 'daily',
     reasonUnknown: 'Restricted by the outbound spam policy.',
     recipientLimitNote:
       'A recipient-limit block usually ends by itself within 24 hours. You can still request the unblock below.',
@@ -177,6 +180,10 @@ export const en = {
       'The unblock of {{user}} failed. Nothing more will happen automatically; ask again or unblock the user in the Microsoft Defender portal.',
     fallbackIntro: 'I could not reach {{requester}} in their chat, so I am telling you here:',
   },
+  status: {
+    title: 'Your unblock requests',
+    none: 'You have no unblock requests yet. Type **unblock** and a user name to start one.',
+  },
   state: {
     open: 'in progress',
     pending_approval: 'waiting for approval',
@@ -199,6 +206,8 @@ export const en = {
     notRestricted: 'Runbook ended: {{user}} is not restricted.',
   },
   errors: {
+    notHelpdesk:
+      'Only members of the helpdesk group can start unblock requests. Ask your Microsoft 365 admin to add you.',
     title: 'Something went wrong',
     stepDone: 'This step is done',
     stepDoneText: 'This card is from an earlier step. Use the latest card, or type **start over**.',

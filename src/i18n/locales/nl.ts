@@ -70,6 +70,9 @@ export const nl: Catalogue = {
     reasonSpam:
       'Uitgaande spam: de service heeft spam van dit account gedetecteerd, een veelvoorkomend teken dat het is gecompromitteerd.',
     reasonRecipientLimit: 'Te veel ontvangers vandaag (limiet: {{limit}}).',
+    limitInternal: 'interne',
+    limitExternal: 'externe',
+    limitUnknown: 'dagelijkse',
     reasonUnknown: 'Beperkt door het beleid voor uitgaande spam.',
     recipientLimitNote:
       'Een blokkering vanwege de ontvangerslimiet wordt meestal binnen 24 uur vanzelf opgeheven. U kunt hieronder toch de deblokkering aanvragen.',
@@ -183,6 +186,10 @@ export const nl: Catalogue = {
       'De deblokkering van {{user}} is mislukt. Er gebeurt niets meer automatisch. Vraag het opnieuw aan of deblokkeer de gebruiker in de Microsoft Defender-portal.',
     fallbackIntro: 'Ik kon {{requester}} niet bereiken in de chat, dus ik laat het u hier weten:',
   },
+  status: {
+    title: 'Uw deblokkeringsaanvragen',
+    none: 'U hebt nog geen aanvragen. Typ **deblokkeren** en een gebruikersnaam om er een te starten.',
+  },
   state: {
     open: 'bezig',
     pending_approval: 'wacht op goedkeuring',
@@ -205,6 +212,8 @@ export const nl: Catalogue = {
     notRestricted: 'Stappenplan beëindigd: {{user}} is niet beperkt.',
   },
   errors: {
+    notHelpdesk:
+      'Alleen leden van de helpdeskgroep kunnen deblokkeringsaanvragen starten. Vraag uw Microsoft 365-beheerder om u toe te voegen.',
     title: 'Er is iets misgegaan',
     stepDone: 'Deze stap is al afgerond',
     stepDoneText:

@@ -69,6 +69,9 @@ export const sl: Catalogue = {
     reasonSpam:
       'Odhodna neželena pošta: storitev je zaznala neželeno pošto iz tega računa, kar pogosto pomeni, da je račun ogrožen.',
     reasonRecipientLimit: 'Danes preveč prejemnikov (omejitev: {{limit}}).',
+    limitInternal: 'notranja',
+    limitExternal: 'zunanja',
+    limitUnknown: 'dnevna',
     reasonUnknown: 'Omejeno s pravilnikom za odhodno neželeno pošto.',
     recipientLimitNote:
       'Blokada zaradi omejitve števila prejemnikov se običajno odpravi sama v 24 urah. Deblokiranje lahko kljub temu zahtevate spodaj.',
@@ -185,6 +188,10 @@ export const sl: Catalogue = {
       'Deblokiranje za {{user}} ni uspelo. Samodejno se ne bo zgodilo nič več. Pošljite novo zahtevo ali deblokirajte uporabnika na portalu Microsoft Defender.',
     fallbackIntro: 'Uporabnika {{requester}} ni bilo mogoče doseči v klepetu, zato vas obveščam tukaj:',
   },
+  status: {
+    title: 'Vaše zahteve za deblokiranje',
+    none: 'Zahtev še nimate. Vnesite **deblokiraj** in uporabniško ime, da jo začnete.',
+  },
   state: {
     open: 'v teku',
     pending_approval: 'čaka na odobritev',
@@ -207,6 +214,8 @@ export const sl: Catalogue = {
     notRestricted: 'Postopek je končan: {{user}} nima omejitve.',
   },
   errors: {
+    notHelpdesk:
+      'Zahteve za deblokiranje lahko začnejo samo člani skupine za pomoč uporabnikom. Skrbnika za Microsoft 365 prosite, da vas doda.',
     title: 'Prišlo je do napake',
     stepDone: 'Ta korak je že opravljen',
     stepDoneText:

@@ -68,6 +68,9 @@ export const sv: Catalogue = {
     reasonSpam:
       'Utgående skräppost: tjänsten har upptäckt skräppost från det här kontot, vilket ofta tyder på att det har komprometterats.',
     reasonRecipientLimit: 'För många mottagare i dag (gräns: {{limit}}).',
+    limitInternal: 'intern',
+    limitExternal: 'extern',
+    limitUnknown: 'daglig',
     reasonUnknown: 'Begränsad av principen för utgående skräppost.',
     recipientLimitNote:
       'En blockering på grund av mottagargränsen upphör oftast av sig själv inom 24 timmar. Du kan ändå begära avblockering nedan.',
@@ -179,6 +182,10 @@ export const sv: Catalogue = {
       'Avblockeringen av {{user}} misslyckades. Inget mer händer automatiskt. Begär igen eller avblockera användaren i Microsoft Defender-portalen.',
     fallbackIntro: 'Jag kunde inte nå {{requester}} i hens chatt, så jag meddelar dig här:',
   },
+  status: {
+    title: 'Dina begäranden om avblockering',
+    none: 'Du har inga begäranden ännu. Skriv **avblockera** och ett användarnamn för att starta en.',
+  },
   state: {
     open: 'pågår',
     pending_approval: 'väntar på godkännande',
@@ -201,6 +208,8 @@ export const sv: Catalogue = {
     notRestricted: 'Genomgången är avslutad: {{user}} är inte begränsad.',
   },
   errors: {
+    notHelpdesk:
+      'Endast medlemmar i supportgruppen kan starta begäranden om avblockering. Be din Microsoft 365-administratör att lägga till dig.',
     title: 'Något gick fel',
     stepDone: 'Det här steget är klart',
     stepDoneText:

@@ -218,4 +218,37 @@ describe('runbook conversation over /api/messages', () => {
       t = await startTestApp({});
     }
   });
+  it('lists the agent\'s own requests on "status"', async () => {
+    const chat = t.chat();
+    const [none] = await chat.say('status');
+    assert.match(cardText(none), /no unblock requests yet/);
+    await chat.say('unblock rob@contoso.com');
+    const [mine] = await chat.say('status');
+    assert.match(cardText(mine), /Rob Young \(rob@contoso.com\)\nin progress/);
+    const [theirs] = await t.chat(people.agent2).say('status');
+    assert.match(cardText(theirs), /no unblock requests yet/);
+  });
+});
+
+describe('HELPDESK_GROUP_ID', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ HELPDESK_GROUP_ID: SEED.groups.helpdesk });
+  });
+  after(async () => {
+    await t.stop();
+  });
+
+  it('lets members of the helpdesk group start a request', async () => {
+    const [card] = await t.chat(people.agent).say('unblock rob@contoso.com');
+    assert.match(cardText(card), /Reset the password now/);
+  });
+
+  it('refuses anyone else, says why, and records it', async () => {
+    const [card] = await t.chat(people.nonApprover).say('unblock diego@contoso.com');
+    assert.match(cardText(card), /Only members of the helpdesk group can start/);
+    assert.equal((await t.app.store.requests.listRecent(10)).filter((r) => r.target.userPrincipalName === 'diego@contoso.com').length, 0);
+    const refused = (await t.app.store.audit.listRecent(10)).filter((e) => e.action === 'access.refused');
+    assert.equal(refused[0]?.actor?.aadObjectId, SEED.users.nonApprover.id);
+  });
 });

@@ -120,7 +120,7 @@ describe('runbook cards', () => {
   it('shows the restriction reason in plain words and the recipient-limit note only for that kind of block', () => {
     assert.match(cardText(rendered.restrictionSpam), /Outbound spam/);
     assert.doesNotMatch(cardText(rendered.restrictionSpam), /usually ends by itself/);
-    assert.match(cardText(rendered.restrictionLimit), /Too many recipients today \(External limit\)/);
+    assert.match(cardText(rendered.restrictionLimit), /Too many recipients today \(external limit\)/);
     assert.match(cardText(rendered.restrictionLimit), /12 internal, 10001 external/);
     assert.match(cardText(rendered.restrictionLimit), /usually ends by itself within 24 hours/);
   });

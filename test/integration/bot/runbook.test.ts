@@ -247,7 +247,12 @@ describe('HELPDESK_GROUP_ID', () => {
   it('refuses anyone else, says why, and records it', async () => {
     const [card] = await t.chat(people.nonApprover).say('unblock diego@contoso.com');
     assert.match(cardText(card), /Only members of the helpdesk group can start/);
-    assert.equal((await t.app.store.requests.listRecent(10)).filter((r) => r.target.userPrincipalName === 'diego@contoso.com').length, 0);
+    assert.equal(
+      (await t.app.store.requests.listRecent(10)).filter(
+        (r) => r.target.userPrincipalName === 'diego@contoso.com',
+      ).length,
+      0,
+    );
     const refused = (await t.app.store.audit.listRecent(10)).filter((e) => e.action === 'access.refused');
     assert.equal(refused[0]?.actor?.aadObjectId, SEED.users.nonApprover.id);
   });

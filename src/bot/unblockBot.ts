@@ -53,9 +53,12 @@ export class UnblockBot extends TeamsActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+    // Teams announces an install as a conversationUpdate whose membersAdded holds the bot itself; the
+    // welcome says what the bot does (once per install, not for every person who joins a team).
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if (context.activity.membersAdded?.some((m) => m.id !== botId)) {
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) {
+        await this.rememberConversation(context);
         await context.sendActivity(cardMessage(helpCard({ t: deps.t, language: this.languageOf(context) })));
       }
       await next();

@@ -48,7 +48,7 @@ export interface ConversationStore {
   listSentCards(requestId: string): Promise<SentCard[]>;
 }
 
-export type JobType = 'unblock' | 'notify' | 'monitor';
+export type JobType = 'unblock' | 'notify' | 'check-resumed';
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
 /** A durable unit of background work. The id is the idempotency key: one job per id, ever. */

@@ -82,7 +82,7 @@ export function createWorker(deps: WorkerDeps): Worker {
           job.id,
           job.payload,
         ),
-      monitor: async () => {
+      'check-resumed': async () => {
         last = await monitor.cycle();
         await runApprovalTimers({ requests: store.requests, ledger, now }, deps.approvals);
         return { kind: 'done' };
@@ -92,7 +92,8 @@ export function createWorker(deps: WorkerDeps): Worker {
 
   const schedule = async () => {
     const slot = Math.floor(now().getTime() / deps.resume.pollIntervalMs);
-    if (await store.jobs.enqueue({ id: `monitor:${slot}`, type: 'monitor', payload: {} })) runner.poke();
+    if (await store.jobs.enqueue({ id: `check-resumed:${slot}`, type: 'check-resumed', payload: {} }))
+      runner.poke();
   };
   let timer: NodeJS.Timeout | null = null;
 

@@ -15,8 +15,17 @@ export interface RecordedActivity {
   activity: Record<string, unknown>;
 }
 
+/** Lets a test answer a send with an error instead of success (429, 403 …); null = succeed. */
+export type ConnectorFault = (
+  conversationId: string,
+  method: string,
+) => { status: number; headers?: Record<string, string>; body?: unknown } | null;
+
 export class FakeConnector {
   readonly activities: RecordedActivity[] = [];
+  /** Every attempt, including refused ones. */
+  readonly attempts: { conversationId: string; method: string; status: number }[] = [];
+  fault: ConnectorFault | null = null;
   private server: http.Server | null = null;
   private waiters: { predicate: (a: RecordedActivity) => boolean; resolve: (a: RecordedActivity) => void }[] =
     [];
@@ -71,6 +80,15 @@ export class FakeConnector {
       }
       const conversationId = decodeURIComponent(match[1] ?? '');
       const activityId = match[2] ? decodeURIComponent(match[2]) : null;
+      const refusal = this.fault?.(conversationId, req.method);
+      this.attempts.push({ conversationId, method: req.method, status: refusal?.status ?? 200 });
+      if (refusal) {
+        res.writeHead(refusal.status, { 'content-type': 'application/json', ...refusal.headers });
+        res.end(
+          JSON.stringify(refusal.body ?? { error: { code: 'Refused', message: 'refused by the test' } }),
+        );
+        return;
+      }
       const body = chunks.length
         ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)
         : {};

@@ -75,29 +75,46 @@ export class TeamsNotifier implements Notifier {
     if (!card) return { ok: true };
     const conversationId = stored.reference.conversation.id;
     await this.deps.pacer.take(conversationId);
+    // botbuilder hands errors inside proactive logic to onTurnError instead of throwing them, so the
+    // logic keeps its own error to classify here.
+    let failure: unknown = null;
     try {
       await this.deps.adapter.continueConversationAsync(
         this.deps.appId,
         stored.reference,
         async (context: TurnContext) => {
-          if (delivery.action === 'update' && delivery.activityId) {
-            await context.updateActivity({ ...cardMessage(card), id: delivery.activityId, type: 'message' });
-            return;
-          }
-          const sent = await context.sendActivity(cardMessage(card));
-          if (delivery.content === 'approval-card' && sent?.id) {
-            await this.deps.conversations.addSentCard({
-              requestId: request.id,
-              conversationId,
-              activityId: sent.id,
-              kind: 'approval',
-            });
+          try {
+            await this.send(context, request, delivery, card, conversationId);
+          } catch (error) {
+            failure = error;
           }
         },
       );
-      return { ok: true };
     } catch (error) {
-      return this.classify(error, delivery);
+      failure = error;
+    }
+    return failure ? this.classify(failure, delivery) : { ok: true };
+  }
+
+  private async send(
+    context: TurnContext,
+    request: UnblockRequest,
+    delivery: Delivery,
+    card: AdaptiveCardJson,
+    conversationId: string,
+  ): Promise<void> {
+    if (delivery.action === 'update' && delivery.activityId) {
+      await context.updateActivity({ ...cardMessage(card), id: delivery.activityId, type: 'message' });
+      return;
+    }
+    const sent = await context.sendActivity(cardMessage(card));
+    if (delivery.content === 'approval-card' && sent?.id) {
+      await this.deps.conversations.addSentCard({
+        requestId: request.id,
+        conversationId,
+        activityId: sent.id,
+        kind: 'approval',
+      });
     }
   }
 

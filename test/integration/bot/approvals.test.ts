@@ -12,6 +12,15 @@ const fastWorker = {
   SIMULATOR_RELEASE_DELAY_S: '1',
 };
 
+function approve(t: TestApp, requestId: string) {
+  const approver = t.chat(people.approver);
+  return approver.post(
+    approver.invokeActivity({
+      action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId } },
+    }),
+  );
+}
+
 function removeCalls(t: TestApp): number {
   return (t.app.simulator?.calls() ?? []).filter((c) => c.cmdlet === 'Remove-BlockedSenderAddress').length;
 }
@@ -245,5 +254,70 @@ describe('approvals and the unblock', () => {
         a.conversationId === agent.conversationId &&
         /No approver can be reached/.test(JSON.stringify(a.activity)),
     );
+  });
+});
+
+describe('proactive delivery when Teams pushes back', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startTestApp(fastWorker);
+  });
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  it('retries a 429 after Retry-After and delivers the note once', async () => {
+    const agent = t.chat(people.agent);
+    const requestId = await requestUnblock(agent, 'rob@contoso.com');
+    let refused = 0;
+    t.connector.fault = (conversationId, method) =>
+      conversationId === agent.conversationId && method === 'POST' && refused++ < 2
+        ? { status: 429, headers: { 'retry-after': '1' } }
+        : null;
+    await approve(t, requestId);
+    await t.connector.waitFor(
+      (a) =>
+        a.conversationId === agent.conversationId && /can send email again/.test(JSON.stringify(a.activity)),
+      20_000,
+    );
+    assert.ok(refused >= 2, 'Teams answered 429 first');
+    const notes = t.connector.activities.filter(
+      (a) =>
+        a.conversationId === agent.conversationId && /approved the unblock/.test(JSON.stringify(a.activity)),
+    );
+    assert.equal(notes.length, 1, 'the throttled note arrives exactly once');
+  });
+
+  it('falls back to the approvals channel when the agent blocked the bot (403), and records it', async () => {
+    const channel = t.chat(people.approver, { conversationId: '19:approvals@thread.tacv2' });
+    (channel as unknown as { options: { conversationType: string } }).options.conversationType = 'channel';
+    await channel.say('set approvals channel');
+    const agent = t.chat(people.agent);
+    const requestId = await requestUnblock(agent, 'rob@contoso.com');
+    t.connector.fault = (conversationId) =>
+      conversationId === agent.conversationId
+        ? {
+            status: 403,
+            body: {
+              error: {
+                code: 'ConversationBlockedByUser',
+                message: 'User blocked the conversation with the bot.',
+              },
+            },
+          }
+        : null;
+    await approve(t, requestId);
+    const fallback = await t.connector.waitFor(
+      (a) =>
+        a.conversationId === channel.conversationId &&
+        /could not reach Megan Bowen/.test(JSON.stringify(a.activity)) &&
+        /can send email again/.test(JSON.stringify(a.activity)),
+      20_000,
+    );
+    assert.equal(fallback.method, 'POST');
+    const failed = (await t.app.store.audit.listForRequest(requestId)).filter(
+      (e) => e.action === 'notify.failed',
+    );
+    assert.ok(failed.length > 0, 'the failed delivery is audited');
   });
 });

@@ -2,7 +2,7 @@
 // fake connector, the tenant simulated over HTTP, state in SQLite.
 import { strict as assert } from 'node:assert';
 import { SEED } from '../../../src/tenant/index.js';
-import { cardText } from '../../support/teams.js';
+import { cardsIn, cardText } from '../../support/teams.js';
 import { people, startTestApp, type TestApp } from '../../support/testApp.js';
 
 const FIXED_PASSWORD = 'Tq7#mZ2!vR9@kL4$wX';
@@ -227,6 +227,37 @@ describe('runbook conversation over /api/messages', () => {
     assert.match(cardText(mine), /Rob Young \(rob@contoso.com\)\nin progress/);
     const [theirs] = await t.chat(people.agent2).say('status');
     assert.match(cardText(theirs), /no unblock requests yet/);
+  });
+});
+
+describe('installing the bot', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => {
+    await t.stop();
+  });
+
+  it("welcomes with what it does when Teams adds it to a chat, in the chat's language", async () => {
+    const chat = t.chat(people.agent, { locale: 'da-DK' });
+    const base = chat.baseActivity();
+    const before = t.connector.activities.length;
+    const res = await chat.post({ ...base, type: 'conversationUpdate', membersAdded: [base.recipient] });
+    assert.equal(res.status, 200);
+    const [welcome] = t.connector.activities.slice(before).flatMap((a) => cardsIn(a.activity));
+    assert.match(cardText(welcome), /fjern blokering/i);
+  });
+
+  it('stays quiet when someone else joins a team', async () => {
+    const chat = t.chat();
+    const before = t.connector.activities.length;
+    await chat.post({
+      ...chat.baseActivity(),
+      type: 'conversationUpdate',
+      membersAdded: [{ id: '29:newcomer' }],
+    });
+    assert.equal(t.connector.activities.length, before);
   });
 });
 

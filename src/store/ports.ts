@@ -21,6 +21,8 @@ export interface RequestStore {
   listActiveForTarget(targetUserId: string): Promise<UnblockRequest[]>;
   /** Most recent first. */
   listRecent(limit: number): Promise<UnblockRequest[]>;
+  /** Every request for a target user, whatever its state, most recent first. */
+  listForTarget(targetUserId: string, limit?: number): Promise<UnblockRequest[]>;
 }
 
 export interface AuditLog {

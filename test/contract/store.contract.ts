@@ -160,6 +160,26 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         assert.deepEqual(await store.requests.listActiveForTarget('nobody'), []);
       });
 
+      it('lists every request for a target user, most recent first, up to the limit', async () => {
+        for (const [i, state] of (['resumed', 'failed', 'open'] as const).entries()) {
+          await store.requests.create(
+            sampleRequest({ id: `rob-${i}`, state, createdAt: minutesAfterNine(i) }),
+          );
+        }
+        const other = { ...sampleRequest().target, id: 'other-user' };
+        await store.requests.create(sampleRequest({ id: 'alex-open', target: other }));
+        const rob = sampleRequest().target.id;
+        assert.deepEqual(
+          (await store.requests.listForTarget(rob)).map((r) => r.id),
+          ['rob-2', 'rob-1', 'rob-0'],
+        );
+        assert.deepEqual(
+          (await store.requests.listForTarget(rob, 2)).map((r) => r.id),
+          ['rob-2', 'rob-1'],
+        );
+        assert.deepEqual(await store.requests.listForTarget('nobody'), []);
+      });
+
       it('lists the most recent requests first, up to the limit', async () => {
         for (const minute of [3, 0, 4, 1, 2]) {
           await store.requests.create(

@@ -102,6 +102,10 @@ export function notRestrictedNotice(ctx: NoticeContext, request: UnblockRequest)
   });
 }
 
+export function warningNotice(ctx: NoticeContext, text: string): AdaptiveCardJson {
+  return noticeCard({ style: 'warning', title: tr(ctx, 'app.name'), paragraphs: [text] });
+}
+
 export function activeRequestNotice(ctx: NoticeContext, existing: UnblockRequest): AdaptiveCardJson {
   return noticeCard({
     style: 'warning',

@@ -13,6 +13,7 @@ import {
   type RequestFacts,
   type RunbookStep,
   TenantError,
+  UNBLOCKS_PER_ACCOUNT_PER_DAY,
   type UnblockRequest,
 } from '../../runbook/index.js';
 import type { RequestStore } from '../../store/index.js';
@@ -26,6 +27,7 @@ import {
   requestedNotice,
   staleCardNotice,
   stepSummaryCard,
+  warningNotice,
 } from '../cards/noticeCards.js';
 import type { AdaptiveCardJson } from '../cards/render.js';
 import * as cards from '../cards/runbookCards.js';
@@ -227,6 +229,15 @@ export class RunbookFlow {
         state: null,
       };
     }
+    const recentUnblocks = await this.unblocksInLastDay(user);
+    if (recentUnblocks >= UNBLOCKS_PER_ACCOUNT_PER_DAY) {
+      const text = this.text(state, 'who.dailyCap', { user: cards.userLabel(user), count: recentUnblocks });
+      return {
+        ...this.summaryOf(state, 'who', cards.userLabel(user)),
+        messages: [warningNotice(this.noticeContext(state), text)],
+        state: null,
+      };
+    }
     const request = openRequest({
       id: this.newId(),
       tenantId: party.tenantId,
@@ -247,6 +258,13 @@ export class RunbookFlow {
     const next: RunbookState = { ...state, step: 'password', requestId: request.id, candidateIds: undefined };
     const card = cards.passwordCard(this.cardContext(next), user);
     return { ...this.summaryOf(state, 'who', cards.userLabel(user)), messages: [card], state: next };
+  }
+
+  /** Unblocks of this user in the last 24 hours: peers cap them at 3 so Microsoft's own limit is not hit. */
+  private async unblocksInLastDay(user: DirectoryUser): Promise<number> {
+    const since = this.now().getTime() - 24 * 3600_000;
+    const earlier = await this.deps.requests.listForTarget(user.id, 50);
+    return earlier.filter((r) => r.unblockedAt && Date.parse(r.unblockedAt) > since).length;
   }
 
   private summaryOf(

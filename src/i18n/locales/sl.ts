@@ -35,6 +35,8 @@ export const sl: Catalogue = {
     choosePlaceholder: 'Izberite uporabnika',
     select: 'Izberi',
     chooseFirst: 'Najprej izberite uporabnika s seznama.',
+    dailyCap:
+      'Za {{user}} je bila blokada v zadnjih 24 urah odstranjena že {{count}}-krat. Microsoft omejuje, kako pogosto je mogoče deblokirati račun, in račun, ki je tako hitro znova blokiran, je verjetno še vedno ogrožen: najprej dokončajte preverjanje ogroženosti ali se obrnite na Microsoftovo podporo.',
     activeRequest:
       'Za {{user}} že obstaja zahteva za deblokiranje ({{state}}). Ustvarjena je bila {{date}}, vložnik: {{requester}}. Druge zahteve ni mogoče začeti.',
   },

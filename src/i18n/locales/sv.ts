@@ -34,6 +34,8 @@ export const sv: Catalogue = {
     choosePlaceholder: 'Välj en användare',
     select: 'Välj',
     chooseFirst: 'Välj först en användare i listan.',
+    dailyCap:
+      '{{user}} har redan avblockerats {{count}} gånger under de senaste 24 timmarna. Microsoft begränsar hur ofta ett konto kan avblockeras, och ett konto som blockeras igen så snart är troligen fortfarande komprometterat: slutför kontrollen av kompromettering först eller kontakta Microsoft Support.',
     activeRequest:
       'Det finns redan en begäran om avblockering av {{user}} ({{state}}), skapad av {{requester}} {{date}}. Jag startar ingen ny begäran.',
   },

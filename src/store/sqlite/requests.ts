@@ -49,6 +49,7 @@ export class SqliteRequestStore implements RequestStore {
   private readonly selectByState: Database.Statement;
   private readonly selectActiveForTarget: Database.Statement;
   private readonly selectRecent: Database.Statement;
+  private readonly selectForTarget: Database.Statement;
   private readonly updateInTransaction: (next: UnblockRequest, expectedVersion: number) => UpdateOutcome;
 
   constructor(db: Database.Database) {
@@ -74,6 +75,9 @@ export class SqliteRequestStore implements RequestStore {
       `SELECT doc FROM requests WHERE target_user_id = ? AND state IN (${placeholders}) ORDER BY created_at, id`,
     );
     this.selectRecent = db.prepare('SELECT doc FROM requests ORDER BY created_at DESC, id DESC LIMIT ?');
+    this.selectForTarget = db.prepare(
+      'SELECT doc FROM requests WHERE target_user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?',
+    );
     // The read after a failed UPDATE is in the same transaction, so it sees the row that beat us.
     this.updateInTransaction = db.transaction(
       (next: UnblockRequest, expectedVersion: number): UpdateOutcome => {
@@ -110,6 +114,10 @@ export class SqliteRequestStore implements RequestStore {
 
   async listActiveForTarget(targetUserId: string): Promise<UnblockRequest[]> {
     return (this.selectActiveForTarget.all(targetUserId, ...activeStates) as Row[]).map(toRequest);
+  }
+
+  async listForTarget(targetUserId: string, limit = 100): Promise<UnblockRequest[]> {
+    return (this.selectForTarget.all(targetUserId, sqlLimit(limit)) as Row[]).map(toRequest);
   }
 
   async listRecent(limit: number): Promise<UnblockRequest[]> {

@@ -2,6 +2,7 @@
 // fake connector, the tenant simulated over HTTP, state in SQLite.
 import { strict as assert } from 'node:assert';
 import { SEED } from '../../../src/tenant/index.js';
+import { sampleRequest } from '../../contract/sampleRequest.js';
 import { cardsIn, cardText } from '../../support/teams.js';
 import { people, startTestApp, type TestApp } from '../../support/testApp.js';
 
@@ -227,6 +228,24 @@ describe('runbook conversation over /api/messages', () => {
     assert.match(cardText(mine), /Rob Young \(rob@contoso.com\)\nin progress/);
     const [theirs] = await t.chat(people.agent2).say('status');
     assert.match(cardText(theirs), /no unblock requests yet/);
+  });
+
+  it('refuses a fourth unblock of the same account within 24 hours, and says why', async () => {
+    const rob = await t.app.tenant.getUser('rob@contoso.com');
+    assert.ok(rob);
+    for (let i = 0; i < 3; i++) {
+      await t.app.store.requests.create(
+        sampleRequest({
+          id: `earlier-${i}`,
+          state: 'resumed',
+          target: rob,
+          unblockedAt: new Date(Date.now() - i * 3600_000).toISOString(),
+        }),
+      );
+    }
+    const [card] = await t.chat().say('unblock rob@contoso.com');
+    assert.match(cardText(card), /already unblocked 3 times in the last 24 hours/);
+    assert.equal((await t.app.store.requests.listActiveForTarget(rob.id)).length, 0, 'no new request');
   });
 });
 

@@ -5,19 +5,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AuditLog, JobQueue, RequestStore } from '../store/index.js';
 import type { JobOutcome } from './jobRunner.js';
-import type { Delivery, Notifier, RequestEvent } from './ports.js';
-
-const requestEvents = [
-  'submitted',
-  'reminder',
-  'approved',
-  'rejected',
-  'unblocked',
-  'resumed',
-  'failed',
-  'expired',
-  'cancelled',
-] as const satisfies readonly RequestEvent[];
+import { type Delivery, type Notifier, requestEvents } from './ports.js';
 
 const deliverySchema = z.object({
   key: z.string(),

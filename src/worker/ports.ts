@@ -2,17 +2,19 @@
 // botbuilder): who to tell about a request event, and telling them.
 import type { UnblockRequest } from '../runbook/index.js';
 
-/** Something that happened to a request that people must hear about. */
-export type RequestEvent =
-  | 'submitted'
-  | 'reminder'
-  | 'approved'
-  | 'rejected'
-  | 'unblocked'
-  | 'resumed'
-  | 'failed'
-  | 'expired'
-  | 'cancelled';
+/** Things that happen to a request that people must hear about. */
+export const requestEvents = [
+  'submitted',
+  'reminder',
+  'approved',
+  'rejected',
+  'unblocked',
+  'resumed',
+  'failed',
+  'expired',
+  'cancelled',
+] as const;
+export type RequestEvent = (typeof requestEvents)[number];
 
 /** One message to send or one card to update; planned once, delivered (and retried) on its own. */
 export interface Delivery {

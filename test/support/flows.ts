@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import type { FakeConnector, RecordedActivity } from './fakeConnector.js';
 import { type Card, cardsIn, cardText, type TeamsChat } from './teams.js';
+import { people, type TestApp } from './testApp.js';
 
 /** Runs the runbook for `address` with "already reset" and no session revoke; returns the request id. */
 export async function requestUnblock(chat: TeamsChat, address: string): Promise<string> {
@@ -36,4 +37,14 @@ export async function approvalCardIn(
   const [card] = cardsIn(sent.activity);
   assert.ok(card);
   return { card, sent };
+}
+
+/** The seeded approver clicks Approve on a request (their own chat, no card needed: ids only). */
+export function approve(t: TestApp, requestId: string) {
+  const approver = t.chat(people.approver);
+  return approver.post(
+    approver.invokeActivity({
+      action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId } },
+    }),
+  );
 }

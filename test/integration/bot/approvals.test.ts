@@ -2,7 +2,7 @@
 // connector and the simulator over HTTP. The worker runs in-process, as with `npm start`.
 import { strict as assert } from 'node:assert';
 import { SEED } from '../../../src/tenant/index.js';
-import { approvalCardIn, requestUnblock } from '../../support/flows.js';
+import { approvalCardIn, approve, requestUnblock } from '../../support/flows.js';
 import { cardsIn, cardText } from '../../support/teams.js';
 import { people, startTestApp, type TestApp } from '../../support/testApp.js';
 
@@ -11,15 +11,6 @@ const fastWorker = {
   WORKER_POLL_INTERVAL_MS: '50',
   SIMULATOR_RELEASE_DELAY_S: '1',
 };
-
-function approve(t: TestApp, requestId: string) {
-  const approver = t.chat(people.approver);
-  return approver.post(
-    approver.invokeActivity({
-      action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId } },
-    }),
-  );
-}
 
 function removeCalls(t: TestApp): number {
   return (t.app.simulator?.calls() ?? []).filter((c) => c.cmdlet === 'Remove-BlockedSenderAddress').length;

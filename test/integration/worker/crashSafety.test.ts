@@ -1,47 +1,33 @@
 // Crash safety: `npm run worker` processes are killed with SIGKILL at random points while they unblock,
 // and restarted, many times. No request may be lost and no sender may be unblocked twice.
 import { strict as assert } from 'node:assert';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { openRequest, transition, type UnblockRequest } from '../../../src/runbook/index.js';
+import type { UnblockRequest } from '../../../src/runbook/index.js';
 import { openSqliteStore, type Store } from '../../../src/store/index.js';
 import { SEED, TenantSimulator } from '../../../src/tenant/index.js';
 import { seededRandom } from '../../../src/tenant/simulator/index.js';
 import { unblockJobId } from '../../../src/worker/index.js';
 import { type StartedProcess, startProcess } from '../../support/processes.js';
+import { requestThrough } from '../../support/requests.js';
 
 const projectRoot = path.resolve(__dirname, '../../..');
 const REQUESTS = 30;
 const KILLED_RUNS = 12;
 
 async function approvedRequest(store: Store, address: string): Promise<UnblockRequest> {
-  const open = openRequest({
-    id: randomUUID(),
-    tenantId: SEED.tenantId,
-    requester: { aadObjectId: SEED.users.agent.id, name: 'Megan Bowen' },
-    conversationId: 'a:crash-test',
-    locale: 'en',
-    target: {
-      id: randomUUID(),
-      displayName: address,
-      userPrincipalName: address,
-      mail: address,
-      onPremisesSyncEnabled: false,
-    },
-    now: new Date(),
-  });
-  const pending = transition(open, 'pending_approval', new Date());
-  assert.ok(pending.ok);
-  const approved = transition(pending.request, 'approved', new Date(), {
+  const request = requestThrough(address, ['pending_approval', 'approved'], {
     decidedBy: { aadObjectId: SEED.users.approver.id, name: 'Patti Fernandez' },
     decidedAt: new Date().toISOString(),
   });
-  assert.ok(approved.ok);
-  assert.ok(await store.requests.create(approved.request));
-  await store.jobs.enqueue({ id: unblockJobId(open.id), type: 'unblock', payload: { requestId: open.id } });
-  return approved.request;
+  assert.ok(await store.requests.create(request));
+  await store.jobs.enqueue({
+    id: unblockJobId(request.id),
+    type: 'unblock',
+    payload: { requestId: request.id },
+  });
+  return request;
 }
 
 describe('worker crash safety', function () {

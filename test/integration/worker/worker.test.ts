@@ -1,23 +1,13 @@
 // The worker's outcomes end to end: expiry and reminders, Microsoft's unblock limit, throttling and
 // outages, the resume monitor's single list call, and giving up on a resume.
 import { strict as assert } from 'node:assert';
-import { randomUUID } from 'node:crypto';
-import { openRequest, transition } from '../../../src/runbook/index.js';
 import { SEED } from '../../../src/tenant/index.js';
-import { approvalCardIn, requestUnblock } from '../../support/flows.js';
+import { approvalCardIn, approve, requestUnblock } from '../../support/flows.js';
+import { requestThrough } from '../../support/requests.js';
 import { cardText } from '../../support/teams.js';
 import { people, startTestApp, type TestApp } from '../../support/testApp.js';
 
 const fast = { RESUME_POLL_INTERVAL_S: '0.2', WORKER_POLL_INTERVAL_MS: '20', SIMULATOR_RELEASE_DELAY_S: '1' };
-
-function approve(t: TestApp, requestId: string) {
-  const approver = t.chat(people.approver);
-  return approver.post(
-    approver.invokeActivity({
-      action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId } },
-    }),
-  );
-}
 
 async function until<T>(
   what: string,
@@ -135,27 +125,13 @@ describe('worker', () => {
     for (let i = 0; i < 1000; i++) {
       const address = `waiting${i}@contoso.com`;
       if (i % 2 === 0) simulator.restrict(address);
-      const open = openRequest({
-        id: randomUUID(),
-        tenantId: SEED.tenantId,
-        requester: { aadObjectId: SEED.users.agent.id, name: 'Megan' },
-        conversationId: 'a:monitor',
-        locale: 'en',
-        target: {
-          id: randomUUID(),
-          displayName: address,
-          userPrincipalName: address,
-          mail: address,
-          onPremisesSyncEnabled: false,
+      const request = requestThrough(
+        address,
+        ['pending_approval', 'approved', 'unblocking', 'waiting_resume'],
+        {
+          unblockedAt: new Date().toISOString(),
         },
-        now: new Date(),
-      });
-      let request = open;
-      for (const to of ['pending_approval', 'approved', 'unblocking', 'waiting_resume'] as const) {
-        const next = transition(request, to, new Date(), { unblockedAt: new Date().toISOString() });
-        assert.ok(next.ok);
-        request = next.request;
-      }
+      );
       await store.requests.create(request);
     }
     simulator.clearCalls();

@@ -2,7 +2,7 @@
 // which store, tenant or bot identity is in use.
 import type { TokenCredential } from '@azure/identity';
 import type { Logger } from 'pino';
-import { createBot, type Pacer } from './bot/index.js';
+import { createBot, loadCardSigningKey, type Pacer } from './bot/index.js';
 import type { Config } from './config.js';
 import { createHttpServer, type HttpServer } from './http/index.js';
 import { createTranslator } from './i18n/index.js';
@@ -102,6 +102,15 @@ async function wireTenant(config: Config, options: AppOptions): Promise<TenantWi
   };
 }
 
+/**
+ * ALLOWED_TENANT_IDS when set; otherwise the bot registration's tenant (MicrosoftAppTenantId) and the
+ * Microsoft 365 tenant it manages (the simulator's contoso in simulated mode).
+ */
+function allowedTenants(config: Config, managedTenantId: string): string[] {
+  if (config.security.allowedTenantIds) return config.security.allowedTenantIds;
+  return [...new Set([config.bot.appTenantId, managedTenantId].filter((id): id is string => Boolean(id)))];
+}
+
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const store = openSqliteStore({
@@ -109,7 +118,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger: logger.child({ component: 'store' }),
   });
   let tenant: TenantWiring;
+  let cardSigningKey: Buffer;
   try {
+    cardSigningKey = await loadCardSigningKey(store.state, config.security.cardSigningSecret);
     tenant = await wireTenant(config, options);
   } catch (error) {
     await store.close();
@@ -133,6 +144,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     expireAfterHours: config.approvals.expireAfterMs / 3600_000,
     giveUpAfterHours: config.resume.giveUpAfterMs / 3600_000,
     generatePassword: options.generatePassword ?? (() => generateTemporaryPassword()),
+    cardSigningKey,
+    allowedTenantIds: allowedTenants(config, tenant.tenantId),
+    userRateLimitPerMinute: config.security.userRateLimitPerMinute,
+    maxConcurrentTurns: config.security.maxConcurrentTurns,
     now: options.now,
     pacer: options.pacer,
     onJobQueued: () => worker?.runner.poke(),

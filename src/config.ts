@@ -18,6 +18,10 @@ const port = z.coerce
   .int('must be a whole number')
   .min(0)
   .max(65535, 'must be 0–65535');
+const atLeastOne = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be 1 or more');
 const positive = (label: string) =>
   z.coerce.number({ error: 'must be a number' }).positive(`must be a positive number of ${label}`);
 
@@ -64,6 +68,40 @@ const schema = z
       emptyToUndefined,
       z.coerce.number({ error: 'must be a number' }).min(0, 'must be 0 or more').default(30),
     ),
+    BOT_OPENID_METADATA: z.preprocess(
+      emptyToUndefined,
+      url.default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+    ),
+    BOT_TOKEN_ISSUER: z.preprocess(emptyToUndefined, z.string().default('https://api.botframework.com')),
+    BOT_LOGIN_URL: z.preprocess(
+      emptyToUndefined,
+      url
+        .refine((u) => u.startsWith('https://'), 'must be an https:// URL (MSAL refuses http authorities)')
+        .default('https://login.microsoftonline.com/botframework.com'),
+    ),
+    BOT_OAUTH_SCOPE: z.preprocess(emptyToUndefined, z.string().default('https://api.botframework.com')),
+    ALLOWED_TENANT_IDS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((list) =>
+          list
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean),
+        )
+        .refine(
+          (ids) => ids.length > 0 && ids.every((id) => guid.safeParse(id).success),
+          'must be tenant GUIDs separated by commas, like 00000000-0000-0000-0000-000000000000',
+        )
+        .optional(),
+    ),
+    CARD_SIGNING_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 48)').optional(),
+    ),
+    USER_RATE_LIMIT_PER_MIN: z.preprocess(emptyToUndefined, atLeastOne.default(60)),
+    MAX_CONCURRENT_TURNS: z.preprocess(emptyToUndefined, atLeastOne.default(64)),
     MAX_BODY_KB: z.preprocess(
       emptyToUndefined,
       z.coerce.number({ error: 'must be a number' }).int().min(1).max(10240).default(256),
@@ -119,6 +157,22 @@ export interface Config {
     appPassword: string | undefined;
     appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     appTenantId: string | undefined;
+    /** Where the channel's signing keys and the bot's own tokens come from (public cloud by default). */
+    channel: {
+      openIdMetadataUrl: string;
+      tokenIssuer: string;
+      loginUrl: string;
+      oauthScope: string;
+    };
+  };
+  /** Limits that keep other tenants, forged cards and floods out. */
+  security: {
+    /** Tenants whose people may use the bot; undefined = the bot's and the managed tenant (see app.ts). */
+    allowedTenantIds: string[] | undefined;
+    /** Key for the HMAC on card data; undefined = generated once and kept in the store. */
+    cardSigningSecret: string | undefined;
+    userRateLimitPerMinute: number;
+    maxConcurrentTurns: number;
   };
   tenant:
     | {
@@ -174,6 +228,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       appTenantId: e.MicrosoftAppTenantId,
+      channel: {
+        openIdMetadataUrl: e.BOT_OPENID_METADATA,
+        tokenIssuer: e.BOT_TOKEN_ISSUER,
+        loginUrl: e.BOT_LOGIN_URL,
+        oauthScope: e.BOT_OAUTH_SCOPE,
+      },
+    },
+    security: {
+      allowedTenantIds: e.ALLOWED_TENANT_IDS,
+      cardSigningSecret: e.CARD_SIGNING_SECRET,
+      userRateLimitPerMinute: e.USER_RATE_LIMIT_PER_MIN,
+      maxConcurrentTurns: e.MAX_CONCURRENT_TURNS,
     },
     tenant:
       e.TENANT_MODE === 'simulated'

@@ -23,6 +23,11 @@ export const redactedPaths = [
   '*.appPassword',
   'MicrosoftAppPassword',
   'AZURE_CLIENT_SECRET',
+  'cardSigningSecret',
+  '*.cardSigningSecret',
+  'cardSigningKey',
+  '*.cardSigningKey',
+  'CARD_SIGNING_SECRET',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

@@ -1,6 +1,19 @@
 // The Bot Framework adapter: authenticates incoming requests (when an app id is configured) and sends
-// replies through the connector at the activity's serviceUrl.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+// replies through the connector at the activity's serviceUrl. Validation is botbuilder's own; this file
+// only configures it and makes every way it can refuse a token answer 401 (see platform-notes.md).
+import { ConfidentialClientApplication } from '@azure/msal-node';
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type TurnContext,
+} from 'botbuilder';
+import {
+  type AuthenticateRequestResult,
+  AuthenticationConstants,
+  AuthenticationError,
+  MsalServiceClientCredentialsFactory,
+} from 'botframework-connector';
 import type { Logger } from 'pino';
 
 export interface BotIdentity {
@@ -8,16 +21,36 @@ export interface BotIdentity {
   appPassword: string | undefined;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   appTenantId: string | undefined;
+  /** Where the channel's signing keys and the bot's own tokens come from. */
+  channel: {
+    openIdMetadataUrl: string;
+    tokenIssuer: string;
+    loginUrl: string;
+    oauthScope: string;
+  };
 }
 
 export function createAdapter(identity: BotIdentity, logger: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: identity.appId ?? '',
-    MicrosoftAppPassword: identity.appPassword ?? '',
-    // Without an app id botbuilder runs unauthenticated (local mode); its SingleTenant check would refuse that.
-    MicrosoftAppType: identity.appId ? identity.appType : 'MultiTenant',
-    MicrosoftAppTenantId: identity.appTenantId ?? '',
-  });
+  const auth = new ChannelAuthentication(
+    (reason) => logger.warn({ reason }, 'request refused: not authenticated'),
+    {
+      MicrosoftAppId: identity.appId ?? '',
+      MicrosoftAppPassword: identity.appPassword ?? '',
+      // Without an app id botbuilder runs unauthenticated (local mode); its SingleTenant check would refuse that.
+      MicrosoftAppType: identity.appId ? identity.appType : 'MultiTenant',
+      MicrosoftAppTenantId: identity.appTenantId ?? '',
+      // Giving any of these switches botbuilder to a "parameterized" configuration in which ALL must be
+      // given (platform-notes.md), so every one is set; the defaults are botbuilder's public-cloud values.
+      ToBotFromChannelOpenIdMetadataUrl: identity.channel.openIdMetadataUrl,
+      ToBotFromChannelTokenIssuer: identity.channel.tokenIssuer,
+      ToChannelFromBotLoginUrl: identity.channel.loginUrl,
+      ToChannelFromBotOAuthScope: identity.channel.oauthScope,
+      ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+      OAuthUrl: AuthenticationConstants.OAuthUrl,
+      CallerId: 'urn:botframework:azure',
+    },
+    credentialsFactory(identity),
+  );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // Handlers answer their own errors with a card; reaching here is a bug or a connector outage.
@@ -27,4 +60,68 @@ export function createAdapter(identity: BotIdentity, logger: Logger): CloudAdapt
     );
   };
   return adapter;
+}
+
+/**
+ * botbuilder's default credential factory builds its MSAL client without `knownAuthorities`, so with any
+ * login URL but the public cloud's every reply fails silently (`endpoints_resolution_error`, swallowed:
+ * platform-notes.md). Listing the login host is harmless against the real cloud.
+ */
+function credentialsFactory(identity: BotIdentity): MsalServiceClientCredentialsFactory | undefined {
+  const { appId, appPassword } = identity;
+  if (!appId || !appPassword) return undefined;
+  if (identity.channel.loginUrl === AuthenticationConstants.ToChannelFromBotLoginUrl) return undefined;
+  const authority = identity.channel.loginUrl;
+  const client = new ConfidentialClientApplication({
+    auth: {
+      clientId: appId,
+      clientSecret: appPassword,
+      authority,
+      knownAuthorities: [new URL(authority).host],
+    },
+  });
+  return new MsalServiceClientCredentialsFactory(appId, client);
+}
+
+/**
+ * Some forged tokens (unknown key with a known kid, alg none, HS256, not yet valid) make botbuilder throw
+ * a plain JsonWebTokenError, which CloudAdapter turns into HTTP 500. Every failure to authenticate is an
+ * AuthenticationError here, so the caller gets 401 and the turn never runs.
+ */
+class ChannelAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(
+    private readonly onRefused: (reason: string) => void,
+    ...configuration: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>
+  ) {
+    super(...configuration);
+  }
+
+  override async authenticateRequest(
+    activity: Activity,
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      throw this.refused(error);
+    }
+  }
+
+  override async authenticateStreamingRequest(
+    authHeader: string,
+    channelIdHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateStreamingRequest(authHeader, channelIdHeader);
+    } catch (error) {
+      throw this.refused(error);
+    }
+  }
+
+  private refused(error: unknown): AuthenticationError {
+    // The reason names what was wrong (expired, bad signature, wrong audience), never the token itself.
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown';
+    this.onRefused(reason.slice(0, 300));
+    return new AuthenticationError('Unauthorized.', 401);
+  }
 }

@@ -6,16 +6,20 @@ import type { Store } from '../store/index.js';
 import type { TenantGateway } from '../tenant/index.js';
 import type { Notifier, RequestLedger } from '../worker/index.js';
 import { type BotIdentity, createAdapter } from './adapter.js';
+import { TurnAdmission } from './admission.js';
 import { ApprovalHandler } from './approvals/approvalHandler.js';
 import { ApproverDirectory } from './approvals/approverDirectory.js';
+import { createCardSigner } from './cardSigning.js';
 import { checkIncomingActivity } from './incomingActivity.js';
 import { Pacer } from './proactive/pacer.js';
 import { TeamsNotifier } from './proactive/teamsNotifier.js';
 import { RunbookFlow } from './runbook/runbookFlow.js';
 import { StateStoreStorage } from './stateStorage.js';
+import { TurnGate, UserRateLimiter } from './turnLimits.js';
 import { UnblockBot } from './unblockBot.js';
 
 export type { BotIdentity } from './adapter.js';
+export { loadCardSigningKey } from './cardSigning.js';
 export { Pacer, type Window } from './proactive/pacer.js';
 
 export interface BotDeps {
@@ -32,6 +36,12 @@ export interface BotDeps {
   expireAfterHours: number;
   giveUpAfterHours: number;
   generatePassword: () => string;
+  /** The HMAC key for card button data (loadCardSigningKey). */
+  cardSigningKey: Buffer;
+  /** Tenants whose people may use the bot. */
+  allowedTenantIds: string[];
+  userRateLimitPerMinute: number;
+  maxConcurrentTurns: number;
   now?: () => Date;
   /** Pacing of proactive sends (tests and benchmarks may pass their own). */
   pacer?: Pacer;
@@ -42,6 +52,7 @@ export interface BotDeps {
 export interface HttpReply {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface MessagesEndpoint {
@@ -59,6 +70,8 @@ export function createBot(deps: BotDeps): Bot {
   const logger = deps.logger.child({ component: 'bot' });
   const adapter = createAdapter(deps.identity, logger);
   const { store } = deps;
+  const signer = createCardSigner(deps.cardSigningKey);
+  const turnGate = new TurnGate(deps.maxConcurrentTurns);
   const directory = new ApproverDirectory({
     tenant: deps.tenant,
     conversations: store.conversations,
@@ -73,6 +86,7 @@ export function createBot(deps: BotDeps): Bot {
     t: deps.t,
     logger,
     generatePassword: deps.generatePassword,
+    signCard: signer.sign,
     now: deps.now,
     onSubmitted: deps.onJobQueued,
   });
@@ -84,6 +98,7 @@ export function createBot(deps: BotDeps): Bot {
     t: deps.t,
     logger,
     allowSelfApproval: deps.allowSelfApproval,
+    signCard: signer.sign,
     onJobQueued: deps.onJobQueued,
   });
   const bot = new UnblockBot({
@@ -97,6 +112,14 @@ export function createBot(deps: BotDeps): Bot {
     requests: store.requests,
     logger,
     defaultTenantId: deps.tenantId,
+    cardSigner: signer,
+    admission: new TurnAdmission({
+      boundary: { allowedTenantIds: deps.allowedTenantIds, requireTenant: Boolean(deps.identity.appId) },
+      rateLimiter: new UserRateLimiter(deps.userRateLimitPerMinute),
+      ledger: deps.ledger,
+      t: deps.t,
+      logger,
+    }),
   });
   const notifier = new TeamsNotifier({
     adapter,
@@ -109,43 +132,68 @@ export function createBot(deps: BotDeps): Bot {
     allowSelfApproval: deps.allowSelfApproval,
     expireAfterHours: deps.expireAfterHours,
     giveUpAfterHours: deps.giveUpAfterHours,
+    signCard: signer.sign,
   });
 
   const endpoint: MessagesEndpoint = {
     async handle(body, headers) {
-      const check = checkIncomingActivity(body);
-      if (!check.ok) return { status: 400, body: { error: 'BadRequest', problems: check.problems } };
-      const reply: HttpReply = { status: 500 };
-      const res = {
-        socket: null,
-        status(code: number) {
-          reply.status = code;
-          return res;
-        },
-        header() {
-          return res;
-        },
-        send(payload?: unknown) {
-          reply.body = payload;
-          return res;
-        },
-        end() {
-          return res;
-        },
-      };
-      await adapter.process(
-        { body: body as Record<string, unknown>, headers, method: 'POST' },
-        res,
-        (context) => bot.run(context),
-      );
-      if (reply.status >= 500) {
-        // botbuilder puts the exception text in the body; it must not reach the caller.
-        logger.error({ status: reply.status }, 'activity processing failed');
-        return { status: reply.status, body: { error: 'InternalError' } };
+      // A capacity limit, not bad input: 429 + Retry-After, which the Bot Framework channel retries.
+      if (!turnGate.tryEnter()) {
+        logger.warn(
+          { maxConcurrentTurns: deps.maxConcurrentTurns },
+          'request refused: too many turns at once',
+        );
+        return { status: 429, body: { error: 'TooManyRequests' }, headers: { 'Retry-After': '1' } };
       }
-      if (reply.status === 401) return { status: 401, body: { error: 'Unauthorized' } };
-      return reply;
+      try {
+        return await handleActivity(body, headers);
+      } finally {
+        turnGate.leave();
+      }
     },
   };
+
+  async function handleActivity(
+    body: unknown,
+    headers: Record<string, string | string[] | undefined>,
+  ): Promise<HttpReply> {
+    // With an app id every request must be authenticated: no header, no reading of the body.
+    if (deps.identity.appId && !headers.authorization) {
+      logger.warn('request refused: not authenticated (no Authorization header)');
+      return { status: 401, body: { error: 'Unauthorized' } };
+    }
+    const check = checkIncomingActivity(body);
+    if (!check.ok) return { status: 400, body: { error: 'BadRequest', problems: check.problems } };
+    const reply: HttpReply = { status: 500 };
+    const res = {
+      socket: null,
+      status(code: number) {
+        reply.status = code;
+        return res;
+      },
+      header() {
+        return res;
+      },
+      send(payload?: unknown) {
+        reply.body = payload;
+        return res;
+      },
+      end() {
+        return res;
+      },
+    };
+    await adapter.process(
+      { body: body as Record<string, unknown>, headers, method: 'POST' },
+      res,
+      (context) => bot.run(context),
+    );
+    if (reply.status >= 500) {
+      // botbuilder puts the exception text in the body; it must not reach the caller.
+      logger.error({ status: reply.status }, 'activity processing failed');
+      return { status: reply.status, body: { error: 'InternalError' } };
+    }
+    if (reply.status === 401) return { status: 401, body: { error: 'Unauthorized' } };
+    return reply;
+  }
   return { endpoint, notifier };
 }

@@ -1,14 +1,16 @@
 // The Teams activity handler: routes messages and card actions to the runbook dialog, answers every invoke
 // with a card, and keeps each turn of one person in one conversation in order.
 import { type BotState, type InvokeResponse, TeamsActivityHandler, type TurnContext } from 'botbuilder';
-import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { DialogContextError, DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import { type Language, resolveLanguage, type Translator } from '../i18n/index.js';
 import { parseAgentMessage, TenantError } from '../runbook/index.js';
 import type { ConversationStore, RequestStore } from '../store/index.js';
 import type { RequestLedger } from '../worker/index.js';
+import type { TurnAdmission } from './admission.js';
 import type { ApprovalHandler } from './approvals/approvalHandler.js';
 import type { ApproverDirectory } from './approvals/approverDirectory.js';
+import { approvalActionParts, type CardSigner, runbookActionParts } from './cardSigning.js';
 import { errorNotice, helpCard, infoNotice, staleCardNotice, statusCard } from './cards/noticeCards.js';
 import type { AdaptiveCardJson } from './cards/render.js';
 import { APPROVALS_CHANNEL_KEY, conversationKey, type StoredReference, userKey } from './conversationKeys.js';
@@ -38,6 +40,10 @@ export interface UnblockBotDeps {
   logger: Logger;
   /** Used when an activity carries no tenant id (local clients). */
   defaultTenantId: string;
+  /** Tenant boundary and per-person rate, checked before every turn. */
+  admission: TurnAdmission;
+  /** Checks the HMAC on every clicked button's ids. */
+  cardSigner: CardSigner;
 }
 
 export class UnblockBot extends TeamsActivityHandler {
@@ -67,6 +73,7 @@ export class UnblockBot extends TeamsActivityHandler {
 
   /** One turn at a time per person and conversation: a double click waits for the first click's answer. */
   override async run(context: TurnContext): Promise<void> {
+    if (!(await this.deps.admission.admit(context))) return;
     const key = `${context.activity.conversation?.id}|${context.activity.from?.id}`;
     await this.turns.run(key, async () => {
       await super.run(context);
@@ -148,7 +155,13 @@ export class UnblockBot extends TeamsActivityHandler {
     const language = this.languageOf(context);
     if (isApprovalVerb(verb)) return this.onApprovalAction(context, verb, data ?? {}, language);
     const cardData = runbookCardData.safeParse(data ?? {});
-    if (!isRunbookVerb(verb) || !cardData.success) {
+    const signed =
+      cardData.success &&
+      this.deps.cardSigner.verify(
+        cardData.data.sig,
+        ...runbookActionParts(cardData.data.runbookId, cardData.data.step, verb),
+      );
+    if (!isRunbookVerb(verb) || !cardData.success || !signed) {
       this.deps.logger.warn(
         { verb, conversationId: context.activity.conversation?.id },
         'unknown or malformed card action',
@@ -177,7 +190,14 @@ export class UnblockBot extends TeamsActivityHandler {
     language: Language,
   ): Promise<InvokeResponse> {
     const parsed = approvalCardData.safeParse(data);
-    if (!parsed.success) {
+    if (
+      !parsed.success ||
+      !this.deps.cardSigner.verify(parsed.data.sig, ...approvalActionParts(parsed.data.requestId, verb))
+    ) {
+      this.deps.logger.warn(
+        { verb, conversationId: context.activity.conversation?.id },
+        'malformed or unsigned approval card action',
+      );
       return cardInvokeResponse(errorNotice({ t: this.deps.t, language }, 'errors.unknownAction'));
     }
     const party = this.party(context);
@@ -239,7 +259,9 @@ export class UnblockBot extends TeamsActivityHandler {
     try {
       const card = await step();
       return card ?? errorNotice({ t: this.deps.t, language }, 'errors.unexpected');
-    } catch (error) {
+    } catch (thrown) {
+      // botbuilder-dialogs wraps what a dialog throws, with the whole dialog stack: keep only the cause.
+      const error = thrown instanceof DialogContextError ? thrown.error : thrown;
       const key =
         error instanceof TenantError
           ? error.code === 'Forbidden' || error.code === 'Unauthorized'
@@ -256,9 +278,24 @@ export class UnblockBot extends TeamsActivityHandler {
         },
         'turn failed',
       );
-      const card = errorNotice({ t: this.deps.t, language }, key);
-      if (context.activity.type !== 'invoke') await context.sendActivity(cardMessage(card));
-      return card;
+      if (context.activity.type !== 'invoke') {
+        const card = errorNotice({ t: this.deps.t, language }, key);
+        await context.sendActivity(cardMessage(card));
+        return card;
+      }
+      // The error replaces the clicked card: offer the same click again so the step is not lost.
+      const clicked = adaptiveCardInvokeValue.safeParse(context.activity.value);
+      const retry = clicked.success
+        ? [
+            {
+              title: this.deps.t.t(language, 'common.tryAgain'),
+              verb: clicked.data.action.verb,
+              data: clicked.data.action.data ?? {},
+              style: 'positive' as const,
+            },
+          ]
+        : undefined;
+      return errorNotice({ t: this.deps.t, language }, key, retry);
     }
   }
 

@@ -22,10 +22,14 @@ export function isRunbookVerb(verb: string): verb is RunbookVerb {
   return (runbookVerbs as readonly string[]).includes(verb);
 }
 
+/** The HMAC a card button carries over its ids and verb (cardSigning.ts). */
+const signature = z.string().min(1).max(128);
+
 /** What a runbook card carries: ids only. Inputs (query, userId) are merged in by the client. */
 export const runbookCardData = z.object({
   runbookId: z.string().uuid(),
   step: z.enum(runbookSteps),
+  sig: signature,
   query: z.string().max(256).optional(),
   userId: z.string().max(128).optional(),
 });
@@ -48,8 +52,9 @@ export function isApprovalVerb(verb: string): verb is ApprovalVerb {
   return (approvalVerbs as readonly string[]).includes(verb);
 }
 
-/** What an approval card carries: the request id only; the comment is the approver's input. */
+/** What an approval card carries: the request id and its signature; the comment is the approver's input. */
 export const approvalCardData = z.object({
   requestId: z.string().uuid(),
+  sig: signature,
   comment: z.string().max(500).optional(),
 });

@@ -10,7 +10,7 @@ export interface HttpDeps {
     handle(
       body: unknown,
       headers: Record<string, string | string[] | undefined>,
-    ): Promise<{ status: number; body?: unknown }>;
+    ): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
   };
   /** Each check throws when its dependency is unreachable. */
   readiness: Record<string, () => Promise<void>>;
@@ -47,6 +47,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     }
     try {
       const reply = await deps.messages.handle(req.body, req.headers);
+      for (const [name, value] of Object.entries(reply.headers ?? {})) res.header(name, value);
       if (reply.body === undefined) res.send(reply.status);
       else res.send(reply.status, reply.body);
     } catch (error) {

@@ -1,6 +1,7 @@
 // Common conversations for tests: an agent takes a user through the runbook up to "Unblock requested".
 import { strict as assert } from 'node:assert';
 import type { FakeConnector, RecordedActivity } from './fakeConnector.js';
+import { approvalAction } from './signedCards.js';
 import { type Card, cardsIn, cardText, type TeamsChat } from './teams.js';
 import { people, type TestApp } from './testApp.js';
 
@@ -39,12 +40,8 @@ export async function approvalCardIn(
   return { card, sent };
 }
 
-/** The seeded approver clicks Approve on a request (their own chat, no card needed: ids only). */
-export function approve(t: TestApp, requestId: string) {
+/** The seeded approver clicks Approve on a request (their own chat, no card needed: signed ids only). */
+export async function approve(t: TestApp, requestId: string) {
   const approver = t.chat(people.approver);
-  return approver.post(
-    approver.invokeActivity({
-      action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId } },
-    }),
-  );
+  return approver.post(approver.invokeActivity(await approvalAction(t, requestId, 'approval.approve')));
 }

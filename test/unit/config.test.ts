@@ -81,4 +81,53 @@ describe('configuration', () => {
     if (config.tenant.mode === 'live')
       assert.equal(config.tenant.graphBaseUrl, 'https://graph.microsoft.com/v1.0');
   });
+
+  it('defaults the Bot Framework endpoints and the security limits to the public cloud and safe values', () => {
+    const config = loadConfig({});
+    assert.deepEqual(config.bot.channel, {
+      openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      tokenIssuer: 'https://api.botframework.com',
+      loginUrl: 'https://login.microsoftonline.com/botframework.com',
+      oauthScope: 'https://api.botframework.com',
+    });
+    assert.deepEqual(config.security, {
+      allowedTenantIds: undefined,
+      cardSigningSecret: undefined,
+      userRateLimitPerMinute: 60,
+      maxConcurrentTurns: 64,
+    });
+  });
+
+  it('reads ALLOWED_TENANT_IDS as a comma-separated list of GUIDs', () => {
+    const ids = '11111111-1111-4111-8111-111111111111, 22222222-2222-4222-8222-222222222222';
+    assert.deepEqual(loadConfig({ ALLOWED_TENANT_IDS: ids }).security.allowedTenantIds, [
+      '11111111-1111-4111-8111-111111111111',
+      '22222222-2222-4222-8222-222222222222',
+    ]);
+  });
+
+  it('names bad security settings without echoing a secret', () => {
+    const found = problems({
+      ALLOWED_TENANT_IDS: 'contoso.com',
+      CARD_SIGNING_SECRET: 'short-secret',
+      USER_RATE_LIMIT_PER_MIN: '0',
+      MAX_CONCURRENT_TURNS: 'many',
+      BOT_LOGIN_URL: 'http://127.0.0.1:1/botframework.com',
+      BOT_OPENID_METADATA: 'not a url',
+    });
+    for (const name of [
+      'ALLOWED_TENANT_IDS',
+      'CARD_SIGNING_SECRET',
+      'USER_RATE_LIMIT_PER_MIN',
+      'MAX_CONCURRENT_TURNS',
+      'BOT_LOGIN_URL',
+      'BOT_OPENID_METADATA',
+    ]) {
+      assert.ok(
+        found.some((p) => p.startsWith(`${name} `)),
+        `${name} in ${found.join(' | ')}`,
+      );
+    }
+    assert.ok(found.every((p) => !p.includes('short-secret')));
+  });
 });

@@ -4,6 +4,7 @@
 import type { Language, MessageKey, MessageVars, Translator } from '../../i18n/index.js';
 import { isTerminal, type UnblockRequest } from '../../runbook/index.js';
 import type { RequestEvent } from '../../worker/index.js';
+import { approvalActionParts, type SignCard } from '../cardSigning.js';
 import { noticeCard } from '../cards/noticeCards.js';
 import { type AdaptiveCardJson, renderCard } from '../cards/render.js';
 import { checkFacts, restrictionFacts, userLabel } from '../cards/runbookCards.js';
@@ -20,6 +21,8 @@ export interface ApprovalCardOptions {
   refreshUserIds: string[];
   /** A line for the clicker only, e.g. why their click was refused. */
   notice?: string;
+  /** Signs each button's ids (request, verb): see cardSigning.ts. */
+  sign: SignCard;
 }
 
 type Color = 'default' | 'good' | 'attention' | 'warning' | 'accent';
@@ -48,7 +51,11 @@ export function approvalCard(request: UnblockRequest, options: ApprovalCardOptio
   const { t, language } = options;
   const tr = (key: MessageKey, vars?: MessageVars) => t.t(language, key, vars);
   const when = (iso: string | null) => (iso ? t.formatDateTime(language, iso) : '');
-  const ctx = { t, language, runbookId: request.id, step: 'unblock' as const };
+  const ctx = { t, language, runbookId: request.id, step: 'unblock' as const, sign: options.sign };
+  const data = (verb: ApprovalVerb) => ({
+    requestId: request.id,
+    sig: options.sign(...approvalActionParts(request.id, verb)),
+  });
   const facts = [
     { title: tr('approval.requestedBy'), value: request.requester.name },
     { title: tr('approval.requestedAt'), value: when(request.submittedAt ?? request.createdAt) },
@@ -76,7 +83,7 @@ export function approvalCard(request: UnblockRequest, options: ApprovalCardOptio
   const action = (key: MessageKey, verb: ApprovalVerb, style: 'default' | 'positive' | 'destructive') => ({
     title: tr(key),
     verb,
-    data: { requestId: request.id },
+    data: data(verb),
     style,
   });
   const approverButtons = options.view === 'approver' && pending;
@@ -104,7 +111,7 @@ export function approvalCard(request: UnblockRequest, options: ApprovalCardOptio
   return {
     ...card,
     refresh: {
-      action: { type: 'Action.Execute', verb: 'approval.refresh', data: { requestId: request.id } },
+      action: { type: 'Action.Execute', verb: 'approval.refresh', data: data('approval.refresh') },
       userIds: options.refreshUserIds.slice(0, MAX_REFRESH_USERS),
     },
   };

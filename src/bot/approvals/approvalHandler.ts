@@ -6,6 +6,7 @@ import type { Language, Translator } from '../../i18n/index.js';
 import { type Actor, type ApprovalRefusal, checkApproval, type UnblockRequest } from '../../runbook/index.js';
 import type { JobQueue, RequestStore } from '../../store/index.js';
 import { type RequestLedger, unblockJobId } from '../../worker/index.js';
+import type { SignCard } from '../cardSigning.js';
 import { errorNotice } from '../cards/noticeCards.js';
 import type { AdaptiveCardJson } from '../cards/render.js';
 import type { ApprovalVerb } from '../verbs.js';
@@ -20,6 +21,8 @@ export interface ApprovalHandlerDeps {
   t: Translator;
   logger: Logger;
   allowSelfApproval: boolean;
+  /** Signs the ids on approval card buttons (see cardSigning.ts). */
+  signCard: SignCard;
   /** Wakes the in-process worker so the unblock starts at once. */
   onJobQueued?: () => void;
 }
@@ -110,6 +113,7 @@ export class ApprovalHandler {
       t: this.deps.t,
       language: click.language,
       view: isApprover ? 'approver' : 'status',
+      sign: this.deps.signCard,
       refreshUserIds: approvers.map((a) => a.teamsUserId),
       notice,
     });

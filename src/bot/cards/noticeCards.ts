@@ -2,7 +2,6 @@
 // carry an exception's text.
 import type { Language, MessageKey, MessageVars, Translator } from '../../i18n/index.js';
 import type { UnblockRequest } from '../../runbook/index.js';
-import type { RunbookVerb } from '../verbs.js';
 import { type AdaptiveCardJson, renderCard } from './render.js';
 import { userLabel } from './runbookCards.js';
 
@@ -16,7 +15,8 @@ interface NoticeModel {
   facts?: { title: string; value: string }[];
   actions?: {
     title: string;
-    verb: RunbookVerb;
+    /** A verb from src/bot/verbs.ts (a retry repeats whatever was clicked). */
+    verb: string;
     data: object;
     style: 'default' | 'positive' | 'destructive';
   }[];

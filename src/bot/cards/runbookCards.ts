@@ -11,6 +11,7 @@ import {
   stepNumber,
   type UnblockRequest,
 } from '../../runbook/index.js';
+import { runbookActionParts, type SignCard } from '../cardSigning.js';
 import type { RunbookVerb } from '../verbs.js';
 import { type AdaptiveCardJson, renderCard } from './render.js';
 
@@ -30,7 +31,7 @@ interface Fact {
 interface Action {
   title: string;
   verb: RunbookVerb;
-  data: { runbookId: string; step: RunbookStep };
+  data: { runbookId: string; step: RunbookStep; sig: string };
   style: 'default' | 'positive' | 'destructive';
   /** Secondary actions go to the card's overflow menu, so three buttons never truncate each other. */
   mode: 'primary' | 'secondary';
@@ -42,6 +43,8 @@ export interface CardContext {
   language: Language;
   runbookId: string;
   step: RunbookStep;
+  /** Signs each button's ids (runbook, step, verb): see cardSigning.ts. */
+  sign: SignCard;
 }
 
 function text(s: string, color: Color = 'default', weight: Paragraph['weight'] = 'default'): Paragraph {
@@ -59,7 +62,14 @@ function action(
   style: Action['style'] = 'default',
   mode: Action['mode'] = 'primary',
 ): Action {
-  return { title: label(ctx, key), verb, data: { runbookId: ctx.runbookId, step: ctx.step }, style, mode };
+  const sig = ctx.sign(...runbookActionParts(ctx.runbookId, ctx.step, verb));
+  return {
+    title: label(ctx, key),
+    verb,
+    data: { runbookId: ctx.runbookId, step: ctx.step, sig },
+    style,
+    mode,
+  };
 }
 
 function cancelAction(ctx: CardContext): Action {

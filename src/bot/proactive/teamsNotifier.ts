@@ -9,6 +9,7 @@ import type { ConversationStore } from '../../store/index.js';
 import type { Delivery, DeliveryResult, Notifier, RequestEvent } from '../../worker/index.js';
 import { agentNoteCard, approvalCard } from '../approvals/approvalCards.js';
 import type { ApproverDirectory } from '../approvals/approverDirectory.js';
+import type { SignCard } from '../cardSigning.js';
 import { noticeCard } from '../cards/noticeCards.js';
 import type { AdaptiveCardJson } from '../cards/render.js';
 import { userLabel } from '../cards/runbookCards.js';
@@ -27,6 +28,8 @@ export interface TeamsNotifierDeps {
   allowSelfApproval: boolean;
   expireAfterHours: number;
   giveUpAfterHours: number;
+  /** Signs the ids on approval card buttons (see cardSigning.ts). */
+  signCard: SignCard;
 }
 
 const agentEvents: readonly RequestEvent[] = [
@@ -158,6 +161,7 @@ export class TeamsNotifier implements Notifier {
         t,
         language: placeLanguage,
         view: 'status',
+        sign: this.deps.signCard,
         refreshUserIds: approvers.map((a) => a.teamsUserId),
         notice:
           event === 'reminder'

@@ -19,6 +19,7 @@ import {
 import type { RequestStore } from '../../store/index.js';
 import type { TenantGateway } from '../../tenant/index.js';
 import type { RequestLedger } from '../../worker/index.js';
+import type { SignCard } from '../cardSigning.js';
 import {
   activeRequestNotice,
   cancelledNotice,
@@ -72,6 +73,8 @@ export interface RunbookFlowDeps {
   t: Translator;
   logger: Logger;
   generatePassword: () => string;
+  /** Signs the ids on each card button (see cardSigning.ts). */
+  signCard: SignCard;
   now?: () => Date;
   newId?: () => string;
   /** Called when a request goes to the approvers (wakes the in-process worker). */
@@ -439,7 +442,8 @@ export class RunbookFlow {
   }
 
   private cardContext(state: RunbookState): cards.CardContext {
-    return { t: this.deps.t, language: state.language, runbookId: state.runbookId, step: state.step };
+    const { t, signCard: sign } = this.deps;
+    return { t, language: state.language, runbookId: state.runbookId, step: state.step, sign };
   }
 
   private noticeContext(state: RunbookState) {

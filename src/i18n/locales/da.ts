@@ -230,5 +230,8 @@ export const da: Catalogue = {
     passwordRejected:
       'Microsoft 365 afviste den nye adgangskode. Prøv igen. Hvis det bliver ved med at mislykkes, kan du nulstille den i Microsoft 365 Administration.',
     unexpected: 'Der skete noget uventet, og intet blev ændret. Prøv igen, eller skriv **begynd forfra**.',
+    otherTenant:
+      'Denne bot betjener kun sin egen organisation. Din organisations Microsoft 365-lejer har ikke adgang til den. Bed din egen it-afdeling om hjælp.',
+    slowDown: 'Du går for hurtigt frem. Vent et minut, og prøv derefter igen.',
   },
 };

@@ -223,6 +223,9 @@ export const en = {
     passwordRejected:
       'Microsoft 365 refused the new password. Try again; if it keeps failing, reset it in the admin center.',
     unexpected: 'Something unexpected happened and nothing was changed. Try again, or type **start over**.',
+    otherTenant:
+      "This bot serves its own organization only. Your organization's Microsoft 365 tenant is not allowed to use it; ask your own IT department for help.",
+    slowDown: 'You are going too fast. Wait a minute, then try again.',
   },
 } as const;
 

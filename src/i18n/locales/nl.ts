@@ -232,5 +232,8 @@ export const nl: Catalogue = {
       'Microsoft 365 heeft het nieuwe wachtwoord geweigerd. Probeer het opnieuw. Als het blijft mislukken, stelt u het wachtwoord opnieuw in via het Microsoft 365-beheercentrum.',
     unexpected:
       'Er is iets onverwachts gebeurd en er is niets gewijzigd. Probeer het opnieuw of typ **opnieuw beginnen**.',
+    otherTenant:
+      'Deze bot werkt alleen voor de eigen organisatie. De Microsoft 365-tenant van uw organisatie mag de bot niet gebruiken. Vraag uw eigen IT-afdeling om hulp.',
+    slowDown: 'U gaat te snel. Wacht een minuut en probeer het daarna opnieuw.',
   },
 };

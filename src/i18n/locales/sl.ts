@@ -233,5 +233,8 @@ export const sl: Catalogue = {
       'Microsoft 365 je zavrnil novo geslo. Poskusite znova. Če se težava ponavlja, ga ponastavite v skrbniškem središču.',
     unexpected:
       'Prišlo je do nepričakovane napake, nič ni bilo spremenjeno. Poskusite znova ali vnesite **začni znova**.',
+    otherTenant:
+      'Ta bot služi samo svoji organizaciji. Najemnik Microsoft 365 vaše organizacije ga ne sme uporabljati. Za pomoč prosite svoj oddelek za IT.',
+    slowDown: 'Prehitro pošiljate zahteve. Počakajte minuto, nato poskusite znova.',
   },
 };

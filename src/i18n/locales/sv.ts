@@ -226,5 +226,8 @@ export const sv: Catalogue = {
     passwordRejected:
       'Microsoft 365 godtog inte det nya lösenordet. Försök igen. Om det fortsätter att misslyckas kan du återställa det i administrationscentret.',
     unexpected: 'Något oväntat hände och ingenting ändrades. Försök igen eller skriv **börja om**.',
+    otherTenant:
+      'Den här boten betjänar bara sin egen organisation. Din organisations Microsoft 365-klientorganisation får inte använda den. Be din egen IT-avdelning om hjälp.',
+    slowDown: 'Du går för fort fram. Vänta en minut och försök sedan igen.',
   },
 };

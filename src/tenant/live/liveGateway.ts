@@ -1,8 +1,6 @@
 // The TenantGateway that talks to Microsoft 365: Graph for directory, password, sessions, inbox rules,
 // groups and message trace; Exchange Online admin REST for the Restricted entities list, unblocking and
 // mailbox forwarding. The same code runs against the simulator (simulated mode and tests).
-import type { TokenCredential } from '@azure/identity';
-import pino, { type Logger } from 'pino';
 import { TenantError } from '../../runbook/errors.js';
 import type {
   DirectoryUser,
@@ -11,8 +9,9 @@ import type {
   RestrictedSender,
 } from '../../runbook/types.js';
 import type { MessageTraceEntry, TenantGateway } from '../gateway.js';
-import { ExchangeClient } from './exchangeClient.js';
-import { GraphApi } from './graphClient.js';
+import { createLiveClients, type LiveTenantOptions } from './clients.js';
+import type { ExchangeClient } from './exchangeClient.js';
+import type { GraphApi } from './graphClient.js';
 import {
   MAILBOX_SELECT,
   toDirectoryUser,
@@ -22,48 +21,16 @@ import {
   toRestrictedSender,
   USER_SELECT,
 } from './mappers.js';
-import { DEFAULT_RETRY, type RetryOptions, realSleep, type Sleep } from './retryPolicy.js';
-import { EXCHANGE_SCOPE, GRAPH_SCOPE, tokenSource } from './tokens.js';
 import { exactAddressFilter, normaliseQuery, prefixFilter, rankUsers } from './userSearch.js';
 
-export interface LiveTenantGatewayOptions {
-  /** e.g. https://graph.microsoft.com/v1.0 */
-  graphBaseUrl: string;
-  /** e.g. https://outlook.office365.com/adminapi/beta */
-  exoBaseUrl: string;
-  /** The Entra tenant id (GUID) or its *.onmicrosoft.com domain. */
-  tenantId: string;
-  credential: TokenCredential;
-  logger?: Logger;
-  retry?: Partial<RetryOptions>;
-  /** Injectable for tests: record the requested waits instead of waiting. */
-  sleep?: Sleep;
-  /** Jitter source. Default Math.random. */
-  random?: () => number;
-}
+/** The live settings: base URLs, tenant, credential, and retry/test hooks. */
+export type LiveTenantGatewayOptions = LiveTenantOptions;
 
 const SMTP_ADDRESS = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const MAX_GROUP_IDS_PER_CALL = 20;
 
 export function createLiveTenantGateway(options: LiveTenantGatewayOptions): TenantGateway {
-  const logger = options.logger ?? pino({ enabled: false });
-  const shared = {
-    retry: { ...DEFAULT_RETRY, ...options.retry },
-    sleep: options.sleep ?? realSleep,
-    random: options.random ?? Math.random,
-    logger,
-  };
-  const graph = new GraphApi({
-    ...shared,
-    graphBaseUrl: options.graphBaseUrl,
-    getToken: tokenSource(options.credential, GRAPH_SCOPE),
-  });
-  const exchange = new ExchangeClient({
-    ...shared,
-    exoBaseUrl: options.exoBaseUrl,
-    tenantId: options.tenantId,
-    getToken: tokenSource(options.credential, EXCHANGE_SCOPE),
-  });
+  const { graph, exchange } = createLiveClients(options);
   return new LiveTenantGateway(graph, exchange);
 }
 

@@ -5,10 +5,13 @@ import type { DirectoryUser } from '../../runbook/types.js';
 
 export const MAX_QUERY_LENGTH = 256;
 
-/** Trimmed, control characters removed, whitespace collapsed; null when empty or longer than 256. */
+/**
+ * Trimmed, control characters and lone surrogates removed (they make URL encoding throw), whitespace
+ * collapsed; null when empty or longer than 256.
+ */
 export function normaliseQuery(raw: string): string | null {
   const cleaned = raw
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (cleaned === '' || cleaned.length > MAX_QUERY_LENGTH) return null;

@@ -1,8 +1,9 @@
 // Microsoft Graph v1.0 as the bot uses it (m365-contracts.md §3): users (list with $filter/$select/$top
 // and paging, get, PATCH passwordProfile), revokeSignInSessions, inbox messageRules, checkMemberGroups,
-// organization, and the Exchange message trace. Paths, bodies, status codes and error envelopes follow Graph.
+// groups/{id}, organization, and the Exchange message trace. Paths, bodies, status codes and error envelopes follow Graph.
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { getGroup } from './groups.js';
 import { type ApiRequest, type Sent, sendEmpty, sendGraphError, sendJson } from './http.js';
 import { messageTraces } from './messageTrace.js';
 import { compileFilter, FilterError } from './odataFilter.js';
@@ -48,6 +49,9 @@ export function handleGraph(req: ApiRequest, res: ServerResponse, state: TenantS
     if (first === 'organization' && id === undefined) return organization(req, res);
     if (req.segments.join('/') === 'admin/exchange/tracing/messageTraces') {
       return req.method === 'GET' ? messageTraces(req, res, state) : methodNotAllowed(res);
+    }
+    if (first === 'groups' && id !== undefined && rest.length === 0) {
+      return req.method === 'GET' ? getGroup(req, res, state, id) : methodNotAllowed(res);
     }
     if (first !== 'users') return unknownSegment(res, first ?? '');
     if (id === undefined) return req.method === 'GET' ? listUsers(req, res, state) : methodNotAllowed(res);

@@ -1,9 +1,12 @@
-// The simulator's HTTP front door: routes /v1.0 (Graph), /adminapi/beta (Exchange) and /_sim (control),
-// and applies, in order, what Microsoft applies to every API call: bearer authentication, throttling and
-// outages (fault injection), then body validation. Every API call lands in the call log. A handler that
-// throws answers 500 in the API's envelope; the process never crashes on a request.
+// The simulator's HTTP(S) front door: routes /v1.0 (Graph), /adminapi/beta (Exchange) and /_sim (control),
+// and applies, in order, what Microsoft applies to every API call: bearer authentication, app permissions
+// (when tokens carry roles), throttling and outages (fault injection), then body validation. Every API call
+// lands in the call log. A handler that throws answers 500 in the API's envelope; the process never
+// crashes on a request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Logger } from 'pino';
+import { sendUnauthorized, type TokenVerdict, toVerdict } from './auth.js';
 import { type CallLog, LOGGED_HEADERS } from './callLog.js';
 import { handleControl, type SimulatorControl } from './control.js';
 import { cmdletOf, handleExchange } from './exchange.js';
@@ -16,18 +19,30 @@ import {
   parseJson,
   readBody,
   type Sent,
-  sendEmpty,
   sendExoError,
   sendGraphError,
   sendJson,
   sendText,
 } from './http.js';
+import { refuseWithoutPermission } from './permissions.js';
 import type { TenantState } from './state.js';
 
 /** Audiences the two APIs expect in their tokens. */
 export type TokenAudience = 'https://graph.microsoft.com' | 'https://outlook.office365.com';
-/** A seam for real token validation (signature, audience, roles); the default accepts any bearer token. */
-export type TokenValidator = (token: string, audience: TokenAudience) => boolean | Promise<boolean>;
+/**
+ * A seam for token validation; the default accepts any bearer token. A verdict that carries `roles` also
+ * turns on the per-route app permission checks (permissions.ts); a plain boolean does not.
+ */
+export type TokenValidator = (
+  token: string,
+  audience: TokenAudience,
+) => boolean | TokenVerdict | Promise<boolean | TokenVerdict>;
+
+/** PEM key and certificate chain to serve HTTPS with. */
+export interface SimulatorTls {
+  key: string | Buffer;
+  cert: string | Buffer;
+}
 
 export interface ServerDeps {
   state: TenantState;
@@ -37,6 +52,7 @@ export interface ServerDeps {
   validateToken: TokenValidator;
   logger: Logger;
   origin: () => string;
+  tls?: SimulatorTls | undefined;
 }
 
 const AUDIENCE: Record<FaultApi, TokenAudience> = {
@@ -44,15 +60,18 @@ const AUDIENCE: Record<FaultApi, TokenAudience> = {
   exchange: 'https://outlook.office365.com',
 };
 
-export function createSimulatorServer(deps: ServerDeps): Server {
-  const server = createServer((req, res) => {
+export function createSimulatorServer(deps: ServerDeps): Server | HttpsServer {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res, deps).catch((error: unknown) => {
       deps.logger.error({ err: error, method: req.method, url: req.url }, 'simulator handler failed');
       if (!res.headersSent)
         sendJson(res, 500, { error: { code: 'InternalServerError', message: 'Internal error.' } });
       else res.destroy();
     });
-  });
+  };
+  const server = deps.tls
+    ? createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert }, listener)
+    : createServer(listener);
   server.on('clientError', (_error, socket) => {
     if (socket.writable)
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -106,8 +125,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   logCall(request, res, api, deps);
 
   const token = bearerToken(req);
-  if (token === null || !(await deps.validateToken(token, AUDIENCE[api])))
-    return unauthorized(res, api, token === null);
+  if (token === null) return sendUnauthorized(res, api, 'missing');
+  const verdict = toVerdict(await deps.validateToken(token, AUDIENCE[api]));
+  if (!verdict.valid) return sendUnauthorized(res, api, verdict.reason);
+  if (verdict.roles) {
+    const refused = refuseWithoutPermission(res, api, request.method, segments, verdict.roles);
+    if (refused) return refused;
+  }
   const fault = deps.faults.next(api);
   if (fault) return injectFault(res, api, fault.status, fault.retryAfterSeconds);
   if (bodyError) return badBody(res, api, bodyError);
@@ -141,20 +165,6 @@ function loggedHeaders(headers: ApiRequest['headers']): Record<string, string> {
     if (typeof value === 'string') kept[name] = value;
   }
   return kept;
-}
-
-function unauthorized(res: ServerResponse, api: FaultApi, missing: boolean): Sent {
-  if (api === 'graph') {
-    const message = missing ? 'Access token is empty.' : 'Access token validation failure. Invalid audience.';
-    return sendGraphError(res, 401, 'InvalidAuthenticationToken', message, {
-      'www-authenticate':
-        'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
-    });
-  }
-  // Exchange answers 401 with an empty body and the challenge in WWW-Authenticate.
-  return sendEmpty(res, 401, {
-    'www-authenticate': `Bearer client_id="00000002-0000-0ff1-ce00-000000000000", error="invalid_token"`,
-  });
 }
 
 function injectFault(

@@ -2,15 +2,15 @@
 // contoso.com tenant. The live gateway is pointed at it in tests and in simulated mode, so the code that
 // runs against Microsoft 365 is the code that is tested.
 
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { CallLog, type CallLogEntry } from './callLog.js';
 import type { SimulatorControl, SimulatorSettings } from './control.js';
 import { FaultInjector, type FaultPlans, seededRandom } from './faults.js';
 import { SEED } from './seed.js';
-import { createSimulatorServer, type TokenValidator } from './server.js';
+import { createSimulatorServer, type SimulatorTls, type TokenValidator } from './server.js';
 import { type BlockedSenderRow, type MessageTraceRow, type SimUser, TenantState } from './state.js';
+import { createJwtValidator, type TrustedAuthority } from './tokenValidation.js';
 
 export interface TenantSimulatorOptions {
   /** How long after Remove-BlockedSenderAddress the user can really send again. Default 5000 ms. */
@@ -27,8 +27,15 @@ export interface TenantSimulatorOptions {
   randomSeed?: number;
   /** The simulator's clock. Default `() => new Date()` (so sinon fake timers apply). */
   now?: () => Date;
-  /** Hook for real token validation; the default accepts any bearer token. */
+  /** Hook for token validation; the default accepts any bearer token. */
   validateToken?: TokenValidator;
+  /**
+   * Validate bearer tokens for real as JWTs from this authority (signature, iss, aud per API, tid,
+   * exp/nbf), and enforce app permissions from their roles. Takes precedence over validateToken.
+   */
+  tokenAuthority?: TrustedAuthority;
+  /** Serve HTTPS instead of HTTP. */
+  tls?: SimulatorTls;
   logger?: Logger;
   /** Interface and port to bind. Default 127.0.0.1 and 0 (a free port). */
   host?: string;
@@ -41,7 +48,7 @@ export class TenantSimulator implements SimulatorControl {
   private readonly callLog = new CallLog();
   private readonly faults: FaultInjector;
   private random: () => number;
-  private readonly server: Server;
+  private readonly server: ReturnType<typeof createSimulatorServer>;
   private origin: string | null = null;
 
   constructor(private readonly options: TenantSimulatorOptions = {}) {
@@ -50,7 +57,8 @@ export class TenantSimulator implements SimulatorControl {
       unblockLimitPerDay: options.unblockLimitPerDay ?? 3,
       exoMaxPageSize: options.exoMaxPageSize ?? 1000,
     };
-    this.state = new TenantState(this.currentSettings, options.now ?? (() => new Date()));
+    const now = options.now ?? (() => new Date());
+    this.state = new TenantState(this.currentSettings, now);
     this.random = this.freshRandom();
     this.faults = new FaultInjector(options.faults ?? {}, () => this.random());
     this.server = createSimulatorServer({
@@ -58,9 +66,12 @@ export class TenantSimulator implements SimulatorControl {
       callLog: this.callLog,
       faults: this.faults,
       control: this,
-      validateToken: options.validateToken ?? (() => true),
+      validateToken: options.tokenAuthority
+        ? createJwtValidator(options.tokenAuthority, now)
+        : (options.validateToken ?? (() => true)),
       logger: options.logger ?? pino({ enabled: false }),
       origin: () => this.baseUrl,
+      tls: options.tls,
     });
   }
 
@@ -75,7 +86,8 @@ export class TenantSimulator implements SimulatorControl {
       });
     });
     const { port } = this.server.address() as AddressInfo;
-    this.origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const scheme = this.options.tls ? 'https' : 'http';
+    this.origin = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
     return { baseUrl: this.origin };
   }
 
@@ -87,7 +99,7 @@ export class TenantSimulator implements SimulatorControl {
     await closed;
   }
 
-  /** e.g. http://127.0.0.1:51234 (throws before start). */
+  /** e.g. http://127.0.0.1:51234, or https:// with `tls` (throws before start). */
   get baseUrl(): string {
     if (!this.origin) throw new Error('TenantSimulator is not started');
     return this.origin;

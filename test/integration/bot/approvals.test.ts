@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { SEED } from '../../../src/tenant/index.js';
 import { approvalCardIn, approve, requestUnblock } from '../../support/flows.js';
+import { approvalAction } from '../../support/signedCards.js';
 import { cardsIn, cardText } from '../../support/teams.js';
 import { people, startTestApp, type TestApp } from '../../support/testApp.js';
 
@@ -82,11 +83,7 @@ describe('approvals and the unblock', () => {
     await t.chat(people.approver).say('help');
     const requestId = await requestUnblock(agent, 'rob@contoso.com');
     const own = t.chat(people.agent, { conversationId: agent.conversationId });
-    const res = await own.post(
-      own.invokeActivity({
-        action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId } },
-      }),
-    );
+    const res = await own.post(own.invokeActivity(await approvalAction(t, requestId, 'approval.approve')));
     assert.equal(res.status, 200);
     const card = (res.body as { value: unknown }).value;
     assert.match(cardText(card), /Only members of the approvers group|another approver must decide/);
@@ -101,9 +98,7 @@ describe('approvals and the unblock', () => {
     const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
     const outsider = t.chat(people.nonApprover);
     const res = await outsider.post(
-      outsider.invokeActivity({
-        action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId } },
-      }),
+      outsider.invokeActivity(await approvalAction(t, requestId, 'approval.approve')),
     );
     assert.match(cardText((res.body as { value: unknown }).value), /Only members of the approvers group/);
     assert.equal((await t.app.store.requests.get(requestId))?.state, 'pending_approval');
@@ -122,9 +117,7 @@ describe('approvals and the unblock', () => {
       name: 'Nestor Wilke',
     });
     const res = await nested.post(
-      nested.invokeActivity({
-        action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId } },
-      }),
+      nested.invokeActivity(await approvalAction(t, requestId, 'approval.approve')),
     );
     assert.equal(res.status, 200);
     assert.equal(
@@ -138,13 +131,9 @@ describe('approvals and the unblock', () => {
     const requestId = await requestUnblock(agent, 'rob@contoso.com');
     const approver = t.chat(people.approver);
     const res = await approver.post(
-      approver.invokeActivity({
-        action: {
-          type: 'Action.Execute',
-          verb: 'approval.reject',
-          data: { requestId, comment: 'Still compromised' },
-        },
-      }),
+      approver.invokeActivity(
+        await approvalAction(t, requestId, 'approval.reject', { comment: 'Still compromised' }),
+      ),
     );
     assert.match(cardText((res.body as { value: unknown }).value), /Status: rejected/);
     const note = await t.connector.waitFor(
@@ -164,8 +153,8 @@ describe('approvals and the unblock', () => {
       aadObjectId: SEED.users.nestedApprover.id,
       name: 'Nestor Wilke',
     });
-    const click = (chat: typeof approverA, verb: string) =>
-      chat.post(chat.invokeActivity({ action: { type: 'Action.Execute', verb, data: { requestId } } }));
+    const click = async (chat: typeof approverA, verb: string) =>
+      chat.post(chat.invokeActivity(await approvalAction(t, requestId, verb)));
     const results = await Promise.all([
       click(approverA, 'approval.approve'),
       click(approverA, 'approval.approve'),
@@ -189,12 +178,8 @@ describe('approvals and the unblock', () => {
   it('answers a stale approval card with the current status instead of acting', async () => {
     const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
     const approver = t.chat(people.approver);
-    const click = () =>
-      approver.post(
-        approver.invokeActivity({
-          action: { type: 'Action.Execute', verb: 'approval.reject', data: { requestId } },
-        }),
-      );
+    const click = async () =>
+      approver.post(approver.invokeActivity(await approvalAction(t, requestId, 'approval.reject')));
     await click();
     const stale = await click();
     assert.match(cardText((stale.body as { value: unknown }).value), /already rejected/);

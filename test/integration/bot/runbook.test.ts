@@ -247,6 +247,19 @@ describe('runbook conversation over /api/messages', () => {
     assert.match(cardText(card), /already unblocked 3 times in the last 24 hours/);
     assert.equal((await t.app.store.requests.listActiveForTarget(rob.id)).length, 0, 'no new request');
   });
+
+  it('answers a Microsoft 365 outage with an error card that can repeat the click', async () => {
+    const chat = t.chat();
+    const [card] = await chat.say('unblock rob@contoso.com');
+    t.app.simulator?.setFaults({ graph: { probability: 1, status: 503, retryAfterSeconds: 0 } });
+    const failed = await chat.click('No, reset it now', {}, card);
+    assert.equal(failed.status, 200);
+    assert.match(cardText(failed.card), /Microsoft 365 did not answer in time/);
+    assert.doesNotMatch(JSON.stringify(failed.raw), /TenantError|503|stack/i);
+    t.app.simulator?.setFaults({});
+    const retried = await chat.click('Try again', {}, failed.card);
+    assert.match(cardText(retried.card), /Temporary password/);
+  });
 });
 
 describe('installing the bot', () => {

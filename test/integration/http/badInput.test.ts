@@ -1,5 +1,6 @@
 // Bad input to /api/messages gets a clear 4xx or an error card, never a 5xx, and the server stays up.
 import { strict as assert } from 'node:assert';
+import { runbookAction } from '../../support/signedCards.js';
 import { cardText } from '../../support/teams.js';
 import { startTestApp, type TestApp } from '../../support/testApp.js';
 
@@ -130,13 +131,9 @@ describe('bad input to /api/messages', () => {
   it('answers a click with no runbook in progress with "this step is done"', async () => {
     const chat = t.chat();
     const res = await chat.post(
-      chat.invokeActivity({
-        action: {
-          type: 'Action.Execute',
-          verb: 'runbook.confirm',
-          data: { runbookId: '5e98ee25-cfdb-4de6-aa78-caaf8cd5a7be', step: 'confirm' },
-        },
-      }),
+      chat.invokeActivity(
+        await runbookAction(t, '5e98ee25-cfdb-4de6-aa78-caaf8cd5a7be', 'confirm', 'runbook.confirm'),
+      ),
     );
     assert.equal(res.status, 200);
     assert.match(cardText((res.body as { value: unknown }).value), /This step is done/);

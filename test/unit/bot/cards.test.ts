@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createCardSigner, runbookActionParts } from '../../../src/bot/cardSigning.js';
 import * as notices from '../../../src/bot/cards/noticeCards.js';
 import { cardsDirectory } from '../../../src/bot/cards/render.js';
 import * as cards from '../../../src/bot/cards/runbookCards.js';
@@ -18,6 +19,7 @@ const ctx: cards.CardContext = {
   language: 'en',
   runbookId: '6f1c5d2e-8a0b-4c3d-9e7f-1a2b3c4d5e6f',
   step: 'password',
+  sign: createCardSigner(Buffer.alloc(32, 7)).sign,
 };
 const rob: DirectoryUser = {
   id: 'u1',
@@ -132,11 +134,25 @@ describe('runbook cards', () => {
     assert.doesNotMatch(cardText(rendered.checksRevoked), /Revoke sign-in sessions/);
   });
 
-  it('carries only ids in button data', () => {
+  it('carries only ids, and their signature, in button data', () => {
     const json = JSON.stringify(rendered.password);
     const data = [...json.matchAll(/"data":(\{[^}]*\})/g)].map((m) => JSON.parse(m[1] ?? '{}') as object);
     assert.ok(data.length > 0);
-    for (const d of data) assert.deepEqual(Object.keys(d).sort(), ['runbookId', 'step']);
+    for (const d of data) assert.deepEqual(Object.keys(d).sort(), ['runbookId', 'sig', 'step']);
+  });
+
+  it('signs each button over its runbook, step and verb', () => {
+    const signer = createCardSigner(Buffer.alloc(32, 7));
+    const actions = [...JSON.stringify(rendered.password).matchAll(/"verb":"([^"]+)","data":(\{[^}]*\})/g)];
+    assert.ok(actions.length > 0);
+    const sigs = new Set<string>();
+    for (const [, verb, json] of actions) {
+      const d = JSON.parse(json ?? '{}') as { runbookId: string; step: string; sig: string };
+      assert.ok(signer.verify(d.sig, ...runbookActionParts(d.runbookId, d.step, verb ?? '')));
+      assert.ok(!signer.verify(d.sig, ...runbookActionParts(d.runbookId, 'confirm', verb ?? '')));
+      sigs.add(d.sig);
+    }
+    assert.equal(sigs.size, actions.length, 'every button has its own signature');
   });
 
   it('keeps a template expression typed by a user as plain text', () => {

@@ -1,12 +1,14 @@
 // RunbookDialog on botbuilder's TestAdapter (DialogTestClient), with the real flow, the simulator over HTTP
 // and SQLite: the dialog begins, continues on card actions and ends.
 import { strict as assert } from 'node:assert';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Activity, TurnContext } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import pino from 'pino';
+import { createCardSigner } from '../../../src/bot/cardSigning.js';
 import { RUNBOOK_TURN, RunbookDialog, type RunbookTurn } from '../../../src/bot/runbook/runbookDialog.js';
 import { RunbookFlow } from '../../../src/bot/runbook/runbookFlow.js';
 import { createTranslator } from '../../../src/i18n/index.js';
@@ -46,6 +48,7 @@ describe('RunbookDialog on the TestAdapter', () => {
       t: createTranslator(),
       logger,
       generatePassword: () => 'Aa1!Bb2@Cc3#Dd4$',
+      signCard: createCardSigner(randomBytes(32)).sign,
     });
     // The bot normally puts the turn's party and input in turnState; this middleware does it for the test.
     const turnMiddleware = {

@@ -55,3 +55,11 @@ describe('user search input', () => {
     );
   });
 });
+
+describe('normaliseQuery and lone surrogates', () => {
+  it('drops a lone surrogate so the query can be URL-encoded', () => {
+    const query = normaliseQuery('rob\ud800');
+    assert.equal(query, 'rob');
+    assert.doesNotThrow(() => encodeURIComponent(query ?? ''));
+  });
+});

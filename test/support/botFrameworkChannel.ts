@@ -1,0 +1,189 @@
+// A local stand-in for the Bot Framework's identity services, over HTTPS on 127.0.0.1, so tests can run the
+// bot with a MicrosoftAppId and botbuilder's own token validation (platform-notes.md):
+//   GET  /v1/.well-known/openidconfiguration                 the channel's OpenID metadata (BOT_OPENID_METADATA)
+//   GET  /v1/keys                                            its JWKS: RS256 keys endorsed for "msteams"
+//   GET  /botframework.com/v2.0/.well-known/openid-configuration   the login authority (BOT_LOGIN_URL) …
+//   POST /botframework.com/oauth2/v2.0/token                 … that gives the bot its outgoing token
+// `channelToken()` signs what the Teams channel would send; its options forge every kind of bad token.
+import {
+  createHmac,
+  generateKeyPairSync,
+  type JsonWebKey,
+  type KeyObject,
+  randomUUID,
+  sign,
+} from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { KeyAndCertificate } from './testCa.js';
+
+export const CHANNEL_ISSUER = 'https://api.botframework.com';
+const LOGIN_TENANT = 'botframework.com';
+
+export interface ChannelTokenOptions {
+  /** Claims to set or override (undefined removes one). */
+  claims?: Record<string, unknown>;
+  /** 'stranger' signs with a key the channel never published, under the channel's kid. */
+  key?: 'channel' | 'stranger' | 'webchat-only';
+  alg?: 'RS256' | 'none' | 'HS256';
+  kid?: string;
+}
+
+export interface BotTokenRequest {
+  clientId: string;
+  scope: string;
+  granted: boolean;
+}
+
+interface SigningKey {
+  kid: string;
+  privateKey: KeyObject;
+  jwk: JsonWebKey;
+}
+
+function signingKey(kid: string, endorsements: string[]): SigningKey {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...publicKey.export({ format: 'jwk' }), kid, kty: 'RSA', use: 'sig', endorsements };
+  return { kid, privateKey, jwk: jwk as JsonWebKey };
+}
+
+export class BotFrameworkChannel {
+  /** Every request for the bot's own token, granted or not. */
+  readonly tokenRequests: BotTokenRequest[] = [];
+  /** The access tokens handed to the bot, newest last. */
+  readonly botTokens: string[] = [];
+  private readonly channelKey = signingKey(`channel-${randomUUID()}`, ['msteams']);
+  private readonly webchatKey = signingKey(`webchat-${randomUUID()}`, ['webchat']);
+  private readonly strangerKey = signingKey('unused', []);
+  private readonly server: Server;
+  private origin = '';
+
+  constructor(private readonly options: { tls: KeyAndCertificate; appId: string; appPassword: string }) {
+    this.server = createServer({ key: options.tls.keyPem, cert: options.tls.certPem }, (req, res) => {
+      this.handle(req, res).catch((error: unknown) => send(res, 500, { error: String(error) }));
+    });
+  }
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.origin = `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  get openIdMetadataUrl(): string {
+    return `${this.origin}/v1/.well-known/openidconfiguration`;
+  }
+
+  get loginUrl(): string {
+    return `${this.origin}/${LOGIN_TENANT}`;
+  }
+
+  /** A token as the Teams channel signs it for this bot and `serviceUrl`, or a forgery of one. */
+  channelToken(serviceUrl: string, options: ChannelTokenOptions = {}): string {
+    const now = Math.floor(Date.now() / 1000);
+    const claims: Record<string, unknown> = {
+      iss: CHANNEL_ISSUER,
+      aud: this.options.appId,
+      serviceurl: serviceUrl,
+      nbf: now - 60,
+      iat: now - 60,
+      exp: now + 3600,
+      ...options.claims,
+    };
+    const key =
+      options.key === 'stranger'
+        ? { ...this.strangerKey, kid: this.channelKey.kid }
+        : options.key === 'webchat-only'
+          ? this.webchatKey
+          : this.channelKey;
+    const alg = options.alg ?? 'RS256';
+    const header = { alg, typ: 'JWT', kid: options.kid ?? key.kid };
+    const input = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
+    if (alg === 'none') return `${input}.`;
+    if (alg === 'HS256') {
+      // The classic confusion attack: the public key, as text, used as an HMAC secret.
+      const secret = JSON.stringify(this.channelKey.jwk);
+      return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+    }
+    return `${input}.${sign('RSA-SHA256', Buffer.from(input), key.privateKey).toString('base64url')}`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.origin);
+    if (req.method === 'GET' && url.pathname === '/v1/.well-known/openidconfiguration') {
+      send(res, 200, {
+        issuer: CHANNEL_ISSUER,
+        authorization_endpoint: `${this.origin}/v1/authorize`,
+        jwks_uri: `${this.origin}/v1/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+        token_endpoint_auth_methods_supported: ['private_key_jwt'],
+      });
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/v1/keys') {
+      send(res, 200, { keys: [this.channelKey.jwk, this.webchatKey.jwk] });
+      return;
+    }
+    const login = `/${LOGIN_TENANT}`;
+    if (req.method === 'GET' && url.pathname === `${login}/v2.0/.well-known/openid-configuration`) {
+      send(res, 200, {
+        issuer: `${this.origin}${login}/v2.0`,
+        authorization_endpoint: `${this.origin}${login}/oauth2/v2.0/authorize`,
+        token_endpoint: `${this.origin}${login}/oauth2/v2.0/token`,
+        jwks_uri: `${this.origin}${login}/discovery/v2.0/keys`,
+        response_types_supported: ['code', 'token'],
+        token_endpoint_auth_methods_supported: ['client_secret_post'],
+      });
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === `${login}/oauth2/v2.0/token`) {
+      const form = new URLSearchParams(await readBody(req));
+      const request = {
+        clientId: form.get('client_id') ?? '',
+        scope: form.get('scope') ?? '',
+        granted: false,
+      };
+      this.tokenRequests.push(request);
+      const known =
+        form.get('grant_type') === 'client_credentials' &&
+        request.clientId === this.options.appId &&
+        form.get('client_secret') === this.options.appPassword;
+      if (!known) {
+        send(res, 401, {
+          error: 'invalid_client',
+          error_description: 'AADSTS7000215: Invalid client secret.',
+        });
+        return;
+      }
+      request.granted = true;
+      const token = `bot-token-${randomUUID()}`;
+      this.botTokens.push(token);
+      send(res, 200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: token });
+      return;
+    }
+    send(res, 404, { error: 'not_found' });
+  }
+}
+
+function b64(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64url');
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -11,6 +11,7 @@ import {
   extractUserQuery,
   openRequest,
   type RequestFacts,
+  type RestrictedSender,
   type RunbookStep,
   TenantError,
   UNBLOCKS_PER_ACCOUNT_PER_DAY,
@@ -258,9 +259,38 @@ export class RunbookFlow {
       party.actor,
       party.conversationId,
     );
+    const summary = this.summaryOf(state, 'who', cards.userLabel(user));
+    // The bot resets passwords only for accounts Microsoft has actually restricted: the runbook does not
+    // apply to anyone else, and a misused helpdesk account cannot take over arbitrary mailboxes with it.
+    const restriction = await this.findRestriction(user);
+    if (!restriction) return { ...summary, ...(await this.endNotRestricted(party, state, request)) };
     const next: RunbookState = { ...state, step: 'password', requestId: request.id, candidateIds: undefined };
     const card = cards.passwordCard(this.cardContext(next), user);
-    return { ...this.summaryOf(state, 'who', cards.userLabel(user)), messages: [card], state: next };
+    return { ...summary, messages: [card], state: next };
+  }
+
+  private async findRestriction(user: DirectoryUser): Promise<RestrictedSender | null> {
+    const address = user.mail ?? user.userPrincipalName;
+    const found = await this.deps.tenant.findRestrictedSender(address);
+    if (found || address === user.userPrincipalName) return found;
+    return this.deps.tenant.findRestrictedSender(user.userPrincipalName);
+  }
+
+  /** Records that the user is not restricted and ends the runbook with what that means. */
+  private async endNotRestricted(
+    party: TurnParty,
+    state: RunbookState,
+    request: UnblockRequest,
+  ): Promise<Omit<FlowOutcome, 'invokeCard'>> {
+    const checked = await this.saveFacts(party, request, { restriction: null }, 'restriction.checked', {
+      restricted: false,
+    });
+    const moved = await this.deps.ledger.move(checked, 'cancelled', {
+      ...this.context(party),
+      detail: { outcome: 'not-restricted' },
+    });
+    const ended = moved.ok ? moved.request : checked;
+    return { messages: [notRestrictedNotice(this.noticeContext(state), ended)], state: null };
   }
 
   /** Unblocks of this user in the last 24 hours: peers cap them at 3 so Microsoft's own limit is not hit. */
@@ -337,23 +367,12 @@ export class RunbookFlow {
   ): Promise<FlowOutcome> {
     const summary = this.summaryOf(state, 'password', this.text(state, summaryKey));
     const request = await this.requireRequest(state);
-    const address = request.target.mail ?? request.target.userPrincipalName;
-    const restriction =
-      (await this.deps.tenant.findRestrictedSender(address)) ??
-      (address === request.target.userPrincipalName
-        ? null
-        : await this.deps.tenant.findRestrictedSender(request.target.userPrincipalName));
+    // Checked again: another admin may have unblocked the user while the password step was open.
+    const restriction = await this.findRestriction(request.target);
+    if (!restriction) return { ...summary, ...(await this.endNotRestricted(party, state, request)) };
     const checked = await this.saveFacts(party, request, { restriction }, 'restriction.checked', {
-      restricted: restriction !== null,
+      restricted: true,
     });
-    if (!restriction) {
-      const moved = await this.deps.ledger.move(checked, 'cancelled', {
-        ...this.context(party),
-        detail: { outcome: 'not-restricted' },
-      });
-      const ended = moved.ok ? moved.request : checked;
-      return { ...summary, messages: [notRestrictedNotice(this.noticeContext(state), ended)], state: null };
-    }
     const next: RunbookState = { ...state, step: 'restriction' };
     return {
       ...summary,

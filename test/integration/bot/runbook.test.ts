@@ -135,14 +135,19 @@ describe('runbook conversation over /api/messages', () => {
     assert.match(cardText(next.messages[0]), /Restricted users list/);
   });
 
-  it('ends the runbook when the user is not on the Restricted list', async () => {
+  it('ends the runbook before any password reset when the user is not on the Restricted list', async () => {
     const chat = t.chat();
-    await chat.say('unblock roberta@contoso.com');
-    const next = await chat.click('Yes, it has been reset');
-    assert.match(cardText(next.messages[0]), /not on the Restricted users list/);
-    assert.match(cardText(next.messages[0]), /5\.1\.8/);
+    const [card] = await chat.say('unblock roberta@contoso.com');
+    assert.match(cardText(card), /not on the Restricted users list/);
+    assert.match(cardText(card), /5\.1\.8/);
+    assert.equal(JSON.stringify(card).includes('runbook.passwordResetNow'), false, 'no reset is offered');
     const [request] = await t.app.store.requests.listRecent(1);
     assert.equal(request?.state, 'cancelled');
+    const audit = await t.app.store.audit.listForRequest(request?.id ?? '');
+    assert.deepEqual(
+      audit.map((e) => e.action),
+      ['request.created', 'restriction.checked', 'request.transition'],
+    );
   });
 
   it('answers a card clicked twice with "this step is done" and acts once', async () => {

@@ -1,0 +1,144 @@
+// Step 0, who: find the user the agent means, refuse what must not start (a second request, the daily
+// cap, an account Microsoft has not restricted), and open the request.
+import {
+  type DirectoryUser,
+  openRequest,
+  type RestrictedSender,
+  UNBLOCKS_PER_ACCOUNT_PER_DAY,
+  type UnblockRequest,
+} from '../../runbook/index.js';
+import { activeRequestNotice, notRestrictedNotice, warningNotice } from '../cards/noticeCards.js';
+import type { AdaptiveCardJson } from '../cards/render.js';
+import * as cards from '../cards/runbookCards.js';
+import type { FlowKit } from './flowKit.js';
+import type { FlowOutcome, RunbookState, TurnParty } from './flowTypes.js';
+
+export async function search(
+  kit: FlowKit,
+  party: TurnParty,
+  state: RunbookState,
+  query: string,
+  via: 'message' | 'invoke',
+): Promise<FlowOutcome> {
+  const reply = (card: AdaptiveCardJson, next: RunbookState | null): FlowOutcome =>
+    via === 'invoke' ? { invokeCard: card, messages: [], state: next } : { messages: [card], state: next };
+  const askState: RunbookState = { ...state, step: 'who', query: undefined, candidateIds: undefined };
+  if (!query) {
+    return reply(cards.askUserCard(kit.cardContext(askState), kit.text(state, 'who.emptyQuery')), askState);
+  }
+  const users = await kit.deps.tenant.findUsers(query, 10);
+  if (users.length === 0) {
+    const problem = kit.text(state, 'who.noMatch', { query });
+    return reply(cards.askUserCard(kit.cardContext(askState), problem), askState);
+  }
+  if (users.length > 1) {
+    const next: RunbookState = { ...askState, query, candidateIds: users.map((u) => u.id) };
+    return reply(cards.chooseUserCard(kit.cardContext(next), query, users), next);
+  }
+  const [only] = users as [DirectoryUser];
+  const outcome = await selectUser(kit, party, state, only);
+  // A typed answer has no card to replace, so the "✓ who" summary is dropped.
+  return via === 'invoke' ? outcome : { messages: outcome.messages, state: outcome.state };
+}
+export async function chooseUser(
+  kit: FlowKit,
+  party: TurnParty,
+  state: RunbookState,
+  userId: string | undefined,
+): Promise<FlowOutcome> {
+  if (!userId || !state.candidateIds?.includes(userId)) {
+    // Only ids the bot itself offered are accepted: a tampered value never selects another user.
+    const users = await kit.deps.tenant.findUsers(state.query ?? '', 10);
+    const problem = kit.text(state, 'who.chooseFirst');
+    return {
+      invokeCard: cards.chooseUserCard(kit.cardContext(state), state.query ?? '', users, problem),
+      messages: [],
+      state,
+    };
+  }
+  const user = await kit.deps.tenant.getUser(userId);
+  if (!user)
+    return {
+      invokeCard: kit.errorCard(state, 'errors.userGone'),
+      messages: [],
+      state,
+    };
+  return selectUser(kit, party, state, user);
+}
+export async function selectUser(
+  kit: FlowKit,
+  party: TurnParty,
+  state: RunbookState,
+  user: DirectoryUser,
+): Promise<FlowOutcome> {
+  const active = await kit.deps.requests.listActiveForTarget(user.id);
+  const [existing] = active;
+  if (existing) {
+    return {
+      ...kit.summaryOf(state, 'who', cards.userLabel(user)),
+      messages: [activeRequestNotice(kit.noticeContext(state), existing)],
+      state: null,
+    };
+  }
+  const recentUnblocks = await unblocksInLastDay(kit, user);
+  if (recentUnblocks >= UNBLOCKS_PER_ACCOUNT_PER_DAY) {
+    const text = kit.text(state, 'who.dailyCap', { user: cards.userLabel(user), count: recentUnblocks });
+    return {
+      ...kit.summaryOf(state, 'who', cards.userLabel(user)),
+      messages: [warningNotice(kit.noticeContext(state), text)],
+      state: null,
+    };
+  }
+  const request = openRequest({
+    id: kit.newId(),
+    tenantId: party.tenantId,
+    requester: party.actor,
+    conversationId: party.conversationId,
+    locale: state.language,
+    target: user,
+    now: kit.now(),
+  });
+  await kit.deps.requests.create(request);
+  await kit.deps.ledger.note(
+    request,
+    'request.created',
+    { target: user.userPrincipalName },
+    party.actor,
+    party.conversationId,
+  );
+  const summary = kit.summaryOf(state, 'who', cards.userLabel(user));
+  // The bot resets passwords only for accounts Microsoft has actually restricted: the runbook does not
+  // apply to anyone else, and a misused helpdesk account cannot take over arbitrary mailboxes with it.
+  const restriction = await findRestriction(kit, user);
+  if (!restriction) return { ...summary, ...(await endNotRestricted(kit, party, state, request)) };
+  const next: RunbookState = { ...state, step: 'password', requestId: request.id, candidateIds: undefined };
+  const card = cards.passwordCard(kit.cardContext(next), user);
+  return { ...summary, messages: [card], state: next };
+}
+export async function findRestriction(kit: FlowKit, user: DirectoryUser): Promise<RestrictedSender | null> {
+  const address = user.mail ?? user.userPrincipalName;
+  const found = await kit.deps.tenant.findRestrictedSender(address);
+  if (found || address === user.userPrincipalName) return found;
+  return kit.deps.tenant.findRestrictedSender(user.userPrincipalName);
+}
+export async function endNotRestricted(
+  kit: FlowKit,
+  party: TurnParty,
+  state: RunbookState,
+  request: UnblockRequest,
+): Promise<Omit<FlowOutcome, 'invokeCard'>> {
+  const checked = await kit.saveFacts(party, request, { restriction: null }, 'restriction.checked', {
+    restricted: false,
+  });
+  const moved = await kit.deps.ledger.move(checked, 'cancelled', {
+    ...kit.auditContext(party),
+    detail: { outcome: 'not-restricted' },
+  });
+  const ended = moved.ok ? moved.request : checked;
+  return { messages: [notRestrictedNotice(kit.noticeContext(state), ended)], state: null };
+}
+async function unblocksInLastDay(kit: FlowKit, user: DirectoryUser): Promise<number> {
+  const since = kit.now().getTime() - 24 * 3600_000;
+  const earlier = await kit.deps.requests.listForTarget(user.id, 50);
+  return earlier.filter((r) => r.unblockedAt && Date.parse(r.unblockedAt) > since).length;
+}

@@ -1,6 +1,5 @@
 // The composition root: picks implementations from Config and wires them together. Nothing else knows
 // which store, tenant or bot identity is in use.
-import type { TokenCredential } from '@azure/identity';
 import type { Logger } from 'pino';
 import { createBot, loadCardSigningKey, type Pacer } from './bot/index.js';
 import type { Config } from './config.js';
@@ -13,7 +12,7 @@ import {
   generateTemporaryPassword,
   SEED,
   type SimulatorOptions,
-  StaticTokenCredential,
+  simulatedConnection,
   type TenantGateway,
   TenantSimulator,
 } from './tenant/index.js';
@@ -52,39 +51,22 @@ interface TenantWiring {
 
 async function wireTenant(config: Config, options: AppOptions): Promise<TenantWiring> {
   const logger = options.logger.child({ component: 'tenant' });
-  if (config.tenant.mode === 'simulated' && config.tenant.simulatorUrl) {
-    const base = config.tenant.simulatorUrl.replace(/\/+$/, '');
-    return {
-      gateway: createLiveTenantGateway({
-        graphBaseUrl: `${base}/v1.0`,
-        exoBaseUrl: `${base}/adminapi/beta`,
-        tenantId: SEED.tenantId,
-        credential: new StaticTokenCredential('simulated-tenant-token'),
-        logger,
-      }),
-      simulator: null,
-      tenantId: SEED.tenantId,
-      approverGroupId: config.approverGroupId ?? SEED.groups.approvers,
-    };
-  }
   if (config.tenant.mode === 'simulated') {
-    const simulator = new TenantSimulator({
-      releaseDelayMs: config.tenant.releaseDelayMs,
-      logger,
-      ...options.simulator,
-    });
-    await simulator.start();
-    const credential: TokenCredential = new StaticTokenCredential('simulated-tenant-token');
-    return {
-      gateway: createLiveTenantGateway({
-        graphBaseUrl: simulator.graphBaseUrl,
-        exoBaseUrl: simulator.exoBaseUrl,
-        tenantId: SEED.tenantId,
-        credential,
+    // A simulator already running elsewhere (SIMULATOR_URL), or one started here.
+    let simulator: TenantSimulator | null = null;
+    if (!config.tenant.simulatorUrl) {
+      simulator = new TenantSimulator({
+        releaseDelayMs: config.tenant.releaseDelayMs,
         logger,
-      }),
+        ...options.simulator,
+      });
+      await simulator.start();
+    }
+    const connection = simulatedConnection(config.tenant.simulatorUrl ?? simulator?.baseUrl ?? '');
+    return {
+      gateway: createLiveTenantGateway({ ...connection, logger }),
       simulator,
-      tenantId: SEED.tenantId,
+      tenantId: connection.tenantId,
       approverGroupId: config.approverGroupId ?? SEED.groups.approvers,
     };
   }

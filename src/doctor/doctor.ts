@@ -9,7 +9,7 @@ import {
   createLiveCredential,
   createLiveTenantProbe,
   SEED,
-  StaticTokenCredential,
+  simulatedConnection,
   type TenantProbe,
   TenantSimulator,
 } from '../tenant/index.js';
@@ -72,13 +72,10 @@ async function openTarget(config: Config, options: DoctorOptions): Promise<Targe
     };
   }
   const simulator = tenant.simulatorUrl ? null : new TenantSimulator({ logger: pino({ enabled: false }) });
-  const base = tenant.simulatorUrl?.replace(/\/+$/, '') ?? (await simulator?.start())?.baseUrl ?? '';
+  const base = tenant.simulatorUrl ?? (await simulator?.start())?.baseUrl ?? '';
   return {
     probe: createLiveTenantProbe({
-      graphBaseUrl: `${base}/v1.0`,
-      exoBaseUrl: `${base}/adminapi/beta`,
-      tenantId: SEED.tenantId,
-      credential: new StaticTokenCredential('simulated-tenant-token'),
+      ...simulatedConnection(base),
       retry: DOCTOR_RETRY,
     }),
     approverGroupId: config.approverGroupId ?? SEED.groups.approvers,

@@ -15,6 +15,7 @@ export {
   type Sleep,
 } from './live/index.js';
 export type { TenantApi, TenantProbe, TokenSummary } from './probe.js';
+export { type SimulatedConnection, simulatedConnection } from './simulatedConnection.js';
 export {
   type CallLogEntry,
   EXCHANGE_APP_ROLE,

@@ -1,14 +1,17 @@
 // Starts what an end-to-end test needs and stops all of it: the bot exactly as `npm start` runs it (free
-// port, temp DATA_DIR), Microsoft 365 Agents Playground against it (as scripts/playground.ts starts it),
-// and headless Debian Chromium on the playground's page. Nothing leaves the machine: Chromium's requests
-// to other hosts are aborted (the playground asks a CDN for fonts; the fallback fonts are fine).
+// port, temp DATA_DIR), Microsoft 365 Agents Playground against it (as scripts/playground.ts starts it;
+// optionally through a ConnectorTap that records what the bot sends), and headless Debian Chromium on the
+// playground's page. Nothing leaves the machine: Chromium's requests to other hosts are aborted (the
+// playground asks a CDN for fonts; the fallback fonts are fine).
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { listeningPort, preparePlayground } from '../../scripts/playground.js';
+import { listeningPort, playgroundConfig, preparePlayground } from '../../scripts/playground.js';
 import { freePort, type StartedProcess, startProcess, waitUntilUp } from '../support/processes.js';
+import { ConnectorTap } from './connectorTap.js';
+import { PlaygroundApi } from './playgroundApi.js';
 import { PlaygroundPage } from './playgroundPage.js';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -27,6 +30,15 @@ const CHROMIUM_ARGS = [
 const STARTUP_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
+export interface E2eOptions {
+  /** Screenshots and logs go to test-artifacts/e2e/<name>/ (each suite its own, emptied when it starts). */
+  name: string;
+  /** More environment for the bot (e.g. RESUME_POLL_INTERVAL_S); wins over the harness's values. */
+  botEnv?: Record<string, string>;
+  /** Relay the playground's traffic to and from the bot through a ConnectorTap (session.connector). */
+  tapConnector?: boolean;
+}
+
 export interface E2eSession {
   /** The bot's DATA_DIR (its SQLite file is readable while it runs: WAL). */
   dataDir: string;
@@ -34,30 +46,41 @@ export interface E2eSession {
   /** What the bot printed so far (stdout and stderr). */
   botOutput(): string;
   playgroundUrl: string;
+  /** The playground's HTTP API, for what people other than the signed-in user do. */
+  playground: PlaygroundApi;
+  /** Every call the bot made to the playground's connector (with `tapConnector` only). */
+  connector: ConnectorTap | undefined;
   page: PlaygroundPage;
+  /** Where this session's screenshots and logs go. */
+  artifactsDir: string;
   /** Closes the browser, stops the playground and the bot (their process groups), removes temp dirs. */
   stop(): Promise<void>;
 }
 
-export async function startE2e(): Promise<E2eSession> {
+export async function startE2e(options: E2eOptions): Promise<E2eSession> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'unblock-e2e-'));
   const dataDir = path.join(tempDir, 'data');
+  const artifactsDir = path.join(ARTIFACTS_DIR, options.name);
   // Screenshots of an earlier run would pass for this one's.
-  await rm(ARTIFACTS_DIR, { recursive: true, force: true });
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  await rm(artifactsDir, { recursive: true, force: true });
+  await mkdir(artifactsDir, { recursive: true });
   const started: StartedProcess[] = [];
   let context: BrowserContext | undefined;
   let playgroundLog: string | undefined;
+  let connector: ConnectorTap | undefined;
   // Kept after every run (test-artifacts/ is not committed): the first place to look when a step fails.
   const saveLogs = async () => {
     const [bot, playground] = started;
-    if (bot) await writeFile(path.join(ARTIFACTS_DIR, 'bot.log'), bot.output());
-    if (playground) await writeFile(path.join(ARTIFACTS_DIR, 'playground.log'), playground.output());
+    if (bot) await writeFile(path.join(artifactsDir, 'bot.log'), bot.output());
+    if (playground) await writeFile(path.join(artifactsDir, 'playground.log'), playground.output());
     if (playgroundLog && existsSync(playgroundLog))
-      await copyFile(playgroundLog, path.join(ARTIFACTS_DIR, 'm365agentsplayground.log'));
+      await copyFile(playgroundLog, path.join(artifactsDir, 'm365agentsplayground.log'));
+    if (connector)
+      await writeFile(path.join(artifactsDir, 'connector.json'), JSON.stringify(connector.calls, null, 2));
   };
   const stop = async () => {
     await context?.close();
+    await connector?.close();
     for (const service of [...started].reverse()) await stopProcess(service);
     await saveLogs();
     await rm(tempDir, { recursive: true, force: true });
@@ -75,6 +98,7 @@ export async function startE2e(): Promise<E2eSession> {
         TENANT_MODE: 'simulated',
         MicrosoftAppId: '',
         MicrosoftAppPassword: '',
+        ...options.botEnv,
       },
       ROOT,
     );
@@ -82,8 +106,9 @@ export async function startE2e(): Promise<E2eSession> {
     const botUrl = `http://127.0.0.1:${botPort}`;
     await waitUntilUp(`${botUrl}/healthz`, STARTUP_TIMEOUT_MS, bot);
 
+    if (options.tapConnector) connector = await ConnectorTap.start(botUrl);
     const launch = preparePlayground({
-      botEndpoint: `${botUrl}/api/messages`,
+      botEndpoint: connector?.appEndpoint ?? `${botUrl}/api/messages`,
       port: await freePort(),
       workDir: path.join(tempDir, 'playground'),
     });
@@ -92,6 +117,7 @@ export async function startE2e(): Promise<E2eSession> {
     started.push(playground);
     const playgroundUrl = `http://127.0.0.1:${await playgroundPort(playground)}`;
     await waitUntilUp(`${playgroundUrl}/_debug/ping`, STARTUP_TIMEOUT_MS, playground);
+    connector?.connectTo(playgroundUrl);
 
     context = await chromium.launchPersistentContext(path.join(tempDir, 'chromium'), {
       executablePath: CHROMIUM,
@@ -99,14 +125,18 @@ export async function startE2e(): Promise<E2eSession> {
       viewport: { width: 1280, height: 1000 },
     });
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
-    const page = new PlaygroundPage(context.pages()[0] ?? (await context.newPage()), ARTIFACTS_DIR);
+    const page = new PlaygroundPage(context.pages()[0] ?? (await context.newPage()), artifactsDir);
     await page.open(playgroundUrl);
+    const botId = (playgroundConfig('') as { bot: { id: string } }).bot.id;
     return {
       dataDir,
       botUrl,
       botOutput: bot.output,
       playgroundUrl,
+      playground: new PlaygroundApi(playgroundUrl, botId),
+      connector,
       page,
+      artifactsDir,
       stop,
     };
   } catch (error) {

@@ -5,6 +5,7 @@
 // the ones after it (newest first), never at older cards that may show the same words.
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { renderCardScreenshot } from './cardRenderer.js';
 
 const COMPOSE_BOX = '[data-lexical-editor="true"][role="textbox"]';
 const CARD = '.ac-adaptiveCard';
@@ -103,6 +104,17 @@ export class PlaygroundPage {
     this.shots += 1;
     const file = path.join(this.screenshotDir, `${String(this.shots).padStart(2, '0')}-${name}.png`);
     await this.page.screenshot({ path: file, animations: 'disabled' });
+    return file;
+  }
+
+  /**
+   * Saves a PNG of a card the page does not show (one the bot sent to someone else), rendered on its own
+   * with `caption` above it, numbered in order with the page's screenshots.
+   */
+  async screenshotCard(name: string, card: unknown, caption: string): Promise<string> {
+    this.shots += 1;
+    const file = path.join(this.screenshotDir, `${String(this.shots).padStart(2, '0')}-${name}.png`);
+    await renderCardScreenshot(this.page.context(), card, caption, file);
     return file;
   }
 }

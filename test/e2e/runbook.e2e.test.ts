@@ -1,6 +1,6 @@
 // The "Unblock email" runbook as a helpdesk agent lives it: in Microsoft 365 Agents Playground (a
 // Teams-like client) in Chromium, against the bot started as `npm start` starts it, one card at a time,
-// with a screenshot of every step in test-artifacts/e2e/.
+// with a screenshot of every step in test-artifacts/e2e/runbook/.
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +12,7 @@ describe('runbook in the Teams-like playground (e2e)', () => {
   let session: E2eSession;
 
   before(async () => {
-    session = await startE2e();
+    session = await startE2e({ name: 'runbook' });
   });
 
   afterEach(async function () {

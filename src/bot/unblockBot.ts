@@ -11,7 +11,14 @@ import type { TurnAdmission } from './admission.js';
 import type { ApprovalHandler } from './approvals/approvalHandler.js';
 import type { ApproverDirectory } from './approvals/approverDirectory.js';
 import { approvalActionParts, type CardSigner, runbookActionParts } from './cardSigning.js';
-import { errorNotice, helpCard, infoNotice, staleCardNotice, statusCard } from './cards/noticeCards.js';
+import {
+  errorNotice,
+  helpCard,
+  infoNotice,
+  noticeCard,
+  staleCardNotice,
+  statusCard,
+} from './cards/noticeCards.js';
 import type { AdaptiveCardJson } from './cards/render.js';
 import { APPROVALS_CHANNEL_KEY, conversationKey, type StoredReference, userKey } from './conversationKeys.js';
 import { KeyedMutex } from './keyedMutex.js';
@@ -93,8 +100,13 @@ export class UnblockBot extends TeamsActivityHandler {
     await this.rememberConversation(context);
     const text = typedText(context);
     const language = this.languageOf(context);
-    if (SET_APPROVALS_CHANNEL.test(text)) {
-      await this.withErrorCard(context, language, () => this.setApprovalsChannel(context, language));
+    const setChannel = SET_APPROVALS_CHANNEL.exec(text);
+    if (setChannel) {
+      // The channel is shared, so its cards speak one configured language: English unless named.
+      const channelLanguage = resolveLanguage(setChannel[1] ?? 'en');
+      await this.withErrorCard(context, language, () =>
+        this.setApprovalsChannel(context, language, channelLanguage),
+      );
       return;
     }
     const intent = parseAgentMessage(text);
@@ -226,7 +238,11 @@ export class UnblockBot extends TeamsActivityHandler {
   }
 
   /** "set approvals channel", typed by an approver in a channel: approval cards go there from now on. */
-  private async setApprovalsChannel(context: TurnContext, language: Language): Promise<AdaptiveCardJson> {
+  private async setApprovalsChannel(
+    context: TurnContext,
+    language: Language,
+    channelLanguage: Language,
+  ): Promise<AdaptiveCardJson> {
     const notice = (key: 'approval.channelSet' | 'approval.channelSetRefused' | 'approval.channelOnly') =>
       infoNotice({ t: this.deps.t, language }, key);
     let card: AdaptiveCardJson;
@@ -238,10 +254,23 @@ export class UnblockBot extends TeamsActivityHandler {
         command: 'set approvals channel',
       });
     } else {
-      const stored: StoredReference = { reference: conversationReferenceOf(context.activity), language };
+      const stored: StoredReference = {
+        reference: conversationReferenceOf(context.activity),
+        language: channelLanguage,
+      };
       await this.deps.conversations.saveReference(APPROVALS_CHANNEL_KEY, stored);
-      await this.deps.ledger.noteWithoutRequest('approvals-channel.set', party, {});
-      card = notice('approval.channelSet');
+      await this.deps.ledger.noteWithoutRequest('approvals-channel.set', party, {
+        language: channelLanguage,
+      });
+      const t = this.deps.t;
+      card = noticeCard({
+        style: 'good',
+        title: t.t(channelLanguage, 'app.name'),
+        paragraphs: [
+          t.t(channelLanguage, 'approval.channelSet'),
+          t.t(channelLanguage, 'approval.channelLanguage'),
+        ],
+      });
     }
     await context.sendActivity(cardMessage(card));
     return card;
@@ -313,7 +342,7 @@ export class UnblockBot extends TeamsActivityHandler {
   }
 }
 
-const SET_APPROVALS_CHANNEL = /^set approvals? channel$/i;
+const SET_APPROVALS_CHANNEL = /^set approvals? channel(?:\s+(en|da|sv|sl|nl))?$/i;
 
 /** The text a person typed, without the bot's @mention (channels) and surrounding whitespace. */
 function typedText(context: TurnContext): string {

@@ -160,6 +160,8 @@ export const da: Catalogue = {
     noApprovers:
       'Ingen godkender kan nås endnu, så anmodningen for {{user}} venter. En godkender skal skrive **set approvals channel** i den kanal, hvor godkenderne arbejder, eller skrive til mig i en chat én gang.',
     channelSet: 'Denne kanal modtager nu anmodninger om at fjerne blokering til godkendelse.',
+    channelLanguage:
+      'Kortene her er på dansk. Skriv **set approvals channel** efterfulgt af en, sv, sl eller nl for at bruge et andet sprog.',
     channelSetRefused: 'Kun medlemmer af godkendergruppen kan vælge kanalen til godkendelser.',
     channelOnly: 'Skriv **set approvals channel** i den Teams-kanal, hvor godkenderne skal se anmodningerne.',
     notFound: 'Denne anmodning findes ikke længere.',

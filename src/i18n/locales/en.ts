@@ -154,6 +154,8 @@ export const en = {
     noApprovers:
       'No approver can be reached yet, so the request for {{user}} is waiting. An approver should type **set approvals channel** in the channel where approvers work, or chat with me once.',
     channelSet: 'This channel now receives unblock requests for approval.',
+    channelLanguage:
+      'Cards here are in English. To use another language, type **set approvals channel** followed by da, sv, sl or nl.',
     channelSetRefused: 'Only members of the approvers group can choose the approvals channel.',
     channelOnly:
       'Type **set approvals channel** in the Teams channel where approvers should see the requests.',

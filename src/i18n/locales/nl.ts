@@ -160,6 +160,8 @@ export const nl: Catalogue = {
     noApprovers:
       'Er is nog geen goedkeurder bereikbaar, dus de aanvraag voor {{user}} wacht. Een goedkeurder moet **set approvals channel** typen in het kanaal waarin de goedkeurders werken, of één keer met mij chatten.',
     channelSet: 'Dit kanaal ontvangt nu deblokkeringsaanvragen ter goedkeuring.',
+    channelLanguage:
+      'De kaarten hier zijn in het Nederlands. Typ **set approvals channel** gevolgd door en, da, sv of sl voor een andere taal.',
     channelSetRefused: 'Alleen leden van de groep goedkeurders kunnen het kanaal voor goedkeuringen kiezen.',
     channelOnly:
       'Typ **set approvals channel** in het Teams-kanaal waarin de goedkeurders de aanvragen moeten zien.',

@@ -162,6 +162,8 @@ export const sl: Catalogue = {
     noApprovers:
       'Noben odobritelj še ni dosegljiv, zato zahteva za {{user}} čaka. Odobritelj naj v kanalu, kjer delajo odobritelji, vnese **set approvals channel** ali mi enkrat piše v klepetu.',
     channelSet: 'Ta kanal zdaj prejema zahteve za deblokiranje v odobritev.',
+    channelLanguage:
+      'Kartice so tukaj v slovenščini. Za drug jezik vnesite **set approvals channel** in nato en, da, sv ali nl.',
     channelSetRefused: 'Kanal za odobritve lahko izberejo samo člani skupine odobriteljev.',
     channelOnly:
       'Vnesite **set approvals channel** v kanalu v aplikaciji Teams, kjer naj odobritelji vidijo zahteve.',

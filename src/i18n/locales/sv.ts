@@ -157,6 +157,8 @@ export const sv: Catalogue = {
     noApprovers:
       'Ingen godkännare kan nås än, så begäran för {{user}} väntar. En godkännare bör skriva **set approvals channel** i kanalen där godkännarna arbetar, eller chatta med mig en gång.',
     channelSet: 'Den här kanalen tar nu emot begäranden om avblockering för godkännande.',
+    channelLanguage:
+      'Korten här är på svenska. Skriv **set approvals channel** följt av en, da, sl eller nl för att använda ett annat språk.',
     channelSetRefused: 'Bara medlemmar i godkännargruppen kan välja kanal för godkännanden.',
     channelOnly: 'Skriv **set approvals channel** i den Teams-kanal där godkännarna ska se begärandena.',
     notFound: 'Den här begäran finns inte längre.',

@@ -209,9 +209,23 @@ describe('approvals and the unblock', () => {
     (channel as unknown as { options: { conversationType: string } }).options.conversationType = 'channel';
     const [set] = await channel.say('<at>Unblock assistant</at> set approvals channel');
     assert.match(cardText(set), /This channel now receives unblock requests/);
+    assert.match(cardText(set), /Cards here are in English/);
     const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
     const { card } = await approvalCardIn(t.connector, channel.conversationId, requestId);
     assert.match(cardText(card), /Refresh/);
+  });
+
+  it('speaks the language the approvals channel was set to, whatever the agents speak', async () => {
+    const channel = t.chat(people.approver, {
+      conversationId: '19:godkendelser@thread.tacv2',
+      locale: 'en-US',
+    });
+    (channel as unknown as { options: { conversationType: string } }).options.conversationType = 'channel';
+    const [set] = await channel.say('set approvals channel da');
+    assert.match(cardText(set), /Denne kanal modtager nu anmodninger/);
+    const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
+    const { card } = await approvalCardIn(t.connector, channel.conversationId, requestId);
+    assert.match(cardText(card), /Fjern blokering af Rob Young|Anmodning om at fjerne blokering/);
   });
 
   it('refuses "set approvals channel" from a non-approver', async () => {

@@ -38,7 +38,20 @@ export class ResumeMonitor {
   /** Cleared when the tenant refuses message trace (no permission, or not in this cloud). */
   private traceAvailable = true;
 
+  /** When each waiting request last had its message trace read: the budget goes to the longest-waiting. */
+  private readonly lastTraced = new Map<string, number>();
+
   constructor(private readonly deps: ResumeMonitorDeps) {}
+
+  /** This cycle's share of the message-trace budget: never-checked requests first, then the least recent. */
+  private traceTurn(offList: UnblockRequest[]): string[] {
+    const budget = this.deps.traceCallsPerCycle ?? 20;
+    return offList
+      .map((r) => ({ id: r.id, last: this.lastTraced.get(r.id) ?? -1 }))
+      .sort((a, b) => a.last - b.last)
+      .slice(0, budget)
+      .map((r) => r.id);
+  }
 
   async cycle(): Promise<ResumeCycle> {
     const result: ResumeCycle = { waiting: 0, listCalls: 0, traceCalls: 0, resumed: 0, gaveUp: 0 };
@@ -49,16 +62,17 @@ export class ResumeMonitor {
     const restricted = new Set(
       (await this.deps.tenant.listRestrictedSenders()).map((r) => r.senderAddress.toLowerCase()),
     );
-    let traceBudget = this.deps.traceCallsPerCycle ?? 20;
     const now = this.deps.now();
+    const offList = waiting.filter((r) => !restricted.has(addressOf(r)));
+    const toTrace = new Set(this.traceTurn(offList));
     for (const request of waiting) {
       const sinceUnblock = now.getTime() - Date.parse(request.unblockedAt ?? request.updatedAt);
       let canSend = false;
       if (!restricted.has(addressOf(request))) {
         if (!this.traceAvailable) canSend = true;
-        else if (traceBudget > 0) {
-          traceBudget -= 1;
+        else if (toTrace.has(request.id)) {
           result.traceCalls += 1;
+          this.lastTraced.set(request.id, now.getTime());
           canSend = await this.deliveredSince(request, now);
         }
       }
@@ -83,6 +97,7 @@ export class ResumeMonitor {
         );
         if (moved.ok) result.gaveUp += 1;
       }
+      if (canSend || sinceUnblock >= this.deps.giveUpAfterMs) this.lastTraced.delete(request.id);
     }
     this.deps.logger.debug(result, 'resume monitor cycle');
     return result;

@@ -147,6 +147,31 @@ describe('worker', () => {
     assert.ok(cycle.traceCalls <= 20, `message trace stays within budget (${cycle.traceCalls})`);
   });
 
+  it('shares the message-trace budget so every waiting request is checked in turn', async () => {
+    t = await startTestApp({ ...fast, RESUME_POLL_INTERVAL_S: '3600' });
+    const { store, simulator, worker } = t.app;
+    assert.ok(simulator && worker);
+    await worker.stop();
+    const addresses = Array.from({ length: 50 }, (_, i) => `quiet${i}@contoso.com`);
+    for (const address of addresses) {
+      // Off the list but never seen sending: each needs a message-trace look, 20 per cycle.
+      await store.requests.create(
+        requestThrough(address, ['pending_approval', 'approved', 'unblocking', 'waiting_resume'], {
+          unblockedAt: new Date().toISOString(),
+        }),
+      );
+    }
+    simulator.clearCalls();
+    for (let cycle = 0; cycle < 3; cycle++) await worker.monitor.cycle();
+    const traced = new Set(
+      simulator
+        .calls()
+        .filter((c) => c.path.endsWith('/messageTraces'))
+        .map((c) => /senderAddress eq '([^']+)'/.exec(decodeURIComponent(c.query))?.[1]),
+    );
+    assert.equal(traced.size, 50, 'three cycles of 20 reach all 50 requests');
+  });
+
   it('gives up on a resume after RESUME_GIVE_UP_AFTER_H and says what to check', async () => {
     t = await startTestApp({
       ...fast,

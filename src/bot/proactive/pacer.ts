@@ -15,9 +15,18 @@ export const teamsConversationWindows: Window[] = [
 ];
 export const teamsGlobalWindows: Window[] = [{ count: 50, perMs: 1000 }];
 
+/**
+ * Sends are counted when they leave, but Teams counts them when they arrive: a few milliseconds of network
+ * jitter would let the 51st send land inside the same second. The margin absorbs that.
+ */
+export const DEFAULT_MARGIN_MS = 50;
+
 class SlidingLog {
   private readonly times: number[] = [];
-  constructor(private readonly windows: Window[]) {}
+  constructor(
+    private readonly windows: Window[],
+    private readonly marginMs: number,
+  ) {}
 
   /** How long to wait from `now` before one more send fits every window. */
   waitMs(now: number): number {
@@ -26,7 +35,7 @@ class SlidingLog {
       const inWindow = this.times.filter((t) => t > now - perMs);
       if (inWindow.length >= count) {
         const oldest = inWindow[inWindow.length - count] ?? now;
-        wait = Math.max(wait, oldest + perMs - now);
+        wait = Math.max(wait, oldest + perMs + this.marginMs - now);
       }
     }
     return wait;
@@ -50,9 +59,14 @@ export class Pacer {
       globalWindows?: Window[];
       now?: () => number;
       sleep?: (ms: number) => Promise<void>;
+      marginMs?: number;
     } = {},
   ) {
-    this.global = new SlidingLog(options.globalWindows ?? teamsGlobalWindows);
+    this.global = new SlidingLog(options.globalWindows ?? teamsGlobalWindows, this.margin);
+  }
+
+  private get margin(): number {
+    return this.options.marginMs ?? DEFAULT_MARGIN_MS;
   }
 
   /** Resolves when one more send to `conversationId` fits the limits, and counts it. */
@@ -67,7 +81,7 @@ export class Pacer {
     const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     let log = this.conversations.get(conversationId);
     if (!log) {
-      log = new SlidingLog(this.options.conversationWindows ?? teamsConversationWindows);
+      log = new SlidingLog(this.options.conversationWindows ?? teamsConversationWindows, this.margin);
       this.conversations.set(conversationId, log);
     }
     for (;;) {

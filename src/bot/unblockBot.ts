@@ -229,9 +229,7 @@ export class UnblockBot extends TeamsActivityHandler {
   /** "status": the agent's own five most recent requests. */
   private async showStatus(context: TurnContext, language: Language): Promise<AdaptiveCardJson> {
     const me = this.party(context).actor.aadObjectId;
-    const mine = (await this.deps.requests.listRecent(500))
-      .filter((r) => r.requester.aadObjectId === me)
-      .slice(0, 5);
+    const mine = await this.deps.requests.listRecentByRequester(me, 5);
     const card = statusCard({ t: this.deps.t, language }, mine);
     await context.sendActivity(cardMessage(card));
     return card;

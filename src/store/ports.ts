@@ -21,6 +21,8 @@ export interface RequestStore {
   listActiveForTarget(targetUserId: string): Promise<UnblockRequest[]>;
   /** Most recent first. */
   listRecent(limit: number): Promise<UnblockRequest[]>;
+  /** The requests an agent started (by Entra object id), most recent first. */
+  listRecentByRequester(aadObjectId: string, limit: number): Promise<UnblockRequest[]>;
   /** Every request for a target user, whatever its state, most recent first. */
   listForTarget(targetUserId: string, limit?: number): Promise<UnblockRequest[]>;
 }

@@ -163,15 +163,36 @@ describe('SQLite store', () => {
     // What a file written before migration 2 looks like.
     const raw = rawDatabase();
     raw.exec('DROP TABLE jobs');
+    raw.exec('DROP INDEX requests_by_requester');
     raw.pragma('user_version = 1');
     raw.close();
 
     const logger = { info: sinon.spy() };
     const after = open({ logger });
-    assert.deepEqual(logger.info.firstCall.args[0].migrationsApplied, [2]);
+    assert.deepEqual(logger.info.firstCall.args[0].migrationsApplied, [2, 3]);
     assert.deepEqual(await after.requests.get(sampleRequest().id), sampleRequest());
     assert.equal((await after.conversations.listReferences('user:')).length, 1);
     assert.equal(await after.jobs.enqueue({ id: 'job-a', type: 'unblock', payload: {} }), true);
+  });
+
+  it("finds an agent's requests through the requester index, not a table scan", async () => {
+    const store = open();
+    await store.close();
+    const raw = rawDatabase();
+    try {
+      const plan = raw
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT doc FROM requests WHERE json_extract(doc, '$.requester.aadObjectId') = ?
+           ORDER BY created_at DESC, id DESC LIMIT ?`,
+        )
+        .all('x', 5) as { detail: string }[];
+      assert.ok(
+        plan.some((row) => row.detail.includes('requests_by_requester')),
+        JSON.stringify(plan),
+      );
+    } finally {
+      raw.close();
+    }
   });
 
   it('refuses UPDATE and DELETE of audit rows, whoever issues them', async () => {

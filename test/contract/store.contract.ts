@@ -160,6 +160,25 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         assert.deepEqual(await store.requests.listActiveForTarget('nobody'), []);
       });
 
+      it("lists an agent's own requests, most recent first, up to the limit", async () => {
+        const megan = sampleRequest().requester;
+        const alex = { aadObjectId: 'alex-aad', name: 'Alex' };
+        for (const [i, requester] of [megan, alex, megan, megan].entries()) {
+          await store.requests.create(
+            sampleRequest({ id: `r-${i}`, requester, createdAt: minutesAfterNine(i) }),
+          );
+        }
+        assert.deepEqual(
+          (await store.requests.listRecentByRequester(megan.aadObjectId, 5)).map((r) => r.id),
+          ['r-3', 'r-2', 'r-0'],
+        );
+        assert.deepEqual(
+          (await store.requests.listRecentByRequester(megan.aadObjectId, 1)).map((r) => r.id),
+          ['r-3'],
+        );
+        assert.deepEqual(await store.requests.listRecentByRequester('nobody', 5), []);
+      });
+
       it('lists every request for a target user, most recent first, up to the limit', async () => {
         for (const [i, state] of (['resumed', 'failed', 'open'] as const).entries()) {
           await store.requests.create(

@@ -70,6 +70,10 @@ const migrations: readonly string[] = [
   -- claim() looks for queued jobs by run_at and running jobs whose lease ran out.
   CREATE INDEX jobs_by_status ON jobs (status, run_at);
   `,
+  // 3: "status" lists an agent's own requests: index the requester inside the JSON document.
+  `
+  CREATE INDEX requests_by_requester ON requests (json_extract(doc, '$.requester.aadObjectId'), created_at DESC);
+  `,
 ];
 
 /** The user_version a fully migrated database has. */

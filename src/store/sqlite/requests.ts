@@ -50,6 +50,7 @@ export class SqliteRequestStore implements RequestStore {
   private readonly selectActiveForTarget: Database.Statement;
   private readonly selectRecent: Database.Statement;
   private readonly selectForTarget: Database.Statement;
+  private readonly selectByRequester: Database.Statement;
   private readonly updateInTransaction: (next: UnblockRequest, expectedVersion: number) => UpdateOutcome;
 
   constructor(db: Database.Database) {
@@ -75,6 +76,11 @@ export class SqliteRequestStore implements RequestStore {
       `SELECT doc FROM requests WHERE target_user_id = ? AND state IN (${placeholders}) ORDER BY created_at, id`,
     );
     this.selectRecent = db.prepare('SELECT doc FROM requests ORDER BY created_at DESC, id DESC LIMIT ?');
+    // The expression must match the index in migration 3 exactly for SQLite to use it.
+    this.selectByRequester = db.prepare(
+      `SELECT doc FROM requests WHERE json_extract(doc, '$.requester.aadObjectId') = ?
+       ORDER BY created_at DESC, id DESC LIMIT ?`,
+    );
     this.selectForTarget = db.prepare(
       'SELECT doc FROM requests WHERE target_user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?',
     );
@@ -114,6 +120,10 @@ export class SqliteRequestStore implements RequestStore {
 
   async listActiveForTarget(targetUserId: string): Promise<UnblockRequest[]> {
     return (this.selectActiveForTarget.all(targetUserId, ...activeStates) as Row[]).map(toRequest);
+  }
+
+  async listRecentByRequester(aadObjectId: string, limit: number): Promise<UnblockRequest[]> {
+    return (this.selectByRequester.all(aadObjectId, sqlLimit(limit)) as Row[]).map(toRequest);
   }
 
   async listForTarget(targetUserId: string, limit = 100): Promise<UnblockRequest[]> {

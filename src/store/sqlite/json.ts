@@ -5,7 +5,12 @@
 
 /** Parses a stored document that must be a JSON object (or array), without any "__proto__" keys. */
 export function parseStoredObject(text: string, what: string): object {
-  const value: unknown = JSON.parse(text, (key, item: unknown) => (key === '__proto__' ? undefined : item));
+  // The reviver makes parsing ~3× slower, so it runs only when the key could be there: spelled out, or
+  // hidden behind a \u escape.
+  const mayHideProto = text.includes('__proto__') || text.includes('\\u');
+  const value: unknown = mayHideProto
+    ? JSON.parse(text, (key, item: unknown) => (key === '__proto__' ? undefined : item))
+    : JSON.parse(text);
   if (typeof value !== 'object' || value === null) {
     throw new Error(`The stored ${what} is not a JSON object.`);
   }

@@ -17,6 +17,12 @@ describe('parseStoredObject', () => {
     assert.equal(Object.getPrototypeOf(copy), Object.prototype);
   });
 
+  it('drops "__proto__" spelled with unicode escapes too', () => {
+    const value = parseStoredObject('{"\\u005f_proto__":{"polluted":true},"a":1}', 'test');
+    assert.deepEqual(value, { a: 1 });
+    assert.equal(Object.getPrototypeOf(Object.assign({}, value)), Object.prototype);
+  });
+
   it('refuses a document that is not an object', () => {
     assert.throws(() => parseStoredObject('42', 'state item'), /state item is not a JSON object/);
     assert.throws(() => parseStoredObject('null', 'state item'), /not a JSON object/);

@@ -17,6 +17,17 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/**
+ * The V8 flags `npm start` gives the app (package.json is the one place they are set), so the bench
+ * measures the app as it runs in production.
+ */
+export function startScriptNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return pkg.scripts.start.split(/\s+/).filter((word) => /^--max-[a-z-]+-size=\d+$/.test(word));
+}
+
 export async function startBot(
   name: string,
   script: string,

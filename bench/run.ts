@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort, startProcess } from '../test/support/processes.js';
 import { bodies, messageActivity } from './activities.js';
-import { probeHeap, type RunningBot, repoRoot, rssMb, startBot } from './bots.js';
+import { probeHeap, type RunningBot, repoRoot, rssMb, startBot, startScriptNodeFlags } from './bots.js';
 import { measureFanout } from './fanout.js';
 import { measureMonitor } from './monitor.js';
 import { type BenchResult, type Footprint, machine, markdown, summarize, targetsOf } from './report.js';
@@ -104,7 +104,10 @@ async function main(): Promise<void> {
       cpSync(template, dataDir, { recursive: true });
       const profileArgs =
         profile && last ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles')}`] : [];
-      ours = await startBot('ours', 'src/index.ts', appEnv(dataDir), profileArgs);
+      ours = await startBot('ours', 'src/index.ts', appEnv(dataDir), [
+        ...startScriptNodeFlags(),
+        ...profileArgs,
+      ]);
       oursReadyMs.push(ours.readyMs);
       if (!last) await ours.stop();
     }

@@ -56,6 +56,9 @@ export const incomingActivity = z
     name: z.string().max(256).optional(),
     replyToId: optionalIdentifier(1024),
     channelData: z.object({}).passthrough().optional(),
+    // conversationUpdate: botbuilder and the welcome iterate these, so they must be lists of accounts.
+    membersAdded: z.array(account).max(1000).optional(),
+    membersRemoved: z.array(account).max(1000).optional(),
   })
   .passthrough()
   .refine((a) => a.channelData !== undefined || !TEAMS_EVENT_TYPES.includes(a.type), {

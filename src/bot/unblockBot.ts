@@ -1,6 +1,12 @@
 // The Teams activity handler: routes messages and card actions to the runbook dialog, answers every invoke
 // with a card, and keeps each turn of one person in one conversation in order.
-import { type BotState, type InvokeResponse, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  type BotState,
+  type InvokeResponse,
+  TeamsActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
 import { DialogContextError, DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import { type Language, resolveLanguage, type Translator } from '../i18n/index.js';
@@ -56,6 +62,8 @@ export interface UnblockBotDeps {
 export class UnblockBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly turns = new KeyedMutex();
+  private readonly savedReferences = new Map<string, string>();
+  private readonly helpCards = new Map<Language, AdaptiveCardJson>();
 
   constructor(private readonly deps: UnblockBotDeps) {
     super();
@@ -72,7 +80,7 @@ export class UnblockBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       if (context.activity.membersAdded?.some((m) => m.id === botId)) {
         await this.rememberConversation(context);
-        await context.sendActivity(cardMessage(helpCard({ t: deps.t, language: this.languageOf(context) })));
+        await context.sendActivity(cardMessage(this.helpCardFor(this.languageOf(context))));
       }
       await next();
     });
@@ -111,7 +119,7 @@ export class UnblockBot extends TeamsActivityHandler {
     }
     const intent = parseAgentMessage(text);
     if (intent.kind === 'help') {
-      await context.sendActivity(cardMessage(helpCard({ t: this.deps.t, language })));
+      await context.sendActivity(cardMessage(this.helpCardFor(language)));
       return;
     }
     if (intent.kind === 'status') {
@@ -252,10 +260,7 @@ export class UnblockBot extends TeamsActivityHandler {
         command: 'set approvals channel',
       });
     } else {
-      const stored: StoredReference = {
-        reference: conversationReferenceOf(context.activity),
-        language: channelLanguage,
-      };
+      const stored = storedReferenceOf(context.activity, channelLanguage);
       await this.deps.conversations.saveReference(APPROVALS_CHANNEL_KEY, stored);
       await this.deps.ledger.noteWithoutRequest('approvals-channel.set', party, {
         language: channelLanguage,
@@ -329,16 +334,49 @@ export class UnblockBot extends TeamsActivityHandler {
   /** Keeps where and in which language to reach this person and this conversation proactively. */
   private async rememberConversation(context: TurnContext): Promise<void> {
     const { activity } = context;
-    const stored: StoredReference = {
-      reference: conversationReferenceOf(activity),
-      language: this.languageOf(context),
-    };
-    await this.deps.conversations.saveReference(conversationKey(activity.conversation.id), stored);
+    const stored = storedReferenceOf(activity, this.languageOf(context));
+    await this.saveReferenceIfChanged(conversationKey(activity.conversation.id), stored);
     if (activity.conversation.conversationType === 'personal' && activity.from.aadObjectId) {
-      await this.deps.conversations.saveReference(userKey(activity.from.aadObjectId), stored);
+      await this.saveReferenceIfChanged(userKey(activity.from.aadObjectId), stored);
     }
   }
+
+  /** Every turn carries the reference; writing it only when it changed saves two writes per turn. */
+  private async saveReferenceIfChanged(key: string, stored: StoredReference): Promise<void> {
+    const json = JSON.stringify(stored);
+    if (this.savedReferences.get(key) === json) return;
+    await this.deps.conversations.saveReference(key, stored);
+    this.savedReferences.delete(key);
+    this.savedReferences.set(key, json);
+    if (this.savedReferences.size > MAX_REMEMBERED_REFERENCES) {
+      const oldest = this.savedReferences.keys().next().value;
+      if (oldest !== undefined) this.savedReferences.delete(oldest);
+    }
+  }
+
+  /** The help card depends only on the language. */
+  private helpCardFor(language: Language): AdaptiveCardJson {
+    let card = this.helpCards.get(language);
+    if (!card) {
+      card = helpCard({ t: this.deps.t, language });
+      this.helpCards.set(language, card);
+    }
+    return card;
+  }
 }
+
+/**
+ * Where to reach this conversation later, without the incoming activity's id: proactive posts start new
+ * messages instead of replying to whatever was said last (in a channel that would bury approval cards in
+ * the thread of an old command).
+ */
+function storedReferenceOf(activity: Activity, language: Language): StoredReference {
+  const { activityId: _latest, ...reference } = conversationReferenceOf(activity);
+  return { reference, language };
+}
+
+/** References remembered as written, per process (newest kept). */
+const MAX_REMEMBERED_REFERENCES = 10_000;
 
 const SET_APPROVALS_CHANNEL = /^set approvals? channel(?:\s+(en|da|sv|sl|nl))?$/i;
 

@@ -207,12 +207,20 @@ describe('approvals and the unblock', () => {
   it('posts approval cards to the approvals channel once an approver sets it', async () => {
     const channel = t.chat(people.approver, { conversationId: '19:approvals@thread.tacv2' });
     (channel as unknown as { options: { conversationType: string } }).options.conversationType = 'channel';
-    const [set] = await channel.say('<at>Unblock assistant</at> set approvals channel');
+    const command = {
+      ...channel.baseActivity(),
+      type: 'message',
+      text: '<at>Unblock assistant</at> set approvals channel',
+    };
+    const before = t.connector.activities.length;
+    await channel.post(command);
+    const [set] = t.connector.activities.slice(before).flatMap((a) => cardsIn(a.activity));
     assert.match(cardText(set), /This channel now receives unblock requests/);
     assert.match(cardText(set), /Cards here are in English/);
     const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
-    const { card } = await approvalCardIn(t.connector, channel.conversationId, requestId);
+    const { card, sent } = await approvalCardIn(t.connector, channel.conversationId, requestId);
     assert.match(cardText(card), /Refresh/);
+    assert.notEqual(sent.activityId, command.id, 'not buried in the thread of the command');
   });
 
   it('speaks the language the approvals channel was set to, whatever the agents speak', async () => {

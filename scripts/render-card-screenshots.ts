@@ -10,15 +10,16 @@
 // are served from memory and every other request is aborted.
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { type Language, resolveLanguage, supportedLanguages } from '../src/i18n/index.js';
 import { SEED } from '../src/tenant/index.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, renderCardIntoFrame } from '../test/support/cardRendering.js';
 import type { Card } from '../test/support/teams.js';
 import { startTestApp } from '../test/support/testApp.js';
 
 const root = path.resolve(__dirname, '..');
 const outDirectory = path.join(root, 'docs', 'screenshots');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const chromiumPath = process.env.CHROMIUM ?? CHROMIUM_PATH;
 /** Teams shows a card in a chat at roughly this width. */
 const CARD_WIDTH = 440;
 const MAX_PNG_BYTES = 150 * 1024;
@@ -140,36 +141,6 @@ async function conversationCards(language: Language): Promise<NamedCard[]> {
   }
 }
 
-/** The part of the page's global from adaptivecards.min.js used here. */
-interface BrowserAdaptiveCards {
-  AdaptiveCard: {
-    new (): { hostConfig: unknown; parse(json: unknown): void; render(): HTMLElement | undefined };
-    onProcessMarkdown: (text: string, result: { outputHtml: string; didProcess: boolean }) => void;
-  };
-  HostConfig: new (json: unknown) => unknown;
-}
-
-async function renderCard(page: Page, card: Card): Promise<void> {
-  await page.evaluate(
-    ({ card, hostConfig }) => {
-      const AC = (window as unknown as { AdaptiveCards: BrowserAdaptiveCards }).AdaptiveCards;
-      // Teams renders a small Markdown subset in TextBlocks; bold is the one the bot uses.
-      AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
-        const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-        result.outputHtml = `<p>${escaped.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')}</p>`;
-        result.didProcess = true;
-      };
-      const adaptiveCard = new AC.AdaptiveCard();
-      adaptiveCard.hostConfig = new AC.HostConfig(hostConfig);
-      adaptiveCard.parse(card);
-      const element = adaptiveCard.render();
-      if (!element) throw new Error('the renderer returned nothing for this card');
-      document.getElementById('frame')?.replaceChildren(element);
-    },
-    { card, hostConfig },
-  );
-}
-
 async function main(): Promise<void> {
   const requested = process.argv.slice(2);
   for (const l of requested)
@@ -191,16 +162,7 @@ async function main(): Promise<void> {
   await mkdir(outDirectory, { recursive: true });
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const written: string[] = [];
   try {
@@ -220,7 +182,7 @@ async function main(): Promise<void> {
     await page.goto('http://localhost/');
     for (const language of languages) {
       for (const { step, card } of await conversationCards(language)) {
-        await renderCard(page, card);
+        await renderCardIntoFrame(page, card, hostConfig);
         const file = path.join(outDirectory, `${language}-${step}.png`);
         await writeFile(file, await page.locator('#frame').screenshot({ type: 'png' }));
         const { size } = await stat(file);

@@ -3,6 +3,7 @@
 // person sees. A plain renderer, not the playground's Teams look; nothing is fetched over the network.
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { renderCardIntoFrame } from '../support/cardRendering.js';
 
 const AC_DIST = path.join(__dirname, '..', '..', 'node_modules', 'adaptivecards', 'dist');
 const CARD_WIDTH = 480;
@@ -16,15 +17,6 @@ const hostConfig = {
   },
   actions: { actionsOrientation: 'horizontal', maxActions: 5, buttonSpacing: 8 },
 };
-
-/** The part of adaptivecards.min.js's global used here. */
-interface BrowserAdaptiveCards {
-  AdaptiveCard: {
-    new (): { hostConfig: unknown; parse(json: unknown): void; render(): HTMLElement | undefined };
-    onProcessMarkdown: (text: string, result: { outputHtml: string; didProcess: boolean }) => void;
-  };
-  HostConfig: new (json: unknown) => unknown;
-}
 
 /** Saves a PNG of `card` under `caption` (who sees it, where) to `file`. */
 export async function renderCardScreenshot(
@@ -44,25 +36,11 @@ export async function renderCardScreenshot(
     );
     await page.addStyleTag({ path: path.join(AC_DIST, 'adaptivecards.css') });
     await page.addScriptTag({ path: path.join(AC_DIST, 'adaptivecards.min.js') });
-    await page.evaluate(
-      ({ card, caption, hostConfig }) => {
-        const AC = (window as unknown as { AdaptiveCards: BrowserAdaptiveCards }).AdaptiveCards;
-        AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
-          const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-          result.outputHtml = `<p style="margin:0">${escaped.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')}</p>`;
-          result.didProcess = true;
-        };
-        const adaptiveCard = new AC.AdaptiveCard();
-        adaptiveCard.hostConfig = new AC.HostConfig(hostConfig);
-        adaptiveCard.parse(card);
-        const element = adaptiveCard.render();
-        if (!element) throw new Error('the renderer returned nothing for this card');
-        document.getElementById('frame')?.replaceChildren(element);
-        const captionElement = document.getElementById('caption');
-        if (captionElement) captionElement.textContent = caption;
-      },
-      { card, caption, hostConfig },
-    );
+    await renderCardIntoFrame(page, card, hostConfig);
+    await page.evaluate((text) => {
+      const captionElement = document.getElementById('caption');
+      if (captionElement) captionElement.textContent = text;
+    }, caption);
     await page.locator('body').screenshot({ path: file, animations: 'disabled' });
   } finally {
     await page.close();

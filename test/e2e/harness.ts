@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { listeningPort, playgroundConfig, preparePlayground } from '../../scripts/playground.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/cardRendering.js';
 import { freePort, type StartedProcess, startProcess, waitUntilUp } from '../support/processes.js';
 import { ConnectorTap } from './connectorTap.js';
 import { PlaygroundApi } from './playgroundApi.js';
@@ -16,17 +17,6 @@ import { PlaygroundPage } from './playgroundPage.js';
 
 const ROOT = path.join(__dirname, '..', '..');
 export const ARTIFACTS_DIR = path.join(ROOT, 'test-artifacts', 'e2e');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const STARTUP_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -120,7 +110,7 @@ export async function startE2e(options: E2eOptions): Promise<E2eSession> {
     connector?.connectTo(playgroundUrl);
 
     context = await chromium.launchPersistentContext(path.join(tempDir, 'chromium'), {
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 1000 },
     });

@@ -207,7 +207,7 @@ describe('approvals and the unblock', () => {
   it('posts approval cards to the approvals channel once an approver sets it', async () => {
     const channel = t.chat(people.approver, { conversationId: '19:approvals@thread.tacv2' });
     (channel as unknown as { options: { conversationType: string } }).options.conversationType = 'channel';
-    const command = {
+    const command: Record<string, unknown> = {
       ...channel.baseActivity(),
       type: 'message',
       text: '<at>Unblock assistant</at> set approvals channel',

@@ -68,10 +68,12 @@ export function openRequest(input: NewRequest): UnblockRequest {
   };
 }
 
-/** Facts that may change without a state change (findings gathered along the runbook). */
-export type RequestFacts = Partial<Pick<UnblockRequest, 'password' | 'restriction' | 'checks'>>;
+/** Facts that may change without a state change (findings gathered along the runbook, a reminder sent). */
+export type RequestFacts = Partial<
+  Pick<UnblockRequest, 'password' | 'restriction' | 'checks' | 'remindedAt' | 'failure'>
+>;
 
-/** Records findings on an open request. */
+/** Records facts on a request, keeping its state. */
 export function recordFacts(request: UnblockRequest, facts: RequestFacts, now: Date): UnblockRequest {
   return { ...request, ...facts, version: request.version + 1, updatedAt: now.toISOString() };
 }

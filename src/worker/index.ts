@@ -9,7 +9,7 @@ import { JobRunner } from './jobRunner.js';
 import { runNotifyJob } from './notifyJob.js';
 import type { Notifier } from './ports.js';
 import { RequestLedger } from './requestLedger.js';
-import { type ResumeCycle, ResumeMonitor } from './resumeMonitor.js';
+import { ResumeMonitor } from './resumeMonitor.js';
 import { runUnblockJob } from './unblockJob.js';
 
 export type { Delivery, DeliveryResult, Notifier, RequestEvent } from './ports.js';
@@ -39,7 +39,6 @@ export interface Worker {
   schedule(): Promise<void>;
   /** Runs every due job now (tests, and `npm run worker -- --once`). */
   drain(): Promise<number>;
-  lastCycle(): ResumeCycle | null;
 }
 
 export function createWorker(deps: WorkerDeps): Worker {
@@ -55,7 +54,6 @@ export function createWorker(deps: WorkerDeps): Worker {
     now,
     giveUpAfterMs: deps.resume.giveUpAfterMs,
   });
-  let last: ResumeCycle | null = null;
   const runner = new JobRunner({
     jobs: store.jobs,
     logger,
@@ -83,7 +81,7 @@ export function createWorker(deps: WorkerDeps): Worker {
           job.payload,
         ),
       'check-resumed': async () => {
-        last = await monitor.cycle();
+        await monitor.cycle();
         await runApprovalTimers({ requests: store.requests, ledger, now }, deps.approvals);
         return { kind: 'done' };
       },
@@ -115,6 +113,5 @@ export function createWorker(deps: WorkerDeps): Worker {
     },
     schedule,
     drain: () => runner.drain(),
-    lastCycle: () => last,
   };
 }

@@ -1,7 +1,7 @@
 // Every change to a request goes through here: a compare-and-set on its version, an audit entry, and a
 // durable notify job so people hear about it even if the process dies right after.
 import type { Actor, AuditAction, AuditEvent, RequestState, UnblockRequest } from '../runbook/index.js';
-import { transition } from '../runbook/index.js';
+import { type RequestFacts, recordFacts, transition } from '../runbook/index.js';
 import type { AuditLog, JobQueue, RequestStore } from '../store/index.js';
 import type { RequestEvent } from './ports.js';
 
@@ -50,18 +50,8 @@ export class RequestLedger {
   }
 
   /** Writes a change that keeps the state (a reminder sent, a finding recorded). */
-  async amend(
-    request: UnblockRequest,
-    changes: Partial<UnblockRequest>,
-    context: ChangeContext,
-  ): Promise<LedgerOutcome> {
-    const next = {
-      ...request,
-      ...changes,
-      version: request.version + 1,
-      updatedAt: this.now().toISOString(),
-    };
-    return this.write(request, next, context);
+  async amend(request: UnblockRequest, facts: RequestFacts, context: ChangeContext): Promise<LedgerOutcome> {
+    return this.write(request, recordFacts(request, facts, this.now()), context);
   }
 
   /** An audit entry without a change (e.g. "about to call Remove-BlockedSenderAddress"). */

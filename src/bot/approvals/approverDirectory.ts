@@ -1,9 +1,12 @@
 // Who may do what: membership of APPROVER_GROUP_ID (and HELPDESK_GROUP_ID) (transitive, Graph checkMemberGroups) cached for a
 // minute, and which of them the bot can reach (people who chatted with it 1:1 at least once).
 import type { Logger } from 'pino';
+import { TenantError } from '../../runbook/index.js';
 import type { ConversationStore } from '../../store/index.js';
 import type { TenantGateway } from '../../tenant/index.js';
 import { type StoredReference, USER_REFERENCE_PREFIX } from '../conversationKeys.js';
+
+const ENTRA_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ReachableApprover {
   aadObjectId: string;
@@ -39,13 +42,20 @@ export class ApproverDirectory {
   }
 
   private async isMember(aadObjectId: string, groupId: string): Promise<boolean> {
-    if (!aadObjectId) return false;
+    // Only an Entra object id can be a member; Teams ids (29:…) of guests or forged activities cannot.
+    if (!ENTRA_OBJECT_ID.test(aadObjectId)) return false;
     const key = `${groupId}|${aadObjectId}`;
     const now = (this.deps.now ?? Date.now)();
     const cached = this.cache.get(key);
     if (cached && cached.until > now) return cached.isMember;
-    const groups = await this.deps.tenant.checkMemberGroups(aadObjectId, [groupId]);
-    const isMember = groups.includes(groupId);
+    let isMember: boolean;
+    try {
+      isMember = (await this.deps.tenant.checkMemberGroups(aadObjectId, [groupId])).includes(groupId);
+    } catch (error) {
+      // A user who is not in the directory (deleted, or an id that was never there) is nobody's member.
+      if (!(error instanceof TenantError && error.code === 'NotFound')) throw error;
+      isMember = false;
+    }
     this.cache.set(key, { isMember, until: now + (this.deps.ttlMs ?? 60_000) });
     return isMember;
   }

@@ -109,6 +109,24 @@ describe('approvals and the unblock', () => {
     assert.equal(refusal?.detail.reason, 'not-approver');
   });
 
+  it('refuses, without an error, a click from someone the directory does not know', async () => {
+    const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
+    const stranger = t.chat({
+      id: '29:stranger',
+      aadObjectId: '00000000-0000-4000-8000-00000000dead',
+      name: 'X',
+    });
+    const value = await approvalAction(t, requestId, 'approval.approve');
+    const noAad = { ...stranger.invokeActivity(value), from: { id: '29:guest-without-aad', name: 'Guest' } };
+    for (const activity of [stranger.invokeActivity(value), noAad]) {
+      const res = await stranger.post(activity);
+      assert.equal(res.status, 200);
+      assert.match(cardText((res.body as { value: unknown }).value), /Only members of the approvers group/);
+    }
+    assert.equal((await t.app.store.requests.get(requestId))?.state, 'pending_approval');
+    assert.ok(!t.logLines.some((line) => line.includes('"level":50')), 'no error logged');
+  });
+
   it('accepts an approver of a nested group (transitive membership)', async () => {
     const requestId = await requestUnblock(t.chat(people.agent), 'diego@contoso.com');
     const nested = t.chat({

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 function problems(env: Record<string, string>): string[] {
@@ -129,5 +131,17 @@ describe('configuration', () => {
       );
     }
     assert.ok(found.every((p) => !p.includes('short-secret')));
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the configuration reads', () => {
+    const source = readFileSync(path.join(__dirname, '../../src/config.ts'), 'utf8');
+    const schema = source.slice(source.indexOf('const schema = z'), source.indexOf('.superRefine('));
+    const variables = [...schema.matchAll(/^ {4}([A-Za-z][A-Za-z0-9_]*):/gm)].map((m) => m[1]);
+    assert.ok(variables.length > 30, `found ${variables.length} variables`);
+    const example = readFileSync(path.join(__dirname, '../../.env.example'), 'utf8');
+    const missing = variables.filter((v) => !new RegExp(`^${v}=`, 'm').test(example));
+    assert.deepEqual(missing, []);
   });
 });

@@ -36,6 +36,15 @@ const typed: Record<Language, { locale: string; unblock: string; help: string }>
 };
 
 /** Teams' light theme, close enough to judge wrapping and emphasis (not a pixel-exact copy). */
+/** Teams' light-theme text colours, the same on plain and emphasis containers. */
+const teamsForegroundColors = {
+  default: { default: '#242424', subtle: '#616161' },
+  accent: { default: '#5B5FC7', subtle: '#5B5FC7' },
+  attention: { default: '#C4314B', subtle: '#C4314B' },
+  good: { default: '#237B4B', subtle: '#237B4B' },
+  warning: { default: '#835C00', subtle: '#835C00' },
+};
+
 const hostConfig = {
   fontFamily: '"Segoe UI", "Liberation Sans", "DejaVu Sans", sans-serif',
   spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
@@ -46,23 +55,11 @@ const hostConfig = {
   containerStyles: {
     default: {
       backgroundColor: '#FFFFFF',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        accent: { default: '#5B5FC7', subtle: '#5B5FC7' },
-        attention: { default: '#C4314B', subtle: '#C4314B' },
-        good: { default: '#237B4B', subtle: '#237B4B' },
-        warning: { default: '#835C00', subtle: '#835C00' },
-      },
+      foregroundColors: teamsForegroundColors,
     },
     emphasis: {
       backgroundColor: '#F5F5F5',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        accent: { default: '#5B5FC7', subtle: '#5B5FC7' },
-        attention: { default: '#C4314B', subtle: '#C4314B' },
-        good: { default: '#237B4B', subtle: '#237B4B' },
-        warning: { default: '#835C00', subtle: '#835C00' },
-      },
+      foregroundColors: teamsForegroundColors,
     },
     good: { backgroundColor: '#E7F2DA' },
     attention: { backgroundColor: '#FCF4F6' },

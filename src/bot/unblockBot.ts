@@ -10,9 +10,9 @@ import {
 import { DialogContextError, DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import { type Language, resolveLanguage, type Translator } from '../i18n/index.js';
+import type { RequestLifecycle } from '../requests/index.js';
 import { parseAgentMessage, TenantError } from '../runbook/index.js';
-import type { ConversationStore, RequestStore } from '../store/index.js';
-import type { RequestLedger } from '../worker/index.js';
+import type { ConversationStore } from '../store/index.js';
 import type { TurnAdmission } from './admission.js';
 import type { ApprovalHandler } from './approvals/approvalHandler.js';
 import type { ApproverDirectory } from './approvals/approverDirectory.js';
@@ -46,10 +46,9 @@ export interface UnblockBotDeps {
   flow: RunbookFlow;
   approvals: ApprovalHandler;
   directory: ApproverDirectory;
-  ledger: RequestLedger;
+  lifecycle: RequestLifecycle;
   t: Translator;
   conversations: ConversationStore;
-  requests: RequestStore;
   logger: Logger;
   /** Used when an activity carries no tenant id (local clients). */
   defaultTenantId: string;
@@ -148,7 +147,9 @@ export class UnblockBot extends TeamsActivityHandler {
         return;
       }
       if (!(await this.deps.directory.mayStartRequests(turn.party.actor.aadObjectId))) {
-        await this.deps.ledger.noteWithoutRequest('access.refused', turn.party, { reason: 'not-helpdesk' });
+        await this.deps.lifecycle.noteWithoutRequest('access.refused', turn.party, {
+          reason: 'not-helpdesk',
+        });
         await context.sendActivity(
           cardMessage(errorNotice({ t: this.deps.t, language }, 'errors.notHelpdesk')),
         );
@@ -237,7 +238,7 @@ export class UnblockBot extends TeamsActivityHandler {
   /** "status": the agent's own five most recent requests. */
   private async showStatus(context: TurnContext, language: Language): Promise<AdaptiveCardJson> {
     const me = this.party(context).actor.aadObjectId;
-    const mine = await this.deps.requests.listRecentByRequester(me, 5);
+    const mine = await this.deps.lifecycle.recentByRequester(me, 5);
     const card = statusCard({ t: this.deps.t, language }, mine);
     await context.sendActivity(cardMessage(card));
     return card;
@@ -256,13 +257,13 @@ export class UnblockBot extends TeamsActivityHandler {
     if (context.activity.conversation.conversationType !== 'channel') card = notice('approval.channelOnly');
     else if (!(await this.deps.directory.isApprover(party.actor.aadObjectId))) {
       card = notice('approval.channelSetRefused');
-      await this.deps.ledger.noteWithoutRequest('access.refused', party, {
+      await this.deps.lifecycle.noteWithoutRequest('access.refused', party, {
         command: 'set approvals channel',
       });
     } else {
       const stored = storedReferenceOf(context.activity, channelLanguage);
       await this.deps.conversations.saveReference(APPROVALS_CHANNEL_KEY, stored);
-      await this.deps.ledger.noteWithoutRequest('approvals-channel.set', party, {
+      await this.deps.lifecycle.noteWithoutRequest('approvals-channel.set', party, {
         language: channelLanguage,
       });
       const t = this.deps.t;

@@ -45,7 +45,12 @@ export const adaptiveCardInvokeValue = z.object({
   trigger: z.enum(['manual', 'automatic']).optional(),
 });
 
-export const approvalVerbs = ['approval.approve', 'approval.reject', 'approval.refresh'] as const;
+export const approvalVerbs = [
+  'approval.approve',
+  'approval.reject',
+  'approval.retry',
+  'approval.refresh',
+] as const;
 export type ApprovalVerb = (typeof approvalVerbs)[number];
 
 export function isApprovalVerb(verb: string): verb is ApprovalVerb {

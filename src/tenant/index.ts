@@ -3,6 +3,7 @@
 // optional real token validation), credentials and the temporary-password generator.
 export type { MessageTraceEntry, TenantGateway } from './gateway.js';
 export {
+  backoffMs,
   createLiveCredential,
   createLiveTenantGateway,
   createLiveTenantProbe,

@@ -151,6 +151,9 @@ export const da: Catalogue = {
     approve: 'Godkend',
     reject: 'Afvis',
     refresh: 'Opdater',
+    retry: 'Prøv at fjerne blokeringen igen',
+    onRetry:
+      'En godkender kan prøve igen: et nyt forsøg, der fjerner brugeren fra listen Begrænsede brugere, hvis brugeren stadig står på den.',
     notApprover:
       'Kun medlemmer af godkendergruppen kan træffe beslutning om anmodninger om at fjerne blokering. Dit klik er registreret.',
     ownRequest:
@@ -187,6 +190,8 @@ export const da: Catalogue = {
       'Blokeringen af {{user}} blev fjernet, men efter {{hours}} timer kan jeg stadig ikke bekræfte, at brugeren kan sende. Tjek listen Begrænsede brugere og meddelelsessporingen: Hvis brugeren er tilbage på listen, er kontoen sandsynligvis stadig kompromitteret.',
     failedOther:
       'Det lykkedes ikke at fjerne blokeringen af {{user}}. Der sker ikke mere automatisk. Anmod igen, eller fjern blokeringen af brugeren på Microsoft Defender-portalen.',
+    failedRetriesExhausted:
+      'Exchange Online fuldførte ikke fjernelsen af blokeringen af {{user}}: Tjenesten var utilgængelig eller begrænsede kald længere, end jeg bliver ved med at prøve. Der sker ikke mere automatisk. En godkender kan prøve igen fra godkendelseskortet, eller du kan fjerne blokeringen af brugeren på Microsoft Defender-portalen.',
     fallbackIntro: 'Jeg kunne ikke nå {{requester}} i vedkommendes chat, så jeg giver dig besked her:',
   },
   status: {

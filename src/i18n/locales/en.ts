@@ -147,6 +147,9 @@ export const en = {
     approve: 'Approve',
     reject: 'Reject',
     refresh: 'Refresh',
+    retry: 'Retry unblock',
+    onRetry:
+      'An approver can retry the unblock: a new attempt that removes the user from the Restricted users list if the user is still on it.',
     notApprover: 'Only members of the approvers group can decide unblock requests. Your click was recorded.',
     ownRequest: 'You asked for this unblock yourself, so another approver must decide it.',
     alreadyDecided: 'This request is already {{state}}.',
@@ -182,6 +185,8 @@ export const en = {
       '{{user}} was unblocked, but after {{hours}} hours I still cannot confirm that the user can send. Check the Restricted users list and the message trace: if the user is back on the list, the account is probably still compromised.',
     failedOther:
       'The unblock of {{user}} failed. Nothing more will happen automatically; ask again or unblock the user in the Microsoft Defender portal.',
+    failedRetriesExhausted:
+      'Exchange Online did not complete the unblock of {{user}}: it was unavailable or throttling for longer than I keep retrying. Nothing more will happen automatically. An approver can retry it from the approval card, or unblock the user in the Microsoft Defender portal.',
     fallbackIntro: 'I could not reach {{requester}} in their chat, so I am telling you here:',
   },
   status: {

@@ -151,6 +151,9 @@ export const nl: Catalogue = {
     approve: 'Goedkeuren',
     reject: 'Afwijzen',
     refresh: 'Vernieuwen',
+    retry: 'Blokkering opnieuw opheffen',
+    onRetry:
+      'Een goedkeurder kan het opnieuw proberen: een nieuwe poging die de gebruiker uit de lijst Beperkte gebruikers haalt als de gebruiker er nog op staat.',
     notApprover:
       'Alleen leden van de groep goedkeurders kunnen over deblokkeringsaanvragen beslissen. Uw klik is vastgelegd.',
     ownRequest:
@@ -188,6 +191,8 @@ export const nl: Catalogue = {
       '{{user}} is gedeblokkeerd, maar na {{hours}} uur kan ik nog steeds niet bevestigen dat de gebruiker kan verzenden. Controleer de lijst Beperkte gebruikers en de berichttracering: als de gebruiker weer op de lijst staat, is het account waarschijnlijk nog steeds gecompromitteerd.',
     failedOther:
       'De deblokkering van {{user}} is mislukt. Er gebeurt niets meer automatisch. Vraag het opnieuw aan of deblokkeer de gebruiker in de Microsoft Defender-portal.',
+    failedRetriesExhausted:
+      'Exchange Online heeft het opheffen van de blokkering van {{user}} niet voltooid: de dienst was langer onbereikbaar of beperkte aanroepen langer dan ik het blijf proberen. Er gebeurt automatisch niets meer. Een goedkeurder kan het opnieuw proberen vanaf de goedkeuringskaart, of u heft de blokkering op in de Microsoft Defender-portal.',
     fallbackIntro: 'Ik kon {{requester}} niet bereiken in de chat, dus ik laat het u hier weten:',
   },
   status: {

@@ -154,6 +154,9 @@ export const sl: Catalogue = {
     approve: 'Odobri',
     reject: 'Zavrni',
     refresh: 'Osveži',
+    retry: 'Znova poskusi odblokirati',
+    onRetry:
+      'Odobritelj lahko poskusi znova: nov poskus odstrani uporabnika s seznama Omejeni uporabniki, če je še vedno na njem.',
     notApprover:
       'O zahtevah za deblokiranje lahko odločajo samo člani skupine odobriteljev. Vaš klik je zabeležen.',
     ownRequest: 'To deblokiranje ste zahtevali sami, zato mora o njem odločiti drug odobritelj.',
@@ -190,6 +193,8 @@ export const sl: Catalogue = {
       'Deblokiranje za {{user}} je bilo izvedeno, vendar po {{hours}} urah še vedno ne morem potrditi, da uporabnik lahko pošilja. Preverite seznam Omejeni uporabniki in sledenje sporočilom: če je uporabnik spet na seznamu, je račun verjetno še vedno ogrožen.',
     failedOther:
       'Deblokiranje za {{user}} ni uspelo. Samodejno se ne bo zgodilo nič več. Pošljite novo zahtevo ali deblokirajte uporabnika na portalu Microsoft Defender.',
+    failedRetriesExhausted:
+      'Exchange Online ni dokončal odblokiranja uporabnika {{user}}: storitev je bila nedosegljiva ali je omejevala klice dlje, kot poskušam znova. Samodejno se ne bo zgodilo nič več. Odobritelj lahko poskusi znova s kartice za odobritev, uporabnika pa lahko odblokirate tudi na portalu Microsoft Defender.',
     fallbackIntro: 'Uporabnika {{requester}} ni bilo mogoče doseči v klepetu, zato vas obveščam tukaj:',
   },
   status: {

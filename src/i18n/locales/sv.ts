@@ -149,6 +149,9 @@ export const sv: Catalogue = {
     approve: 'Godkänn',
     reject: 'Avvisa',
     refresh: 'Uppdatera',
+    retry: 'Försök häva blockeringen igen',
+    onRetry:
+      'En godkännare kan försöka igen: ett nytt försök som tar bort användaren från listan Begränsade användare om användaren fortfarande finns där.',
     notApprover:
       'Bara medlemmar i godkännargruppen kan besluta om begäranden om avblockering. Ditt klick har registrerats.',
     ownRequest: 'Du har själv begärt den här avblockeringen, så en annan godkännare måste besluta om den.',
@@ -184,6 +187,8 @@ export const sv: Catalogue = {
       '{{user}} har avblockerats, men efter {{hours}} timmar kan jag fortfarande inte bekräfta att användaren kan skicka. Kontrollera listan Begränsade användare och meddelandespårningen: om användaren finns med i listan igen är kontot troligen fortfarande komprometterat.',
     failedOther:
       'Avblockeringen av {{user}} misslyckades. Inget mer händer automatiskt. Begär igen eller avblockera användaren i Microsoft Defender-portalen.',
+    failedRetriesExhausted:
+      'Exchange Online slutförde inte hävningen av blockeringen för {{user}}: tjänsten var otillgänglig eller begränsade anropen längre än jag fortsätter att försöka. Inget mer händer automatiskt. En godkännare kan försöka igen från godkännandekortet, eller så kan du häva blockeringen av användaren i Microsoft Defender-portalen.',
     fallbackIntro: 'Jag kunde inte nå {{requester}} i hens chatt, så jag meddelar dig här:',
   },
   status: {

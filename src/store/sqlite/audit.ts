@@ -27,6 +27,11 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   async append(event: AuditEvent): Promise<void> {
+    this.appendNow(event);
+  }
+
+  /** Synchronous, for use inside another write's transaction (SqliteRequestStore.commit). */
+  appendNow(event: AuditEvent): void {
     this.insert.run({ requestId: event.requestId, at: event.at, doc: JSON.stringify(event) });
   }
 

@@ -2,5 +2,5 @@
 export { createLiveCredential, type LiveCredentialOptions } from './credential.js';
 export { createLiveTenantGateway, type LiveTenantGatewayOptions } from './liveGateway.js';
 export { createLiveTenantProbe } from './probe.js';
-export { DEFAULT_RETRY, type RetryOptions, type Sleep } from './retryPolicy.js';
+export { backoffMs, DEFAULT_RETRY, type RetryOptions, type Sleep } from './retryPolicy.js';
 export { EXCHANGE_SCOPE, GRAPH_SCOPE } from './tokens.js';

@@ -10,6 +10,7 @@ import { TurnAdmission } from './admission.js';
 import { ApprovalHandler } from './approvals/approvalHandler.js';
 import { ApproverDirectory } from './approvals/approverDirectory.js';
 import { createCardSigner } from './cardSigning.js';
+import { ConversationMemory } from './conversationMemory.js';
 import { checkIncomingActivity } from './incomingActivity.js';
 import { Pacer } from './proactive/pacer.js';
 import { TeamsNotifier } from './proactive/teamsNotifier.js';
@@ -100,7 +101,7 @@ export function createBot(deps: BotDeps): Bot {
     directory,
     lifecycle: deps.lifecycle,
     t: deps.t,
-    conversations: store.conversations,
+    memory: new ConversationMemory(store.conversations),
     logger,
     defaultTenantId: deps.tenantId,
     cardSigner: signer,

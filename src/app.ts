@@ -160,12 +160,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       },
       giveUpAfterMs: config.resume.giveUpAfterMs,
       stuckAfterMs: STUCK_AFTER_MS,
+      detection: config.detection ? { tenantId: tenant.tenantId } : null,
     });
     worker = createWorker({
       jobs: store.jobs,
       requestJobs,
       logger,
       monitorIntervalMs: config.resume.pollIntervalMs,
+      detectionIntervalMs: config.detection?.pollIntervalMs ?? null,
       pollIntervalMs: config.worker.pollIntervalMs,
       leaseMs: config.worker.leaseMs,
       budget: {

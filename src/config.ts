@@ -50,6 +50,8 @@ const schema = z
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     RESUME_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
     RESUME_GIVE_UP_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(24)),
+    DETECTION: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
+    DETECTION_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
     SIMULATOR_URL: z.preprocess(emptyToUndefined, url.optional()),
     ALLOW_SELF_APPROVAL: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
     APPROVAL_REMIND_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(4)),
@@ -205,6 +207,8 @@ export interface Config {
   helpdeskGroupId: string | undefined;
   store: { kind: 'sqlite'; dataDir: string };
   resume: { pollIntervalMs: number; giveUpAfterMs: number };
+  /** Opening cases from the Restricted list and Microsoft's alert (DETECTION); null when off. */
+  detection: { pollIntervalMs: number } | null;
   approvals: { allowSelfApproval: boolean; remindAfterMs: number; expireAfterMs: number };
   worker: {
     inProcess: boolean;
@@ -282,6 +286,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       pollIntervalMs: e.RESUME_POLL_INTERVAL_S * 1000,
       giveUpAfterMs: e.RESUME_GIVE_UP_AFTER_H * 3600_000,
     },
+    detection: e.DETECTION === 'on' ? { pollIntervalMs: e.DETECTION_POLL_INTERVAL_S * 1000 } : null,
     approvals: {
       allowSelfApproval: e.ALLOW_SELF_APPROVAL === 'true',
       remindAfterMs: e.APPROVAL_REMIND_AFTER_H * 3600_000,

@@ -3,11 +3,19 @@
 // a known verb, does not match its schema, or is not signed by this bot is refused here, before any handler
 // runs. Handlers receive typed, verified data only.
 import type { z } from 'zod';
-import { approvalActionParts, type CardSigner, runbookActionParts } from './cardSigning.js';
+import {
+  approvalActionParts,
+  type CardSigner,
+  detectionActionParts,
+  runbookActionParts,
+} from './cardSigning.js';
 import {
   type ApprovalVerb,
   approvalCardData,
   approvalVerbs,
+  type DetectionVerb,
+  detectionCardData,
+  detectionVerbs,
   type RunbookCardData,
   type RunbookVerb,
   runbookCardData,
@@ -16,7 +24,8 @@ import {
 
 export type CardAction =
   | { family: 'runbook'; verb: RunbookVerb; data: RunbookCardData }
-  | { family: 'approval'; verb: ApprovalVerb; data: z.infer<typeof approvalCardData> };
+  | { family: 'approval'; verb: ApprovalVerb; data: z.infer<typeof approvalCardData> }
+  | { family: 'detection'; verb: DetectionVerb; data: z.infer<typeof detectionCardData> };
 
 interface Family<F extends CardAction['family'], V extends string, D> {
   family: F;
@@ -40,6 +49,13 @@ const approval: Family<'approval', ApprovalVerb, z.infer<typeof approvalCardData
   signedParts: (data, verb) => approvalActionParts(data.requestId, verb),
 };
 
+const detection: Family<'detection', DetectionVerb, z.infer<typeof detectionCardData>> = {
+  family: 'detection',
+  verbs: detectionVerbs,
+  schema: detectionCardData,
+  signedParts: (data, verb) => detectionActionParts(data.requestId, verb),
+};
+
 function verified<F extends CardAction['family'], V extends string, D>(
   family: Family<F, V, D>,
   signer: CardSigner,
@@ -60,5 +76,9 @@ export function verifyCardAction(
   verb: string,
   data: Record<string, unknown>,
 ): CardAction | null {
-  return verified(runbook, signer, verb, data) ?? verified(approval, signer, verb, data);
+  return (
+    verified(runbook, signer, verb, data) ??
+    verified(approval, signer, verb, data) ??
+    verified(detection, signer, verb, data)
+  );
 }

@@ -25,6 +25,11 @@ export function approvalActionParts(requestId: string, verb: string): string[] {
   return ['approval', requestId, verb];
 }
 
+/** What a detection card button's signature covers: the detected request and the verb (Start runbook). */
+export function detectionActionParts(requestId: string, verb: string): string[] {
+  return ['detection', requestId, verb];
+}
+
 /** Where the generated key is kept, beside the dialog state. */
 export const CARD_SIGNING_STATE_KEY = 'card-signing-key';
 

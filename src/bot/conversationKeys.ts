@@ -4,6 +4,8 @@ import type { Language } from '../i18n/index.js';
 
 export const USER_REFERENCE_PREFIX = 'user:';
 export const APPROVALS_CHANNEL_KEY = 'approvals-channel';
+/** Where the cases the bot opens by itself go ("set helpdesk channel"). */
+export const HELPDESK_CHANNEL_KEY = 'helpdesk-channel';
 
 export function conversationKey(conversationId: string): string {
   return `conversation:${conversationId}`;

@@ -105,6 +105,9 @@ export function createBot(deps: BotDeps): Bot {
     logger,
     defaultTenantId: deps.tenantId,
     cardSigner: signer,
+    conversations: store.conversations,
+    continueConversation: (reference, logic) =>
+      adapter.continueConversationAsync(deps.identity.appId ?? '', reference, logic),
     admission: new TurnAdmission({
       boundary: { allowedTenantIds: deps.allowedTenantIds, requireTenant: Boolean(deps.identity.appId) },
       rateLimiter: new UserRateLimiter(deps.userRateLimitPerMinute),

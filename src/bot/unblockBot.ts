@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { type Language, resolveLanguage, type Translator } from '../i18n/index.js';
 import type { RequestLifecycle } from '../requests/index.js';
 import type { AgentIntent } from '../runbook/index.js';
+import type { ConversationStore } from '../store/index.js';
 import type { TurnAdmission } from './admission.js';
 import type { ApprovalHandler } from './approvals/approvalHandler.js';
 import type { ApproverDirectory } from './approvals/approverDirectory.js';
@@ -17,9 +18,11 @@ import type { CardSigner } from './cardSigning.js';
 import { errorNotice, helpCard, staleCardNotice } from './cards/noticeCards.js';
 import type { AdaptiveCardJson } from './cards/render.js';
 import { setApprovalsChannel } from './commands/approvalsChannelCommand.js';
+import { setHelpdeskChannel } from './commands/helpdeskChannelCommand.js';
 import { statusCommand } from './commands/statusCommand.js';
 import { parseTypedCommand, typedText } from './commands/typedCommand.js';
 import type { ConversationMemory } from './conversationMemory.js';
+import { type ContinueConversation, startRunbookFromCard } from './detection/startRunbook.js';
 import { withErrorCard } from './errorCards.js';
 import { KeyedMutex } from './keyedMutex.js';
 import { cardInvokeResponse, cardMessage, errorInvokeResponse } from './messages.js';
@@ -43,6 +46,9 @@ export interface UnblockBotDeps {
   admission: TurnAdmission;
   /** Checks the HMAC on every clicked button's ids. */
   cardSigner: CardSigner;
+  /** Where Start runbook finds the clicker's own chat, and how it continues there. */
+  conversations: Pick<ConversationStore, 'getReference'>;
+  continueConversation: ContinueConversation;
 }
 
 export class UnblockBot extends TeamsActivityHandler {
@@ -106,6 +112,11 @@ export class UnblockBot extends TeamsActivityHandler {
       case 'set-approvals-channel':
         await this.guarded(context, language, () =>
           setApprovalsChannel(this.deps, context, party, language, command.channelLanguage),
+        );
+        return;
+      case 'set-helpdesk-channel':
+        await this.guarded(context, language, () =>
+          setHelpdeskChannel(this.deps, context, party, language, command.channelLanguage),
         );
         return;
       case 'help':
@@ -180,11 +191,11 @@ export class UnblockBot extends TeamsActivityHandler {
       );
       return cardInvokeResponse(errorNotice({ t: this.deps.t, language }, 'errors.unknownAction'));
     }
-    const card = await this.guarded(context, language, () =>
-      action.family === 'runbook'
-        ? this.onRunbookAction(context, action, language)
-        : this.onApprovalAction(context, action, language),
-    );
+    const card = await this.guarded(context, language, () => {
+      if (action.family === 'runbook') return this.onRunbookAction(context, action, language);
+      if (action.family === 'detection') return this.onDetectionAction(context, action, language);
+      return this.onApprovalAction(context, action, language);
+    });
     return cardInvokeResponse(card);
   }
 
@@ -215,6 +226,50 @@ export class UnblockBot extends TeamsActivityHandler {
       clicker: party.actor,
       conversationId: party.conversationId,
       language,
+    });
+  }
+
+  private onDetectionAction(
+    context: TurnContext,
+    action: Extract<CardAction, { family: 'detection' }>,
+    language: Language,
+  ): Promise<AdaptiveCardJson> {
+    return startRunbookFromCard(
+      {
+        ...this.deps,
+        sign: this.deps.cardSigner.sign,
+        beginRunbook: (chat, party, chatLanguage, query) =>
+          this.beginRunbook(chat, party, chatLanguage, query),
+      },
+      context,
+      { requestId: action.data.requestId, party: this.party(context), language },
+    );
+  }
+
+  /**
+   * Begins the runbook for `query` in `context`'s conversation, as if the agent had typed "unblock <query>".
+   * In another conversation than the current turn's (Start runbook clicked in a channel) it runs in that
+   * conversation's own turn, in order with the agent's other turns there.
+   */
+  private async beginRunbook(
+    context: TurnContext,
+    party: TurnParty,
+    language: Language,
+    query: string,
+  ): Promise<'started' | 'busy'> {
+    const begin = async (): Promise<'started' | 'busy'> => {
+      context.turnState.set(RUNBOOK_TURN, { party, language } satisfies RunbookTurn);
+      const dc = await this.dialogs.createContext(context);
+      if (dc.activeDialog) return 'busy';
+      await dc.beginDialog(RUNBOOK_DIALOG_ID, { query });
+      return 'started';
+    };
+    if (context.activity.type === 'invoke' || context.activity.type === 'message') return begin();
+    const key = `${context.activity.conversation?.id}|${context.activity.from?.id}`;
+    return this.turns.run(key, async () => {
+      const begun = await begin();
+      await this.deps.state.saveChanges(context, false);
+      return begun;
     });
   }
 

@@ -63,3 +63,13 @@ export const approvalCardData = z.object({
   sig: signature,
   comment: z.string().max(500).optional(),
 });
+
+/** The helpdesk card of a case the bot opened by itself (detection). */
+export const detectionVerbs = ['detection.startRunbook'] as const;
+export type DetectionVerb = (typeof detectionVerbs)[number];
+
+/** What a detection card carries: the request id and its signature. */
+export const detectionCardData = z.object({
+  requestId: z.string().uuid(),
+  sig: signature,
+});

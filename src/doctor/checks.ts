@@ -3,6 +3,7 @@
 // (optional) message trace. A check that needs a token the credential could not get is reported as not
 // checked. Decisions only: printing is report.ts's job.
 import { EXCHANGE_APP_ROLE, type TenantApi, type TenantProbe, type TokenSummary } from '../tenant/index.js';
+import { type DetectionCheckSettings, detectionChecks } from './detectionChecks.js';
 import { describeFailure, fixFor, GRANT } from './fixes.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn';
@@ -18,7 +19,7 @@ export interface CheckResult {
   required: boolean;
 }
 
-export interface CheckSettings {
+export interface CheckSettings extends Partial<DetectionCheckSettings> {
   approverGroupId: string | undefined;
 }
 
@@ -127,6 +128,9 @@ export async function runChecks(probe: TenantProbe, settings: CheckSettings): Pr
           },
     );
   }
+  results.push(
+    ...(await detectionChecks(probe, { detection: settings.detection ?? false }, graphToken !== null)),
+  );
   return results;
 }
 

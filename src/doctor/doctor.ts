@@ -44,7 +44,10 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
     options.write('unblock-assistant doctor');
     for (const line of target.description) options.write(line);
     options.write('');
-    const results = await runChecks(target.probe, { approverGroupId: target.approverGroupId });
+    const results = await runChecks(target.probe, {
+      approverGroupId: target.approverGroupId,
+      detection: config.detection !== null,
+    });
     for (const line of renderResults(results)) options.write(line);
     return { exitCode: exitCodeFor(results), results };
   } finally {

@@ -12,6 +12,12 @@ export const requestEvents = [
   'failed',
   'expired',
   'cancelled',
+  /** The bot found the account on the Restricted list by itself: the helpdesk hears of it. */
+  'detected',
+  /** An agent took over a detected request. */
+  'claimed',
+  /** A detected restriction ended before anyone acted. */
+  'resolved',
 ] as const;
 export type RequestEvent = (typeof requestEvents)[number];
 
@@ -25,4 +31,5 @@ export const eventForState: Partial<Record<RequestState, RequestEvent>> = {
   failed: 'failed',
   expired: 'expired',
   cancelled: 'cancelled',
+  'resolved-by-itself': 'resolved',
 };

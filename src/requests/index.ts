@@ -1,8 +1,11 @@
 // The request lifecycle: the application layer both adapters call. The bot starts, submits and decides
 // requests through RequestLifecycle; the worker runs the lifecycle's jobs through createRequestJobs. Every
 // use case commits its writes at once (ledger.ts), so no request is left half changed.
+
+export type { DetectionCycle } from './detection/detector.js';
+export { detectedRequestId } from './detection/episodeIds.js';
 export { type RequestEvent, requestEvents } from './events.js';
-export { type JobOutcome, monitorJob, notifyJob, unblockJobId } from './jobs.js';
+export { detectJob, type JobOutcome, monitorJob, notifyJob, unblockJobId } from './jobs.js';
 export { type LedgerOutcome, type Party, RequestLedger } from './ledger.js';
 export { type DecisionInput, type DecisionResult, RequestLifecycle, type StartResult } from './lifecycle.js';
 export type { Delivery, DeliveryResult, Notifier } from './notifier.js';

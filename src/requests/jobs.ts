@@ -38,7 +38,7 @@ const deliverySchema = z.object({
   action: z.enum(['post', 'update']),
   referenceKey: z.string(),
   activityId: z.string().optional(),
-  content: z.enum(['approval-card', 'agent-note']),
+  content: z.enum(['approval-card', 'agent-note', 'helpdesk-card']),
 });
 
 export const notifyPayload = z.object({
@@ -72,8 +72,19 @@ export function deliveryJob(
   };
 }
 
-/** The periodic job (resume check, approval timers, reconciler): one per period per store, whoever queues it. */
-export function monitorJob(now: Date, periodMs: number): NewJob {
+/**
+ * The periodic job (resume check, approval timers, reconciler): one per period per store, whoever queues it.
+ * With `detect` it runs detection too, on the same Restricted-list call.
+ */
+export function monitorJob(now: Date, periodMs: number, detect = false): NewJob {
   const slot = Math.floor(now.getTime() / periodMs);
-  return { id: `check-resumed:${slot}`, type: 'check-resumed', payload: {} };
+  return { id: `check-resumed:${slot}`, type: 'check-resumed', payload: detect ? { detect: true } : {} };
+}
+
+export const monitorPayload = z.object({ detect: z.boolean().optional() });
+
+/** Detection on its own period (DETECTION_POLL_INTERVAL_S), when it does not coincide with the monitor's. */
+export function detectJob(now: Date, periodMs: number): NewJob {
+  const slot = Math.floor(now.getTime() / periodMs);
+  return { id: `detect:${slot}`, type: 'detect', payload: {} };
 }

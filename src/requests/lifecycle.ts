@@ -8,6 +8,7 @@ import {
   checkApproval,
   checkRetry,
   type DirectoryUser,
+  isUnclaimedDetection,
   openRequest,
   type RequestFacts,
   UNBLOCKS_PER_ACCOUNT_PER_DAY,
@@ -15,6 +16,7 @@ import {
   unblockAttemptOf,
 } from '../runbook/index.js';
 import type { RequestStore } from '../store/index.js';
+import { claimDetected } from './detection/claim.js';
 import { unblockJob } from './jobs.js';
 import type { LedgerOutcome, Party, RequestLedger } from './ledger.js';
 
@@ -67,9 +69,21 @@ export class RequestLifecycle {
     target: DirectoryUser;
   }): Promise<StartResult> {
     const [existing] = await this.deps.requests.listActiveForTarget(input.target.id);
-    if (existing) return { kind: 'active', existing };
     const count = await this.unblocksInLastDay(input.target.id);
+    if (existing && !isClaimable(existing)) return { kind: 'active', existing };
     if (count >= UNBLOCKS_PER_ACCOUNT_PER_DAY) return { kind: 'daily-cap', count };
+    if (existing) {
+      // A case the bot opened by itself and nobody took yet: the agent continues it instead of a second one.
+      const claimed = await claimDetected(
+        this.deps.ledger,
+        existing,
+        input.party,
+        input.locale,
+        this.deps.now(),
+      );
+      if (claimed?.ok) return { kind: 'started', request: claimed.request };
+      return { kind: 'active', existing: claimed?.current ?? existing };
+    }
     const request = openRequest({
       id: input.id,
       tenantId: input.party.tenantId,
@@ -196,4 +210,8 @@ export class RequestLifecycle {
     const earlier = await this.deps.requests.listForTarget(targetUserId, 50);
     return earlier.filter((r) => r.unblockedAt && Date.parse(r.unblockedAt) > since).length;
   }
+}
+
+function isClaimable(request: UnblockRequest): boolean {
+  return request.state === 'open' && isUnclaimedDetection(request);
 }

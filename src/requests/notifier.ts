@@ -12,8 +12,11 @@ export interface Delivery {
   referenceKey: string;
   /** For updates: the activity to replace. */
   activityId?: string;
-  /** What to show: the approval card (status for everyone, buttons via refresh), or a note to the agent. */
-  content: 'approval-card' | 'agent-note';
+  /**
+   * What to show: the approval card (status for everyone, buttons via refresh), a note to the agent, or the
+   * helpdesk's card of a case the bot opened by itself (detection).
+   */
+  content: 'approval-card' | 'agent-note' | 'helpdesk-card';
 }
 
 export type DeliveryResult =

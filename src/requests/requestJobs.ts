@@ -2,11 +2,12 @@
 // the worker gives a job up (its retry budget spent): an unblock that can no longer happen fails its
 // request visibly (the agent and the approval card are told, and an approver can retry it).
 import type { Logger } from 'pino';
-import { type ApprovalTimeouts, unblockAttemptOf } from '../runbook/index.js';
+import { type ApprovalTimeouts, type RestrictedSender, unblockAttemptOf } from '../runbook/index.js';
 import type { Job, JobType, Store } from '../store/index.js';
 import type { TenantGateway } from '../tenant/index.js';
 import { runApprovalTimers } from './approvalTimers.js';
-import { type JobOutcome, notifyPayload, unblockPayload } from './jobs.js';
+import { Detector } from './detection/detector.js';
+import { type JobOutcome, monitorPayload, notifyPayload, unblockPayload } from './jobs.js';
 import type { RequestLedger } from './ledger.js';
 import { deliverNotification } from './notifications.js';
 import type { Notifier } from './notifier.js';
@@ -25,6 +26,8 @@ export interface RequestJobsDeps {
   giveUpAfterMs: number;
   /** An approved or unblocking request older than this is reported as stuck. */
   stuckAfterMs: number;
+  /** Detection (DETECTION=on): the managed tenant, part of each detected request's id. Null when off. */
+  detection: { tenantId: string } | null;
 }
 
 export interface RequestJobs {
@@ -32,6 +35,8 @@ export interface RequestJobs {
   /** Called once when the worker stops retrying `job`. */
   gaveUp(job: Job, error: string): Promise<void>;
   monitor: ResumeMonitor;
+  /** Null when DETECTION=off. */
+  detector: Detector | null;
 }
 
 export function createRequestJobs(deps: RequestJobsDeps): RequestJobs {
@@ -44,6 +49,16 @@ export function createRequestJobs(deps: RequestJobsDeps): RequestJobs {
     now,
     giveUpAfterMs: deps.giveUpAfterMs,
   });
+  const detector = deps.detection
+    ? new Detector({
+        requests: store.requests,
+        ledger,
+        tenant: deps.tenant,
+        logger: logger.child({ component: 'detection' }),
+        now,
+        tenantId: deps.detection.tenantId,
+      })
+    : null;
   const handlers: RequestJobs['handlers'] = {
     unblock: async (job) => {
       const payload = unblockPayload.safeParse(job.payload);
@@ -57,7 +72,7 @@ export function createRequestJobs(deps: RequestJobsDeps): RequestJobs {
         job.id,
         job.payload,
       ),
-    'check-resumed': async () => {
+    'check-resumed': async (job) => {
       // The timers and the reconciler run even when Exchange is down and the resume check throws.
       await runApprovalTimers({ requests: store.requests, ledger, now }, deps.approvals);
       await reconcile({
@@ -68,7 +83,14 @@ export function createRequestJobs(deps: RequestJobsDeps): RequestJobs {
         now,
         stuckAfterMs: deps.stuckAfterMs,
       });
-      await monitor.cycle();
+      // One Get-BlockedSenderAddress call serves the resume check and detection alike.
+      const list = sharedCall(() => deps.tenant.listRestrictedSenders());
+      await monitor.cycle(list);
+      if (monitorPayload.safeParse(job.payload).data?.detect) await detector?.cycle(list);
+      return { kind: 'done' };
+    },
+    detect: async () => {
+      await detector?.cycle(() => deps.tenant.listRestrictedSenders());
       return { kind: 'done' };
     },
   };
@@ -88,7 +110,16 @@ export function createRequestJobs(deps: RequestJobsDeps): RequestJobs {
     await ledger.note(request, 'job.gave-up', { job: job.id, error, attempts: job.attempts });
   }
 
-  return { handlers, gaveUp, monitor };
+  return { handlers, gaveUp, monitor, detector };
+}
+
+/** Calls `load` at most once, however many readers ask (a failure is shared too). */
+function sharedCall(load: () => Promise<RestrictedSender[]>): () => Promise<RestrictedSender[]> {
+  let result: Promise<RestrictedSender[]> | null = null;
+  return () => {
+    result ??= load();
+    return result;
+  };
 }
 
 function requestIdOf(job: Job): string | null {

@@ -2,7 +2,12 @@
 // covers every waiting request; a user off the list is confirmed with the message trace (a delivered
 // message since the unblock) where the tenant allows it, within Graph's 100-calls-per-5-minutes budget.
 import type { Logger } from 'pino';
-import { senderAddressOf, TenantError, type UnblockRequest } from '../runbook/index.js';
+import {
+  type RestrictedSender,
+  senderAddressOf,
+  TenantError,
+  type UnblockRequest,
+} from '../runbook/index.js';
 import type { RequestStore } from '../store/index.js';
 import type { TenantGateway } from '../tenant/index.js';
 import type { RequestLedger } from './ledger.js';
@@ -49,7 +54,10 @@ export class ResumeMonitor {
       .map((r) => r.id);
   }
 
-  async cycle(): Promise<ResumeCycle> {
+  /** One cycle; `listRestricted` is the cycle's shared Get-BlockedSenderAddress call (detection reads it too). */
+  async cycle(
+    listRestricted: () => Promise<RestrictedSender[]> = () => this.deps.tenant.listRestrictedSenders(),
+  ): Promise<ResumeCycle> {
     const result: ResumeCycle = { waiting: 0, listCalls: 0, traceCalls: 0, resumed: 0, gaveUp: 0 };
     const waiting = await this.deps.requests.listByState('waiting_resume', 100_000);
     result.waiting = waiting.length;
@@ -58,9 +66,7 @@ export class ResumeMonitor {
     const now = this.deps.now();
     let restricted: Set<string>;
     try {
-      restricted = new Set(
-        (await this.deps.tenant.listRestrictedSenders()).map((r) => r.senderAddress.toLowerCase()),
-      );
+      restricted = new Set((await listRestricted()).map((r) => r.senderAddress.toLowerCase()));
     } catch (error) {
       // Exchange is down: nobody can be confirmed, but nobody may wait past the give-up time either.
       for (const request of waiting) if (await this.giveUpIfDue(request, now)) result.gaveUp += 1;

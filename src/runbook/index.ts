@@ -1,6 +1,7 @@
 // The framework-free domain: types, the request lifecycle, runbook steps and message understanding.
 export * from './agentMessage.js';
 export * from './approvalPolicy.js';
+export * from './detection.js';
 export * from './errors.js';
 export * from './requestLifecycle.js';
 export * from './restrictionReason.js';

@@ -3,8 +3,8 @@
 import type { Actor, DirectoryUser, RequestFailure, RequestState, UnblockRequest } from './types.js';
 
 const allowed: Record<RequestState, readonly RequestState[]> = {
-  open: ['pending_approval', 'cancelled', 'failed'],
-  pending_approval: ['approved', 'rejected', 'cancelled', 'expired'],
+  open: ['pending_approval', 'cancelled', 'failed', 'resolved-by-itself'],
+  pending_approval: ['approved', 'rejected', 'cancelled', 'expired', 'resolved-by-itself'],
   approved: ['unblocking', 'failed'],
   unblocking: ['waiting_resume', 'failed'],
   waiting_resume: ['resumed', 'failed'],
@@ -14,6 +14,7 @@ const allowed: Record<RequestState, readonly RequestState[]> = {
   // An approver may retry a failed unblock: a new attempt, with its own unblock job.
   failed: ['approved'],
   expired: [],
+  'resolved-by-itself': [],
 };
 
 export const terminalStates: readonly RequestState[] = [
@@ -22,6 +23,7 @@ export const terminalStates: readonly RequestState[] = [
   'cancelled',
   'failed',
   'expired',
+  'resolved-by-itself',
 ];
 
 export function isTerminal(state: RequestState): boolean {
@@ -96,7 +98,19 @@ export function openRequest(input: NewRequest): UnblockRequest {
 
 /** Facts that may change without a state change (findings gathered along the runbook, a reminder sent). */
 export type RequestFacts = Partial<
-  Pick<UnblockRequest, 'password' | 'restriction' | 'checks' | 'remindedAt' | 'failure'>
+  Pick<
+    UnblockRequest,
+    | 'password'
+    | 'restriction'
+    | 'checks'
+    | 'remindedAt'
+    | 'failure'
+    // An agent taking over a detected request becomes its requester, in their own conversation.
+    | 'requester'
+    | 'conversationId'
+    | 'locale'
+    | 'detection'
+  >
 >;
 
 /** Records facts on a request, keeping its state. */

@@ -60,7 +60,9 @@ export type RequestState =
   | 'rejected'
   | 'cancelled'
   | 'failed'
-  | 'expired';
+  | 'expired'
+  /** A detected restriction that ended before anyone acted: the account left the list by itself. */
+  | 'resolved-by-itself';
 
 /** Who did something, for the audit log and the cards. */
 export interface Actor {
@@ -102,6 +104,31 @@ export interface UnblockRequest {
    * Absent in records written before retries existed (read it with unblockAttemptOf).
    */
   attempt?: number;
+  /**
+   * Set when the bot opened the request itself because the account landed on the Restricted list
+   * (detection); absent for requests an agent started.
+   */
+  detection?: DetectionFacts | null;
+}
+
+/** How a request the bot opened by itself came about, and who took it over. */
+export interface DetectionFacts {
+  /** The restriction episode: the address and the CreatedDatetime Exchange lists it with. */
+  episode: string;
+  detectedAt: string;
+  /** Microsoft's "User restricted from sending email" alerts that name this account. */
+  alerts: DetectionAlert[];
+  /** The phishing wave (many accounts restricted at once) this account belongs to; null when alone. */
+  waveId: string | null;
+  /** The agent who continued it (Start runbook, or typing "unblock"); null while nobody has. */
+  claimedBy: Actor | null;
+  claimedAt: string | null;
+}
+
+export interface DetectionAlert {
+  id: string;
+  /** The alert in the Microsoft Defender portal. */
+  webUrl: string | null;
 }
 
 export type RequestFailure =
@@ -145,4 +172,7 @@ export type AuditAction =
   | 'notify.failed'
   | 'job.gave-up'
   | 'reconciler.repaired'
-  | 'access.refused';
+  | 'access.refused'
+  | 'request.claimed'
+  | 'request.alerted'
+  | 'helpdesk-channel.set';

@@ -15,6 +15,22 @@ export interface MessageTraceEntry {
   status: string;
 }
 
+/** An account named by an alert's evidence, by whatever the evidence carries. */
+export interface AlertAccount {
+  address: string | null;
+  userPrincipalName: string | null;
+  objectId: string | null;
+}
+
+/** Microsoft's "User restricted from sending email" alert (Graph security alerts_v2). */
+export interface RestrictionAlert {
+  id: string;
+  createdAt: string;
+  webUrl: string | null;
+  /** Every account its evidence names: one alert can cover several users (aggregation). */
+  accounts: AlertAccount[];
+}
+
 export interface TenantGateway {
   /**
    * Finds users by what an agent types: a prefix ("rob"), a UPN or a mail address. At most `limit`
@@ -44,6 +60,11 @@ export interface TenantGateway {
   checkMemberGroups(userId: string, groupIds: string[]): Promise<string[]>;
   /** Outbound messages from a sender in a time window (Graph message trace). */
   listMessageTrace(senderAddress: string, from: Date, to: Date): Promise<MessageTraceEntry[]>;
+  /**
+   * "User restricted from sending email" alerts created since `since` (Graph security/alerts_v2, every
+   * page). Needs SecurityAlert.Read.All; throws TenantError 'Forbidden' without it.
+   */
+  listRestrictionAlerts(since: Date): Promise<RestrictionAlert[]>;
   /** Cheap calls to Graph and Exchange, for /readyz. Throws when either is unreachable. */
   ping(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // Public surface of src/tenant: the TenantGateway port, its live implementation (Graph + Exchange Online
 // admin REST), the deployment probe behind `npm run doctor`, the local tenant simulator (HTTP or HTTPS, with
 // optional real token validation), credentials and the temporary-password generator.
-export type { MessageTraceEntry, TenantGateway } from './gateway.js';
+export type { AlertAccount, MessageTraceEntry, RestrictionAlert, TenantGateway } from './gateway.js';
 export {
   backoffMs,
   createLiveCredential,

@@ -25,4 +25,6 @@ export interface TenantProbe {
   restrictedSenderCount(): Promise<number>;
   /** Graph message trace over the last hour: how many messages (at most one page is read). */
   recentMessageTraceCount(): Promise<number>;
+  /** Graph security alerts_v2 of the last day: how many (one page of at most 50 is read). */
+  recentAlertCount(): Promise<number>;
 }

@@ -16,7 +16,14 @@ export interface TestApp {
   connector: FakeConnector;
   dataDir: string;
   logLines: string[];
-  chat(person?: TeamsPerson, options?: { locale?: string; conversationId?: string }): TeamsChat;
+  chat(
+    person?: TeamsPerson,
+    options?: {
+      locale?: string;
+      conversationId?: string;
+      conversationType?: 'personal' | 'channel' | 'groupChat';
+    },
+  ): TeamsChat;
   stop(): Promise<void>;
 }
 
@@ -37,6 +44,9 @@ export async function startTestApp(
     DATA_DIR: dataDir,
     SIMULATOR_RELEASE_DELAY_S: '1',
     LOG_LEVEL: 'debug',
+    // The seeded tenant has restricted users; detection would open cases for them at start. Tests of the
+    // agent-started runbook leave it off; test/integration/detection turns it on.
+    DETECTION: 'off',
     ...env,
   });
   const logLines: string[] = [];

@@ -3,7 +3,7 @@
 // card's refresh (Universal Actions), re-checked on the server at every click.
 import type { Language, MessageKey, MessageVars, Translator } from '../../i18n/index.js';
 import type { RequestEvent } from '../../requests/index.js';
-import { canRetryUnblock, type UnblockRequest } from '../../runbook/index.js';
+import { canRetryUnblock, DETECTION_ACTOR, type UnblockRequest } from '../../runbook/index.js';
 import { approvalActionParts, type SignCard } from '../cardSigning.js';
 import { noticeCard } from '../cards/noticeCards.js';
 import { type AdaptiveCardJson, renderCard } from '../cards/render.js';
@@ -40,6 +40,7 @@ const stateStyle: Record<UnblockRequest['state'], { style: string; color: Color 
   cancelled: { style: 'default', color: 'default' },
   failed: { style: 'attention', color: 'attention' },
   expired: { style: 'default', color: 'default' },
+  'resolved-by-itself': { style: 'good', color: 'good' },
 };
 
 const passwordKey: Record<NonNullable<UnblockRequest['password']> | 'unknown', MessageKey> = {
@@ -59,7 +60,13 @@ export function approvalCard(request: UnblockRequest, options: ApprovalCardOptio
     sig: options.sign(...approvalActionParts(request.id, verb)),
   });
   const facts = [
-    { title: tr('approval.requestedBy'), value: request.requester.name },
+    {
+      title: tr('approval.requestedBy'),
+      value:
+        request.requester.aadObjectId === DETECTION_ACTOR.aadObjectId
+          ? tr('detection.requester')
+          : request.requester.name,
+    },
     { title: tr('approval.requestedAt'), value: when(request.submittedAt ?? request.createdAt) },
     ...(request.restriction ? restrictionFacts(ctx, request.restriction) : []),
     { title: tr('approval.password'), value: tr(passwordKey[request.password ?? 'unknown']) },

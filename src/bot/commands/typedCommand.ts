@@ -6,15 +6,22 @@ import { type AgentIntent, parseAgentMessage } from '../../runbook/index.js';
 
 export type TypedCommand =
   /** An approver names the channel where approval cards go, and the language they speak there. */
-  { kind: 'set-approvals-channel'; channelLanguage: Language } | AgentIntent;
+  | { kind: 'set-approvals-channel'; channelLanguage: Language }
+  /** The helpdesk names the channel where the cases the bot opens by itself go. */
+  | { kind: 'set-helpdesk-channel'; channelLanguage: Language }
+  | AgentIntent;
 
 const SET_APPROVALS_CHANNEL = /^set approvals? channel(?:\s+(en|da|sv|sl|nl))?$/i;
+const SET_HELPDESK_CHANNEL = /^set helpdesk channel(?:\s+(en|da|sv|sl|nl))?$/i;
 
 export function parseTypedCommand(text: string): TypedCommand {
   const setChannel = SET_APPROVALS_CHANNEL.exec(text);
   // The channel is shared, so its cards speak one configured language: English unless named.
   if (setChannel)
     return { kind: 'set-approvals-channel', channelLanguage: resolveLanguage(setChannel[1] ?? 'en') };
+  const setHelpdesk = SET_HELPDESK_CHANNEL.exec(text);
+  if (setHelpdesk)
+    return { kind: 'set-helpdesk-channel', channelLanguage: resolveLanguage(setHelpdesk[1] ?? 'en') };
   return parseAgentMessage(text);
 }
 

@@ -5,7 +5,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Language, Translator } from '../../i18n/index.js';
 import type { Delivery, DeliveryResult, Notifier, RequestEvent } from '../../requests/index.js';
-import type { UnblockRequest } from '../../runbook/index.js';
+import { hasAgent, type UnblockRequest } from '../../runbook/index.js';
 import type { ConversationStore } from '../../store/index.js';
 import { agentNoteCard, approvalCard } from '../approvals/approvalCards.js';
 import type { ApproverDirectory } from '../approvals/approverDirectory.js';
@@ -14,6 +14,8 @@ import { noticeCard } from '../cards/noticeCards.js';
 import type { AdaptiveCardJson } from '../cards/render.js';
 import { userLabel } from '../cards/runbookCards.js';
 import { APPROVALS_CHANNEL_KEY, conversationKey, type StoredReference } from '../conversationKeys.js';
+import { HELPDESK_CARD_KIND, helpdeskDeliveries } from '../detection/helpdeskAudience.js';
+import { helpdeskCard } from '../detection/helpdeskCard.js';
 import { cardMessage } from '../messages.js';
 import type { Pacer } from './pacer.js';
 
@@ -46,14 +48,16 @@ export class TeamsNotifier implements Notifier {
 
   async plan(event: RequestEvent, request: UnblockRequest): Promise<Delivery[]> {
     if (event === 'submitted' || event === 'reminder') return this.planForApprovers(event, request);
+    if (event === 'detected') return helpdeskDeliveries(this.deps);
     const deliveries: Delivery[] = (await this.deps.conversations.listSentCards(request.id)).map((card) => ({
       key: `card:${card.activityId}`,
       action: 'update',
       referenceKey: conversationKey(card.conversationId),
       activityId: card.activityId,
-      content: 'approval-card',
+      content: card.kind === HELPDESK_CARD_KIND ? 'helpdesk-card' : 'approval-card',
     }));
-    if (agentEvents.includes(event)) deliveries.push(this.agentDelivery(request));
+    // A detected case nobody took has no agent to tell; the helpdesk card shows where it is.
+    if (agentEvents.includes(event) && hasAgent(request)) deliveries.push(this.agentDelivery(request));
     return deliveries;
   }
 
@@ -111,12 +115,12 @@ export class TeamsNotifier implements Notifier {
       return;
     }
     const sent = await context.sendActivity(cardMessage(card));
-    if (delivery.content === 'approval-card' && sent?.id) {
+    if (delivery.content !== 'agent-note' && sent?.id) {
       await this.deps.conversations.addSentCard({
         requestId: request.id,
         conversationId,
         activityId: sent.id,
-        kind: 'approval',
+        kind: delivery.content === 'helpdesk-card' ? HELPDESK_CARD_KIND : 'approval',
       });
     }
   }
@@ -155,6 +159,9 @@ export class TeamsNotifier implements Notifier {
     placeLanguage: Language,
   ): Promise<AdaptiveCardJson | null> {
     const { t } = this.deps;
+    if (delivery.content === 'helpdesk-card') {
+      return helpdeskCard(request, { t, language: placeLanguage, sign: this.deps.signCard });
+    }
     if (delivery.content === 'approval-card') {
       const approvers = await this.deps.directory.reachableApprovers();
       const card = approvalCard(request, {

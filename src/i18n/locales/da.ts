@@ -1,6 +1,8 @@
 // Danish. Product terms follow Microsoft's Danish "Fjern blokering af mail" article (Fjern blokering,
 // Begrænsede brugere, Ja), with its machine-translation slips corrected.
+
 import type { Catalogue } from '../index.js';
+import { proactiveDa } from './proactive/da.js';
 
 export const da: Catalogue = {
   app: {
@@ -209,6 +211,7 @@ export const da: Catalogue = {
     cancelled: 'annulleret',
     failed: 'mislykkedes',
     expired: 'udløbet',
+    'resolved-by-itself': 'løst af sig selv',
   },
   cancelled: {
     title: 'Annulleret',
@@ -241,4 +244,5 @@ export const da: Catalogue = {
       'Denne bot betjener kun sin egen organisation. Din organisations Microsoft 365-lejer har ikke adgang til den. Bed din egen it-afdeling om hjælp.',
     slowDown: 'Du går for hurtigt frem. Vent et minut, og prøv derefter igen.',
   },
+  ...proactiveDa,
 };

@@ -1,5 +1,6 @@
 // English: the source catalogue. Every other language has exactly these keys and placeholders
 // (test/unit/i18n checks). Wording follows Microsoft's "Unblock email" article where it has it.
+import { proactiveEn } from './proactive/en.js';
 export const en = {
   app: {
     name: 'Unblock email',
@@ -204,6 +205,7 @@ export const en = {
     cancelled: 'cancelled',
     failed: 'failed',
     expired: 'expired',
+    'resolved-by-itself': 'resolved by itself',
   },
   cancelled: {
     title: 'Cancelled',
@@ -234,6 +236,7 @@ export const en = {
       "This bot serves its own organization only. Your organization's Microsoft 365 tenant is not allowed to use it; ask your own IT department for help.",
     slowDown: 'You are going too fast. Wait a minute, then try again.',
   },
+  ...proactiveEn,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

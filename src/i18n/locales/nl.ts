@@ -1,6 +1,8 @@
 // Dutch. Product terms follow Microsoft's Dutch "De blokkering van e-mail opheffen" article (Deblokkeren,
 // Beperkte gebruikers, Ja) and its formal "u", with its machine-translation slips corrected.
+
 import type { Catalogue } from '../index.js';
+import { proactiveNl } from './proactive/nl.js';
 
 export const nl: Catalogue = {
   app: {
@@ -210,6 +212,7 @@ export const nl: Catalogue = {
     cancelled: 'geannuleerd',
     failed: 'mislukt',
     expired: 'verlopen',
+    'resolved-by-itself': 'vanzelf opgelost',
   },
   cancelled: {
     title: 'Geannuleerd',
@@ -243,4 +246,5 @@ export const nl: Catalogue = {
       'Deze bot werkt alleen voor de eigen organisatie. De Microsoft 365-tenant van uw organisatie mag de bot niet gebruiken. Vraag uw eigen IT-afdeling om hulp.',
     slowDown: 'U gaat te snel. Wacht een minuut en probeer het daarna opnieuw.',
   },
+  ...proactiveNl,
 };

@@ -1,7 +1,9 @@
 // Slovenian. Product terms follow Microsoft's Slovenian "Deblokiraj e-pošto" article (Deblokiraj, Omejeni
 // uporabniki, Da), with its machine-translation slips corrected. Plurals need _one, _two, _few and _other;
 // wording avoids gendered past participles where the person's gender is unknown.
+
 import type { Catalogue } from '../index.js';
+import { proactiveSl } from './proactive/sl.js';
 
 export const sl: Catalogue = {
   app: {
@@ -212,6 +214,7 @@ export const sl: Catalogue = {
     cancelled: 'preklicano',
     failed: 'ni uspelo',
     expired: 'poteklo',
+    'resolved-by-itself': 'rešeno samo od sebe',
   },
   cancelled: {
     title: 'Preklicano',
@@ -244,4 +247,5 @@ export const sl: Catalogue = {
       'Ta bot služi samo svoji organizaciji. Najemnik Microsoft 365 vaše organizacije ga ne sme uporabljati. Za pomoč prosite svoj oddelek za IT.',
     slowDown: 'Prehitro pošiljate zahteve. Počakajte minuto, nato poskusite znova.',
   },
+  ...proactiveSl,
 };

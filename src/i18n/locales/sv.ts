@@ -1,6 +1,8 @@
 // Swedish. Product terms follow Microsoft's Swedish "Avblockera e-post" article (Avblockera, Begränsade
 // användare, Ja), with its machine-translation slips corrected.
+
 import type { Catalogue } from '../index.js';
+import { proactiveSv } from './proactive/sv.js';
 
 export const sv: Catalogue = {
   app: {
@@ -206,6 +208,7 @@ export const sv: Catalogue = {
     cancelled: 'avbruten',
     failed: 'misslyckades',
     expired: 'har gått ut',
+    'resolved-by-itself': 'löst av sig självt',
   },
   cancelled: {
     title: 'Avbrutet',
@@ -237,4 +240,5 @@ export const sv: Catalogue = {
       'Den här boten betjänar bara sin egen organisation. Din organisations Microsoft 365-klientorganisation får inte använda den. Be din egen IT-avdelning om hjälp.',
     slowDown: 'Du går för fort fram. Vänta en minut och försök sedan igen.',
   },
+  ...proactiveSv,
 };

@@ -21,6 +21,7 @@ const isActive: Record<RequestState, boolean> = {
   cancelled: false,
   failed: false,
   expired: false,
+  'resolved-by-itself': false,
 };
 const activeStates = (Object.keys(isActive) as RequestState[]).filter((state) => isActive[state]);
 

@@ -8,17 +8,19 @@ import type {
   MailboxForwarding,
   RestrictedSender,
 } from '../../runbook/types.js';
-import type { MessageTraceEntry, TenantGateway } from '../gateway.js';
+import type { MessageTraceEntry, RestrictionAlert, TenantGateway } from '../gateway.js';
 import { createLiveClients, type LiveTenantOptions } from './clients.js';
 import type { ExchangeClient } from './exchangeClient.js';
 import type { GraphApi } from './graphClient.js';
 import {
+  isRestrictionAlert,
   MAILBOX_SELECT,
   toDirectoryUser,
   toInboxRuleSummary,
   toMailboxForwarding,
   toMessageTraceEntry,
   toRestrictedSender,
+  toRestrictionAlert,
   USER_SELECT,
 } from './mappers.js';
 import { exactAddressFilter, normaliseQuery, prefixFilter, rankUsers } from './userSearch.js';
@@ -133,6 +135,14 @@ class LiveTenantGateway implements TenantGateway {
       $filter: filter,
     });
     return rows.map(toMessageTraceEntry);
+  }
+
+  async listRestrictionAlerts(since: Date): Promise<RestrictionAlert[]> {
+    // Title is not filterable (m365-contracts.md §4.2): filter on time, match the title here.
+    const alerts = await this.graph.getAll<unknown>('/security/alerts_v2', {
+      $filter: `createdDateTime ge ${isoSeconds(since)}`,
+    });
+    return alerts.filter(isRestrictionAlert).map(toRestrictionAlert);
   }
 
   async ping(): Promise<void> {

@@ -8,7 +8,7 @@ import type {
   MailboxForwarding,
   RestrictedSender,
 } from '../../runbook/types.js';
-import type { MessageTraceEntry } from '../gateway.js';
+import type { AlertAccount, MessageTraceEntry, RestrictionAlert } from '../gateway.js';
 
 /** What the gateway asks Graph for; onPremisesSyncEnabled is not in Graph's default set. */
 export const USER_SELECT = 'id,displayName,userPrincipalName,mail,onPremisesSyncEnabled';
@@ -116,6 +116,60 @@ export function toMessageTraceEntry(raw: unknown): MessageTraceEntry {
     recipientAddress: row.recipientAddress,
     receivedDateTime: row.receivedDateTime,
     status: row.status,
+  };
+}
+
+/** The alert Microsoft raises when an account lands on the Restricted list (m365-contracts.md §4.1). */
+export const RESTRICTED_ALERT_TITLE = 'User restricted from sending email';
+
+const userAccount = z
+  .object({
+    userPrincipalName: z.string().nullish(),
+    azureAdUserId: z.string().nullish(),
+  })
+  .nullish();
+
+const alertEvidence = z.object({
+  '@odata.type': z.string().nullish(),
+  primaryAddress: z.string().nullish(),
+  upn: z.string().nullish(),
+  userAccount,
+});
+
+const securityAlert = z.object({
+  id: z.string().min(1),
+  title: z.string().nullish(),
+  createdDateTime: z.string(),
+  alertWebUrl: z.string().nullish(),
+  evidence: z.array(alertEvidence).nullish(),
+});
+
+/** Whether a Graph alert is the restricted-user alert; title is not filterable, so this is done here. */
+export function isRestrictionAlert(raw: unknown): boolean {
+  const title = (raw as { title?: unknown } | null)?.title;
+  return typeof title === 'string' && title.trim().toLowerCase() === RESTRICTED_ALERT_TITLE.toLowerCase();
+}
+
+/**
+ * Every account an alert names. Which evidence type this alert carries is undocumented (mailboxEvidence or
+ * userEvidence, §4.2), so both are read, and any item with an account.
+ */
+export function toRestrictionAlert(raw: unknown): RestrictionAlert {
+  const alert = parse(securityAlert, raw, 'Graph security alert');
+  const accounts: AlertAccount[] = [];
+  for (const item of alert.evidence ?? []) {
+    const account: AlertAccount = {
+      address: item.primaryAddress?.toLowerCase() ?? null,
+      userPrincipalName: (item.upn ?? item.userAccount?.userPrincipalName)?.toLowerCase() ?? null,
+      objectId: item.userAccount?.azureAdUserId ?? null,
+    };
+    if (account.address || account.userPrincipalName || account.objectId) accounts.push(account);
+  }
+  return {
+    id: alert.id,
+    createdAt: alert.createdDateTime,
+    webUrl: alert.alertWebUrl?.startsWith('https://') ? alert.alertWebUrl : null,
+    accounts,
   };
 }
 

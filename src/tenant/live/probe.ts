@@ -67,6 +67,14 @@ export function createLiveTenantProbe(options: LiveTenantOptions): TenantProbe {
       });
       return page.value?.length ?? 0;
     },
+    async recentAlertCount() {
+      const since = new Date(Date.now() - 24 * HOUR_MS);
+      const page = await graph.get<{ value?: unknown[] }>('/security/alerts_v2', {
+        $filter: `createdDateTime ge ${isoSeconds(since)}`,
+        $top: '50',
+      });
+      return page.value?.length ?? 0;
+    },
   };
 }
 

@@ -3,13 +3,18 @@
 //   GET    /_sim/calls[?api=graph|exchange]   the call log        DELETE /_sim/calls    clear it
 //   POST   /_sim/faults  {graph?,exchange?}    set fault plans     DELETE /_sim/faults   clear them
 //   GET    /_sim/restricted                    Restricted list     POST   /_sim/restricted {address,reason?,temporaryBlock?}
+//   DELETE /_sim/restricted/{address}          the restriction ends by itself (not an admin unblock)
 //   POST   /_sim/send {from,to?,subject?}      a send attempt by a user (delivered, or failed with 5.1.8)
 //   GET    /_sim/message-trace                 every traced message
 //   GET    /_sim/users/{id|upn}                a user's simulated state (password change time, sessions revoked)
+//   GET    /_sim/alerts                        security alerts     POST   /_sim/alerts {addresses, restrict?}
+//          (raises "User restricted from sending email" naming every address; restricts them unless restrict=false)
+//   POST   /_sim/users {users: [{userPrincipalName, displayName}]}   adds mailbox users
 //   POST   /_sim/settings {releaseDelayMs?,unblockLimitPerDay?,exoMaxPageSize?}
 //   POST   /_sim/reset                         back to the seeded tenant, log and faults cleared
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
+import type { GraphAlert } from './alerts.js';
 import type { CallLogEntry } from './callLog.js';
 import { type FaultPlans, faultPlansSchema } from './faults.js';
 import { type ApiRequest, type Sent, sendEmpty, sendJson } from './http.js';
@@ -28,6 +33,12 @@ export interface SimulatorControl {
   setFaults(plans: FaultPlans): void;
   restrictedSenders(): BlockedSenderRow[];
   restrict(address: string, reason?: string, temporaryBlock?: boolean): BlockedSenderRow;
+  /** Takes an address off the list without an unblock (the block ran out); false when it was not on it. */
+  release(address: string): boolean;
+  /** Raises Microsoft's "User restricted from sending email" alert naming every address (restricting them). */
+  raiseRestrictionAlert(addresses: string[], options?: { restrict?: boolean }): GraphAlert;
+  alerts(): GraphAlert[];
+  addUser(userPrincipalName: string, displayName: string): Readonly<SimUser>;
   sendAttempt(from: string, to?: string, subject?: string): MessageTraceRow;
   messageTrace(): MessageTraceRow[];
   findUser(idOrUpn: string): Readonly<SimUser> | undefined;
@@ -40,6 +51,24 @@ const restrictBody = z.object({
   address: z.string().min(3).max(320),
   reason: z.string().max(2048).optional(),
   temporaryBlock: z.boolean().optional(),
+});
+const alertBody = z.object({
+  addresses: z.array(z.string().min(3).max(320)).min(1).max(100),
+  restrict: z.boolean().optional(),
+});
+const usersBody = z.object({
+  users: z
+    .array(
+      z.object({
+        userPrincipalName: z
+          .string()
+          .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)
+          .max(320),
+        displayName: z.string().min(1).max(256),
+      }),
+    )
+    .min(1)
+    .max(5000),
 });
 const sendBody = z.object({
   from: z.string().min(3).max(320),
@@ -84,6 +113,21 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
       if (!sim.findUser(body.data.address)) return notFound(res, body.data.address);
       return sendJson(res, 201, sim.restrict(body.data.address, body.data.reason, body.data.temporaryBlock));
     }
+    case 'GET alerts':
+      return sendJson(res, 200, { value: sim.alerts() });
+    case 'POST alerts': {
+      const body = alertBody.safeParse(req.body);
+      if (!body.success) return badRequest(res, 'Body must be {addresses: string[], restrict?}.');
+      const unknown = body.data.addresses.find((a) => !sim.findUser(a));
+      if (unknown) return notFound(res, unknown);
+      return sendJson(res, 201, sim.raiseRestrictionAlert(body.data.addresses, body.data));
+    }
+    case 'POST users': {
+      const body = usersBody.safeParse(req.body);
+      if (!body.success) return badRequest(res, 'Body must be {users: [{userPrincipalName, displayName}]}.');
+      const added = body.data.users.map((u) => sim.addUser(u.userPrincipalName, u.displayName));
+      return sendJson(res, 201, { value: added });
+    }
     case 'POST send': {
       const body = sendBody.safeParse(req.body);
       if (!body.success) return badRequest(res, 'Body must be {from, to?, subject?}.');
@@ -104,6 +148,9 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
       return sendEmpty(res, 204);
   }
   const [first, id, ...rest] = req.segments;
+  if (req.method === 'DELETE' && first === 'restricted' && id !== undefined && rest.length === 0) {
+    return sim.release(id) ? sendEmpty(res, 204) : notFound(res, id);
+  }
   if (req.method === 'GET' && first === 'users' && id !== undefined && rest.length === 0) {
     const user = sim.findUser(id);
     return user ? sendJson(res, 200, user) : notFound(res, id);

@@ -1,8 +1,9 @@
 // Microsoft Graph v1.0 as the bot uses it (m365-contracts.md §3): users (list with $filter/$select/$top
 // and paging, get, PATCH passwordProfile), revokeSignInSessions, inbox messageRules, checkMemberGroups,
-// groups/{id}, organization, and the Exchange message trace. Paths, bodies, status codes and error envelopes follow Graph.
+// groups/{id}, organization, security alerts_v2 and the Exchange message trace. Paths, bodies, status codes and error envelopes follow Graph.
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { alertsV2 } from './alerts.js';
 import { getGroup } from './groups.js';
 import { type ApiRequest, type Sent, sendEmpty, sendGraphError, sendJson } from './http.js';
 import { messageTraces } from './messageTrace.js';
@@ -49,6 +50,9 @@ export function handleGraph(req: ApiRequest, res: ServerResponse, state: TenantS
     if (first === 'organization' && id === undefined) return organization(req, res);
     if (req.segments.join('/') === 'admin/exchange/tracing/messageTraces') {
       return req.method === 'GET' ? messageTraces(req, res, state) : methodNotAllowed(res);
+    }
+    if (req.segments.join('/') === 'security/alerts_v2') {
+      return req.method === 'GET' ? alertsV2(req, res, state) : methodNotAllowed(res);
     }
     if (first === 'groups' && id !== undefined && rest.length === 0) {
       return req.method === 'GET' ? getGroup(req, res, state, id) : methodNotAllowed(res);

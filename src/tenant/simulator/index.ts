@@ -1,5 +1,6 @@
 // Public surface of the tenant simulator (Graph + Exchange Online admin REST on a local port).
 
+export { type GraphAlert, RESTRICTED_ALERT_TITLE } from './alerts.js';
 export type { TokenRejection, TokenVerdict } from './auth.js';
 export type { CallLogEntry } from './callLog.js';
 export type { SimulatorControl, SimulatorSettings } from './control.js';

@@ -50,6 +50,11 @@ const GRAPH_ROUTES: readonly Route[] = [
   },
   {
     method: 'GET',
+    path: /^security\/alerts_v2$/,
+    needs: [['SecurityAlert.Read.All', 'SecurityAlert.ReadWrite.All']],
+  },
+  {
+    method: 'GET',
     path: /^admin\/exchange\/tracing\/messageTraces$/,
     needs: [['ExchangeMessageTrace.Read.All']],
     kind: 'workload',

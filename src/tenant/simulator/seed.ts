@@ -48,7 +48,7 @@ export const SEED = {
 const U = SEED.users;
 const G = SEED.groups;
 
-function person(
+export function person(
   ref: { id: string; upn: string },
   displayName: string,
   extra: Partial<SimUser> = {},

@@ -4,6 +4,7 @@
 
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
+import { type GraphAlert, restrictedUsersAlert } from './alerts.js';
 import { CallLog, type CallLogEntry } from './callLog.js';
 import type { SimulatorControl, SimulatorSettings } from './control.js';
 import { FaultInjector, type FaultPlans, seededRandom } from './faults.js';
@@ -142,6 +143,38 @@ export class TenantSimulator implements SimulatorControl {
     const defaultReason =
       'OutboundSpamLast24Hours=150;OutboundMailLast24Hours=160;OutboundSpamPercent=94;Last Spam Message MessagetraceId:00000000-0000-4000-8000-000000000000';
     return { ...this.state.restrict(sender, reason ?? defaultReason, temporaryBlock) };
+  }
+
+  /** The restriction ends by itself (e.g. a BlockUserForToday block at midnight UTC): no unblock is counted. */
+  release(address: string): boolean {
+    const user = this.findUser(address);
+    return this.state.release(user?.mail ?? user?.userPrincipalName ?? address);
+  }
+
+  /**
+   * Raises Microsoft's "User restricted from sending email" alert naming every address, restricting each
+   * one first (as the outbound spam policy does) unless `restrict` is false.
+   */
+  raiseRestrictionAlert(addresses: string[], options: { restrict?: boolean } = {}): GraphAlert {
+    const users = addresses.map((address) => {
+      const user = this.state.findUser(address) ?? this.state.findUserByAddress(address);
+      if (!user) throw new Error(`no user ${address} in the simulated tenant`);
+      return user;
+    });
+    if (options.restrict !== false) for (const user of users) this.restrict(user.userPrincipalName);
+    const alert = restrictedUsersAlert(users, this.state.now());
+    this.state.alerts.push(alert);
+    return structuredClone(alert);
+  }
+
+  /** Adds a mailbox user (for tests and benchmarks that need many accounts). */
+  addUser(userPrincipalName: string, displayName: string): Readonly<SimUser> {
+    return { ...this.state.addUser(userPrincipalName, displayName) };
+  }
+
+  /** Every security alert, oldest first. */
+  alerts(): GraphAlert[] {
+    return structuredClone(this.state.alerts);
   }
 
   /** The user tries to send a message: delivered, or failed (5.1.8) while restricted or not yet released. */

@@ -3,7 +3,8 @@
 // Time comes from an injected clock and due releases are applied lazily on every access, so tests can
 // drive it with sinon fake timers and never wait.
 import { randomUUID } from 'node:crypto';
-import { seedGroups, seedInboxRules, seedRestrictions, seedUsers } from './seed.js';
+import { type GraphAlert, unrelatedAlert } from './alerts.js';
+import { person, seedGroups, seedInboxRules, seedRestrictions, seedUsers } from './seed.js';
 
 export interface SimUser {
   id: string;
@@ -85,6 +86,8 @@ export class TenantState {
   inboxRules = new Map<string, GraphMessageRule[]>();
   readonly blocked = new Map<string, BlockedSenderRow>();
   readonly messageTrace: MessageTraceRow[] = [];
+  /** Graph security alerts (alerts_v2), oldest first. */
+  readonly alerts: GraphAlert[] = [];
   private readonly unblocks = new Map<string, number[]>();
   private readonly pendingReleases = new Map<string, number>();
 
@@ -101,6 +104,8 @@ export class TenantState {
     this.inboxRules = seedInboxRules();
     this.blocked.clear();
     this.messageTrace.length = 0;
+    this.alerts.length = 0;
+    this.alerts.push(unrelatedAlert(new Date(this.now().getTime() - 3 * HOUR_MS)));
     this.unblocks.clear();
     this.pendingReleases.clear();
     const nowMs = this.now().getTime();
@@ -134,6 +139,15 @@ export class TenantState {
     }
   }
 
+  /** Adds a mailbox user (tests and benchmarks that need many accounts); an existing UPN is kept. */
+  addUser(userPrincipalName: string, displayName: string): SimUser {
+    const existing = this.findUser(userPrincipalName);
+    if (existing) return existing;
+    const user = person({ id: randomUUID(), upn: userPrincipalName.toLowerCase() }, displayName);
+    this.users.push(user);
+    return user;
+  }
+
   findUser(idOrUpn: string): SimUser | undefined {
     const key = idOrUpn.toLowerCase();
     return this.users.find((u) => u.id === key || u.userPrincipalName.toLowerCase() === key);
@@ -164,6 +178,12 @@ export class TenantState {
     if (senderAddress === undefined) return [...this.blocked.values()];
     const row = this.blocked.get(senderAddress.toLowerCase());
     return row ? [row] : [];
+  }
+
+  /** The restriction ends without an admin (a BlockUserForToday block at midnight UTC, another tool). */
+  release(address: string): boolean {
+    this.advance();
+    return this.blocked.delete(address.toLowerCase());
   }
 
   unblock(address: string): UnblockOutcome {

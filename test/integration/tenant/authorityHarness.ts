@@ -17,6 +17,7 @@ export const GRAPH_ROLES = [
   'User.RevokeSessions.All',
   'MailboxSettings.Read',
   'ExchangeMessageTrace.Read.All',
+  'SecurityAlert.Read.All',
 ];
 export const FULL_ROLES = { [GRAPH_RESOURCE]: GRAPH_ROLES, [EXCHANGE_RESOURCE]: ['Exchange.ManageAsApp'] };
 

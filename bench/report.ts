@@ -1,6 +1,7 @@
 // Summaries and the markdown table of a benchmark run: medians across rounds, ratios to the echo bot's
 // message turn in the same round, and the A/A band (echo bot B against echo bot A) as the noise to read them by.
 import os from 'node:os';
+import type { DetectionLatencyResult } from './detection.js';
 import type { FanoutResult } from './fanout.js';
 import { median } from './load.js';
 import type { MonitorResult } from './monitor.js';
@@ -109,6 +110,7 @@ export interface BenchResult {
   footprint: Footprint;
   monitor: MonitorResult;
   fanout: FanoutResult;
+  detection: DetectionLatencyResult;
   targets: Target[];
   totalSeconds: number;
 }
@@ -129,6 +131,7 @@ export function targetsOf(
   footprint: Footprint,
   monitor: MonitorResult,
   fanout: FanoutResult,
+  detection: DetectionLatencyResult,
 ): Target[] {
   const help = summary.find((s) => s.scenario === 'help');
   const monitorCycle = monitor.cycles[0];
@@ -165,6 +168,14 @@ export function targetsOf(
       `${fanout.lost} lost, ${fanout.duplicated} duplicated, ${fanout.throttled} answered 429`,
     target: '≤ 1.2× minimum, 0 lost',
     met: fanout.ratio <= 1.2 && fanout.lost === 0 && fanout.duplicated === 0,
+  });
+  targets.push({
+    what: `detection latency at the default ${detection.pollIntervalS} s poll, ${detection.samples} restrictions spread over a cycle`,
+    result:
+      `restriction → helpdesk card: median ${f(detection.medianS)} s, max ${f(detection.maxS)} s ` +
+      `(${detection.latenciesS.map((s) => f(s, 0)).join(', ')} s); the bot's part ${f(detection.processingMs, 0)} ms`,
+    target: `≤ poll interval + 5 s`,
+    met: detection.maxS <= detection.pollIntervalS + 5,
   });
   targets.push({
     what: `RSS after ${footprint.turns.toLocaleString('en')} turns`,

@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { freePort, startProcess } from '../test/support/processes.js';
 import { bodies, messageActivity } from './activities.js';
 import { probeHeap, type RunningBot, repoRoot, rssMb, startBot, startScriptNodeFlags } from './bots.js';
+import { measureDetectionLatency } from './detection.js';
 import { measureFanout } from './fanout.js';
 import { measureMonitor } from './monitor.js';
 import { type BenchResult, type Footprint, machine, markdown, summarize, targetsOf } from './report.js';
@@ -28,6 +29,7 @@ const timings = {
   loadedConnections: 10,
 };
 const turnsForRss = setting('BENCH_TURNS', 10_000);
+const detectionSamples = setting('BENCH_DETECTION_SAMPLES', 6);
 const coldStarts = 3;
 const profile = process.env.BENCH_PROFILE === '1';
 const resultsDir = path.join(repoRoot, 'bench', 'results');
@@ -175,6 +177,8 @@ async function main(): Promise<void> {
     const monitor = await measureMonitor(10_000, 3);
     log('proactive fan-out: 1,000 notes to 200 conversations under Teams rate limits');
     const fanout = await measureFanout(1000, 200);
+    log(`detection latency: ${detectionSamples} restrictions spread over one 60 s poll cycle`);
+    const detection = await measureDetectionLatency(detectionSamples);
 
     const labels = Object.fromEntries(all.map((s) => [s.name, s.label])) as Record<ScenarioName, string>;
     const order: ScenarioName[] = ['echo', 'echo-aa', 'help', 'status', 'step'];
@@ -195,7 +199,8 @@ async function main(): Promise<void> {
       footprint,
       monitor,
       fanout,
-      targets: targetsOf(summary, footprint, monitor, fanout),
+      detection,
+      targets: targetsOf(summary, footprint, monitor, fanout, detection),
       totalSeconds: (performance.now() - started) / 1000,
     };
     mkdirSync(resultsDir, { recursive: true });

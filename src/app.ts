@@ -5,7 +5,13 @@ import { createBot, loadCardSigningKey, type Pacer } from './bot/index.js';
 import type { Config } from './config.js';
 import { createHttpServer, type HttpServer } from './http/index.js';
 import { createTranslator } from './i18n/index.js';
-import { createRequestJobs, type RequestJobs, RequestLedger, RequestLifecycle } from './requests/index.js';
+import {
+  createRequestJobs,
+  FindingActions,
+  type RequestJobs,
+  RequestLedger,
+  RequestLifecycle,
+} from './requests/index.js';
 import { openSqliteStore, type Store } from './store/index.js';
 import {
   createLiveCredential,
@@ -126,11 +132,20 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     now,
     allowSelfApproval: config.approvals.allowSelfApproval,
   });
+  const findings = new FindingActions({
+    requests: store.requests,
+    ledger,
+    tenant: tenant.gateway,
+    logger: logger.child({ component: 'requests' }),
+    now,
+    allowSelfApproval: config.approvals.allowSelfApproval,
+  });
   const bot = createBot({
     identity: config.bot,
     tenant: tenant.gateway,
     store,
     lifecycle,
+    findings,
     t,
     logger,
     tenantId: tenant.tenantId,

@@ -7,6 +7,7 @@ import {
   approvalActionParts,
   type CardSigner,
   detectionActionParts,
+  evidenceActionParts,
   runbookActionParts,
 } from './cardSigning.js';
 import {
@@ -16,6 +17,9 @@ import {
   type DetectionVerb,
   detectionCardData,
   detectionVerbs,
+  type EvidenceVerb,
+  evidenceCardData,
+  evidenceVerbs,
   type RunbookCardData,
   type RunbookVerb,
   runbookCardData,
@@ -25,7 +29,8 @@ import {
 export type CardAction =
   | { family: 'runbook'; verb: RunbookVerb; data: RunbookCardData }
   | { family: 'approval'; verb: ApprovalVerb; data: z.infer<typeof approvalCardData> }
-  | { family: 'detection'; verb: DetectionVerb; data: z.infer<typeof detectionCardData> };
+  | { family: 'detection'; verb: DetectionVerb; data: z.infer<typeof detectionCardData> }
+  | { family: 'evidence'; verb: EvidenceVerb; data: z.infer<typeof evidenceCardData> };
 
 interface Family<F extends CardAction['family'], V extends string, D> {
   family: F;
@@ -56,6 +61,13 @@ const detection: Family<'detection', DetectionVerb, z.infer<typeof detectionCard
   signedParts: (data, verb) => detectionActionParts(data.requestId, verb),
 };
 
+const evidence: Family<'evidence', EvidenceVerb, z.infer<typeof evidenceCardData>> = {
+  family: 'evidence',
+  verbs: evidenceVerbs,
+  schema: evidenceCardData,
+  signedParts: (data, verb) => evidenceActionParts(data.requestId, data.finding, verb),
+};
+
 function verified<F extends CardAction['family'], V extends string, D>(
   family: Family<F, V, D>,
   signer: CardSigner,
@@ -79,6 +91,7 @@ export function verifyCardAction(
   return (
     verified(runbook, signer, verb, data) ??
     verified(approval, signer, verb, data) ??
-    verified(detection, signer, verb, data)
+    verified(detection, signer, verb, data) ??
+    verified(evidence, signer, verb, data)
   );
 }

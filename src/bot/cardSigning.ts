@@ -30,6 +30,11 @@ export function detectionActionParts(requestId: string, verb: string): string[] 
   return ['detection', requestId, verb];
 }
 
+/** What an evidence button's signature covers: the request, the finding and the verb (fix, waive …). */
+export function evidenceActionParts(requestId: string, finding: string, verb: string): string[] {
+  return ['evidence', requestId, finding, verb];
+}
+
 /** Where the generated key is kept, beside the dialog state. */
 export const CARD_SIGNING_STATE_KEY = 'card-signing-key';
 

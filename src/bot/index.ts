@@ -2,13 +2,14 @@
 import { PrivateConversationState } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Translator } from '../i18n/index.js';
-import type { Notifier, RequestLifecycle } from '../requests/index.js';
+import type { FindingActions, Notifier, RequestLifecycle } from '../requests/index.js';
 import type { Store } from '../store/index.js';
 import type { TenantGateway } from '../tenant/index.js';
 import { type BotIdentity, createAdapter } from './adapter.js';
 import { TurnAdmission } from './admission.js';
 import { ApprovalHandler } from './approvals/approvalHandler.js';
 import { ApproverDirectory } from './approvals/approverDirectory.js';
+import { EvidenceHandler } from './approvals/evidenceHandler.js';
 import { createCardSigner } from './cardSigning.js';
 import { ConversationMemory } from './conversationMemory.js';
 import { checkIncomingActivity } from './incomingActivity.js';
@@ -28,6 +29,8 @@ export interface BotDeps {
   tenant: TenantGateway;
   store: Pick<Store, 'conversations' | 'state'>;
   lifecycle: RequestLifecycle;
+  /** Fixing and waiving suspicious findings from the approval card. */
+  findings: FindingActions;
   t: Translator;
   logger: Logger;
   tenantId: string;
@@ -94,7 +97,17 @@ export function createBot(deps: BotDeps): Bot {
     signCard: signer.sign,
     giveUpAfterHours: deps.giveUpAfterHours,
   });
+  const evidence = new EvidenceHandler({
+    lifecycle: deps.lifecycle,
+    findings: deps.findings,
+    directory,
+    t: deps.t,
+    logger,
+    signCard: signer.sign,
+    giveUpAfterHours: deps.giveUpAfterHours,
+  });
   const bot = new UnblockBot({
+    evidence,
     state: new PrivateConversationState(new StateStoreStorage(store.state)),
     flow,
     approvals,

@@ -13,6 +13,7 @@ import type { ConversationStore } from '../store/index.js';
 import type { TurnAdmission } from './admission.js';
 import type { ApprovalHandler } from './approvals/approvalHandler.js';
 import type { ApproverDirectory } from './approvals/approverDirectory.js';
+import type { EvidenceHandler } from './approvals/evidenceHandler.js';
 import { type CardAction, verifyCardAction } from './cardActions.js';
 import type { CardSigner } from './cardSigning.js';
 import { errorNotice, helpCard, staleCardNotice } from './cards/noticeCards.js';
@@ -35,6 +36,8 @@ export interface UnblockBotDeps {
   state: BotState;
   flow: RunbookFlow;
   approvals: ApprovalHandler;
+  /** Fix and Waive on the approval card's evidence checklist. */
+  evidence: EvidenceHandler;
   directory: ApproverDirectory;
   lifecycle: RequestLifecycle;
   t: Translator;
@@ -194,6 +197,18 @@ export class UnblockBot extends TeamsActivityHandler {
     const card = await this.guarded(context, language, () => {
       if (action.family === 'runbook') return this.onRunbookAction(context, action, language);
       if (action.family === 'detection') return this.onDetectionAction(context, action, language);
+      if (action.family === 'evidence') {
+        const party = this.party(context);
+        return this.deps.evidence.handle({
+          verb: action.verb,
+          requestId: action.data.requestId,
+          finding: action.data.finding,
+          reason: action.data.reason,
+          clicker: party.actor,
+          conversationId: party.conversationId,
+          language,
+        });
+      }
       return this.onApprovalAction(context, action, language);
     });
     return cardInvokeResponse(card);

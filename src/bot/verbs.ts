@@ -73,3 +73,21 @@ export const detectionCardData = z.object({
   requestId: z.string().uuid(),
   sig: signature,
 });
+
+/** The approval card's evidence checklist: ask to fix or waive a finding, confirm it, or go back. */
+export const evidenceVerbs = [
+  'evidence.fix',
+  'evidence.confirmFix',
+  'evidence.waive',
+  'evidence.confirmWaive',
+  'evidence.back',
+] as const;
+export type EvidenceVerb = (typeof evidenceVerbs)[number];
+
+/** What an evidence button carries: the request, the finding's key and the signature; the reason is input. */
+export const evidenceCardData = z.object({
+  requestId: z.string().uuid(),
+  finding: z.string().min(1).max(300),
+  sig: signature,
+  reason: z.string().max(500).optional(),
+});

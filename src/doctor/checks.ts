@@ -3,8 +3,8 @@
 // (optional) message trace. A check that needs a token the credential could not get is reported as not
 // checked. Decisions only: printing is report.ts's job.
 import { EXCHANGE_APP_ROLE, type TenantApi, type TenantProbe, type TokenSummary } from '../tenant/index.js';
-import { type DetectionCheckSettings, detectionChecks } from './detectionChecks.js';
 import { describeFailure, fixFor, GRANT } from './fixes.js';
+import { type ProactiveCheckSettings, proactiveChecks } from './proactiveChecks.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn';
 
@@ -19,7 +19,7 @@ export interface CheckResult {
   required: boolean;
 }
 
-export interface CheckSettings extends Partial<DetectionCheckSettings> {
+export interface CheckSettings extends Partial<ProactiveCheckSettings> {
   approverGroupId: string | undefined;
 }
 
@@ -129,7 +129,7 @@ export async function runChecks(probe: TenantProbe, settings: CheckSettings): Pr
     );
   }
   results.push(
-    ...(await detectionChecks(probe, { detection: settings.detection ?? false }, graphToken !== null)),
+    ...(await proactiveChecks(probe, { detection: settings.detection ?? false }, graphToken !== null)),
   );
   return results;
 }

@@ -12,6 +12,9 @@ export const GRANT = {
     'Grant the application permissions User.Read.All and GroupMember.Read.All (Microsoft Graph) with admin consent',
   securityAlerts:
     'Grant the application permission SecurityAlert.Read.All (Microsoft Graph) with admin consent',
+  signInRisk:
+    'Grant the application permissions IdentityRiskyUser.Read.All and IdentityRiskEvent.Read.All (Microsoft Graph) with admin consent (Entra ID P2)',
+  auditLog: 'Grant the application permission AuditLog.Read.All (Microsoft Graph) with admin consent',
   messageTrace:
     'Grant ExchangeMessageTrace.Read.All (Microsoft Graph) + service principal for app 8bd644d1-64a1-4d4b-ae52-2e0cbf64e373 (New-MgServicePrincipal -AppId 8bd644d1-64a1-4d4b-ae52-2e0cbf64e373)',
 } as const;

@@ -18,6 +18,8 @@ export const requestEvents = [
   'claimed',
   /** A detected restriction ended before anyone acted. */
   'resolved',
+  /** A finding on the approval card was fixed or waived: every copy of the card shows it. */
+  'evidence',
 ] as const;
 export type RequestEvent = (typeof requestEvents)[number];
 

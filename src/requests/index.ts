@@ -5,6 +5,12 @@
 export type { DetectionCycle } from './detection/detector.js';
 export { detectedRequestId } from './detection/episodeIds.js';
 export { type RequestEvent, requestEvents } from './events.js';
+export {
+  type FindingActionResult,
+  FindingActions,
+  type FindingRefusal,
+} from './evidence/findingActions.js';
+export { gatherEvidence } from './evidence/gather.js';
 export { detectJob, type JobOutcome, monitorJob, notifyJob, unblockJobId } from './jobs.js';
 export { type LedgerOutcome, type Party, RequestLedger } from './ledger.js';
 export { type DecisionInput, type DecisionResult, RequestLifecycle, type StartResult } from './lifecycle.js';

@@ -6,6 +6,7 @@ import {
   type AuditAction,
   type AuditEvent,
   checkApproval,
+  checkEvidence,
   checkRetry,
   type DirectoryUser,
   isUnclaimedDetection,
@@ -135,12 +136,14 @@ export class RequestLifecycle {
     if (!request) return { kind: 'not-found' };
     const party = { actor: input.clicker, conversationId: input.conversationId };
     const rule = input.decision === 'retry' ? checkRetry : checkApproval;
-    const check = rule({
+    const decider = rule({
       request,
       clicker: input.clicker,
       isApprover: input.isApprover,
       allowSelfApproval: this.deps.allowSelfApproval,
     });
+    // Evidence before approval: every suspicious finding fixed or waived (enforced here, not by the card).
+    const check = decider.ok && input.decision === 'approve' ? checkEvidence(request) : decider;
     if (!check.ok) {
       await this.deps.ledger.note(
         request,

@@ -10,7 +10,9 @@ export type ApprovalRefusal =
   /** Already approved, rejected, cancelled or expired: the card was stale. */
   | 'not-pending'
   /** A retry of a request that has not failed, or failed in a way a new attempt cannot fix. */
-  | 'not-retryable';
+  | 'not-retryable'
+  /** A suspicious finding is neither fixed nor waived (findings.ts). */
+  | 'unresolved-findings';
 
 export interface ApprovalCheck {
   request: UnblockRequest;

@@ -3,6 +3,7 @@ export * from './agentMessage.js';
 export * from './approvalPolicy.js';
 export * from './detection.js';
 export * from './errors.js';
+export * from './findings.js';
 export * from './requestLifecycle.js';
 export * from './restrictionReason.js';
 export * from './steps.js';

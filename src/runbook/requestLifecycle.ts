@@ -110,6 +110,7 @@ export type RequestFacts = Partial<
     | 'conversationId'
     | 'locale'
     | 'detection'
+    | 'resolutions'
   >
 >;
 

@@ -21,6 +21,8 @@ export interface RestrictedSender {
 }
 
 export interface InboxRuleSummary {
+  /** Graph's messageRule id, to disable the rule; absent in records from before fixes existed. */
+  id?: string;
   name: string;
   enabled: boolean;
   /** Addresses the rule forwards or redirects to; a common sign of a compromised mailbox. */
@@ -40,6 +42,37 @@ export interface CompromiseChecks {
   suspiciousRules: InboxRuleSummary[];
   ruleCount: number;
   sessionsRevoked: boolean;
+  /** Identity Protection's view of the account; null = not readable here, absent = not checked. */
+  signInRisk?: SignInRisk | null;
+  /** Apps the user consented to in the last 7 days; null = not readable here, absent = not checked. */
+  appConsents?: AppConsent[] | null;
+}
+
+/** Identity Protection: the user's risk and the risk detections of the last 7 days. */
+export interface SignInRisk {
+  /** low | medium | high | hidden | none (Graph riskyUser.riskLevel). */
+  riskLevel: string;
+  /** atRisk | confirmedCompromised | remediated | dismissed | none … (Graph riskyUser.riskState). */
+  riskState: string;
+  /** Risk detections (risky sign-ins and user risk events) in the last 7 days. */
+  recentDetections: number;
+}
+
+/** A consent the user gave an application (audit log "Consent to application"). */
+export interface AppConsent {
+  appName: string;
+  at: string;
+}
+
+/** How an approver dealt with a suspicious finding before approving: fixed from the card, or waived. */
+export interface FindingResolution {
+  /** The finding's key (findings.ts): "forwarding", "rule:<id>", "sign-in-risk", "app-consents". */
+  finding: string;
+  kind: 'fixed' | 'waived';
+  by: Actor;
+  at: string;
+  /** Why a waived finding is acceptable (required for a waiver). */
+  reason: string | null;
 }
 
 export type PasswordStatus =
@@ -109,6 +142,8 @@ export interface UnblockRequest {
    * (detection); absent for requests an agent started.
    */
   detection?: DetectionFacts | null;
+  /** Suspicious findings fixed or waived on the approval card (absent: none yet). */
+  resolutions?: FindingResolution[];
 }
 
 /** How a request the bot opened by itself came about, and who took it over. */
@@ -175,4 +210,7 @@ export type AuditAction =
   | 'access.refused'
   | 'request.claimed'
   | 'request.alerted'
-  | 'helpdesk-channel.set';
+  | 'helpdesk-channel.set'
+  | 'finding.fixed'
+  | 'finding.waived'
+  | 'finding.fix-failed';

@@ -2,10 +2,12 @@
 // Microsoft Graph and the Exchange Online admin REST endpoint; in simulated mode the same live clients are
 // pointed at the simulator. Failures throw TenantError (src/runbook/errors.ts).
 import type {
+  AppConsent,
   DirectoryUser,
   InboxRuleSummary,
   MailboxForwarding,
   RestrictedSender,
+  SignInRisk,
 } from '../runbook/types.js';
 
 export interface MessageTraceEntry {
@@ -56,6 +58,17 @@ export interface TenantGateway {
   getMailboxForwarding(address: string): Promise<MailboxForwarding>;
   /** Inbox rules (Graph messageRules), summarised for the compromise check. */
   listInboxRules(userId: string): Promise<InboxRuleSummary[]>;
+  /** Turns an inbox rule off (Graph PATCH messageRule isEnabled=false; MailboxSettings.ReadWrite). */
+  disableInboxRule(userId: string, ruleId: string): Promise<void>;
+  /** Removes mailbox-level forwarding (Exchange Set-Mailbox; Graph does not expose it). */
+  removeMailboxForwarding(address: string): Promise<void>;
+  /**
+   * Identity Protection: the user's risk level and state, and their risk detections since `since`
+   * (IdentityRiskyUser.Read.All, IdentityRiskEvent.Read.All; Entra ID P2). Throws 'Forbidden' without them.
+   */
+  getSignInRisk(userId: string, since: Date): Promise<SignInRisk>;
+  /** Consents the user gave applications since `since` (directory audit log; AuditLog.Read.All). */
+  listAppConsents(userId: string, since: Date): Promise<AppConsent[]>;
   /** Which of `groupIds` (≤ 20) the user is a transitive member of (Graph checkMemberGroups). */
   checkMemberGroups(userId: string, groupIds: string[]): Promise<string[]>;
   /** Outbound messages from a sender in a time window (Graph message trace). */

@@ -27,4 +27,8 @@ export interface TenantProbe {
   recentMessageTraceCount(): Promise<number>;
   /** Graph security alerts_v2 of the last day: how many (one page of at most 50 is read). */
   recentAlertCount(): Promise<number>;
+  /** Graph Identity Protection risk detections of the last week (one page of at most 50). */
+  recentRiskDetectionCount(): Promise<number>;
+  /** Graph directory audit "Consent to application" entries of the last week (one page of at most 50). */
+  recentConsentCount(): Promise<number>;
 }

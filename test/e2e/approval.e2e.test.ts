@@ -113,7 +113,44 @@ describe('approval and "can send again" in the Teams-like playground (e2e)', () 
       approverView.value,
       "Patti's view after Refresh",
     );
-    const approve = actionOf(approverView.value, 'approval.approve');
+    // Rob's account shows signs of a compromise: Approve stays disabled until each is fixed or waived.
+    assert.match(cardText(approverView.value), /Inbox rule "\." forwards mail/);
+    assert.equal(enabledOf(approverView.value, 'approval.approve'), false, 'Approve is disabled');
+    // Patti fixes what the card can fix (each confirmed on the card), then waives the rest with a reason.
+    let view = approverView.value;
+    for (const [ask, confirm, inputs] of [
+      ['evidence.fix', 'evidence.confirmFix', {}],
+      ['evidence.waive', 'evidence.confirmWaive', { reason: 'Consent checked with Rob: his own mail app' }],
+    ] as const) {
+      while (hasAction(view, ask)) {
+        const panel = await playground.invoke(patti, pattiChat, String(messageId), actionOf(view, ask));
+        const yes = actionOf(panel.value, confirm);
+        view = (
+          await playground.invoke(patti, pattiChat, String(messageId), {
+            verb: yes.verb,
+            data: { ...yes.data, ...inputs },
+          })
+        ).value;
+      }
+    }
+    assert.match(cardText(view), /fixed by Patti Fernandez/);
+    assert.match(cardText(view), /waived by Patti Fernandez: Consent checked with Rob/);
+    assert.equal(enabledOf(view, 'approval.approve'), true, 'Approve is enabled');
+    await page.screenshotCard(
+      'approval-card-evidence-cleared',
+      view,
+      "Patti's view after the fixes and the waiver",
+    );
+    const simulator = /simulated contoso\.com \((http:\/\/127\.0\.0\.1:\d+)\)/.exec(session.botOutput())?.[1];
+    const rules = (await (await fetch(`${simulator}/_sim/users/rob@contoso.com/rules`)).json()) as {
+      value: { displayName: string; isEnabled: boolean }[];
+    };
+    assert.equal(
+      rules.value.find((r) => r.displayName === '.')?.isEnabled,
+      false,
+      'the rule is off in the tenant',
+    );
+    const approve = actionOf(view, 'approval.approve');
     const approved = await playground.invoke(patti, pattiChat, String(messageId), {
       verb: approve.verb,
       data: { ...approve.data, comment: COMMENT },
@@ -218,6 +255,22 @@ function actionsOf(card: unknown): CardAction[] {
   };
   walk(card, false);
   return found;
+}
+
+/** Whether the card's button for `verb` is enabled (Adaptive Cards 1.5 isEnabled; absent = enabled). */
+function enabledOf(card: unknown, verb: string): boolean {
+  let enabled: boolean | undefined;
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (record.type === 'Action.Execute' && record.verb === verb) enabled = record.isEnabled !== false;
+      for (const [key, child] of Object.entries(record)) if (key !== 'refresh') walk(child);
+    }
+  };
+  walk(card);
+  assert.ok(enabled !== undefined, `no ${verb} button on the card`);
+  return enabled;
 }
 
 function hasAction(cardOrActivity: unknown, verb: string): boolean {

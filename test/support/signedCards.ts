@@ -3,6 +3,7 @@
 import {
   approvalActionParts,
   createCardSigner,
+  evidenceActionParts,
   loadCardSigningKey,
   runbookActionParts,
 } from '../../src/bot/cardSigning.js';
@@ -37,4 +38,16 @@ export async function runbookAction(
 ): Promise<ExecuteValue> {
   const sig = (await signerOf(t)).sign(...runbookActionParts(runbookId, step, verb));
   return { action: { type: 'Action.Execute', verb, data: { runbookId, step, sig, ...inputs } } };
+}
+
+/** The invoke value of an evidence checklist button (fix, waive, confirm …) for one finding, signed. */
+export async function evidenceAction(
+  t: TestApp,
+  requestId: string,
+  finding: string,
+  verb: string,
+  inputs: Record<string, unknown> = {},
+): Promise<ExecuteValue> {
+  const sig = (await signerOf(t)).sign(...evidenceActionParts(requestId, finding, verb));
+  return { action: { type: 'Action.Execute', verb, data: { requestId, finding, sig, ...inputs } } };
 }

@@ -3,12 +3,18 @@
 // card's refresh (Universal Actions), re-checked on the server at every click.
 import type { Language, MessageKey, MessageVars, Translator } from '../../i18n/index.js';
 import type { RequestEvent } from '../../requests/index.js';
-import { canRetryUnblock, DETECTION_ACTOR, type UnblockRequest } from '../../runbook/index.js';
+import {
+  canRetryUnblock,
+  DETECTION_ACTOR,
+  type UnblockRequest,
+  unresolvedFindings,
+} from '../../runbook/index.js';
 import { approvalActionParts, type SignCard } from '../cardSigning.js';
 import { noticeCard } from '../cards/noticeCards.js';
 import { type AdaptiveCardJson, renderCard } from '../cards/render.js';
 import { checkFacts, restrictionFacts, userLabel } from '../cards/runbookCards.js';
 import type { ApprovalVerb } from '../verbs.js';
+import { type EvidencePanel, evidencePanel, evidenceSection } from './evidenceSection.js';
 
 /** Teams shows refresh-driven views to at most 60 listed users. */
 export const MAX_REFRESH_USERS = 60;
@@ -25,6 +31,8 @@ export interface ApprovalCardOptions {
   sign: SignCard;
   /** RESUME_GIVE_UP_AFTER_H, quoted when sending never resumed. */
   giveUpAfterHours: number;
+  /** The fix or waiver the approver is confirming (approver view only). */
+  panel?: EvidencePanel;
 }
 
 type Color = 'default' | 'good' | 'attention' | 'warning' | 'accent';
@@ -84,12 +92,15 @@ export function approvalCard(request: UnblockRequest, options: ApprovalCardOptio
   if (request.resumedAt) facts.push({ title: tr('approval.resumedAt'), value: when(request.resumedAt) });
 
   const pending = request.state === 'pending_approval';
+  // Approve stays disabled while a suspicious finding is open (and the server refuses it anyway).
+  const evidenceClear = unresolvedFindings(request).length === 0;
   // A failed unblock an approver can retry keeps live buttons (Retry), like a pending one.
   const retryable = canRetryUnblock(request);
   const user = userLabel(request.target);
   const notes = [
     ...(options.notice ? [{ text: options.notice, color: 'attention' }] : []),
     ...(pending ? [{ text: tr('approval.onApprove'), color: 'default' }] : []),
+    ...(pending && !evidenceClear ? [{ text: tr('evidence.unresolved'), color: 'warning' }] : []),
     ...(request.state === 'failed'
       ? [
           {
@@ -104,13 +115,20 @@ export function approvalCard(request: UnblockRequest, options: ApprovalCardOptio
     ...(retryable ? [{ text: tr('approval.onRetry'), color: 'default' }] : []),
     ...(pending || request.state === 'resumed' ? [{ text: tr('unblock.comeBack'), color: 'warning' }] : []),
   ];
-  const action = (key: MessageKey, verb: ApprovalVerb, style: 'default' | 'positive' | 'destructive') => ({
+  const action = (
+    key: MessageKey,
+    verb: ApprovalVerb,
+    style: 'default' | 'positive' | 'destructive',
+    isEnabled = true,
+  ) => ({
     title: tr(key),
     verb,
     data: data(verb),
     style,
+    isEnabled,
   });
   const approverView = options.view === 'approver';
+  const evidenceCtx = { t, language, sign: options.sign };
   const card = renderCard('approval', {
     style: stateStyle[request.state].style,
     statusColor: stateStyle[request.state].color,
@@ -119,6 +137,8 @@ export function approvalCard(request: UnblockRequest, options: ApprovalCardOptio
     status: `${tr('approval.status')}: ${tr(`state.${request.state}`)}`,
     facts,
     notes,
+    evidence: evidenceSection(request, evidenceCtx, approverView),
+    panel: approverView && options.panel ? evidencePanel(request, options.panel, evidenceCtx) : null,
     commentInput:
       approverView && (pending || retryable)
         ? { label: tr('approval.commentLabel'), placeholder: tr('approval.commentPlaceholder') }
@@ -126,7 +146,7 @@ export function approvalCard(request: UnblockRequest, options: ApprovalCardOptio
     actions:
       approverView && pending
         ? [
-            action('approval.approve', 'approval.approve', 'positive'),
+            action('approval.approve', 'approval.approve', 'positive', evidenceClear),
             action('approval.reject', 'approval.reject', 'destructive'),
           ]
         : approverView && retryable

@@ -3,7 +3,7 @@
 // it against the stored request and decides with a compare-and-set), and answers with the card the
 // server's record now calls for.
 import type { Logger } from 'pino';
-import type { Language, Translator } from '../../i18n/index.js';
+import type { Language, MessageKey, Translator } from '../../i18n/index.js';
 import type { RequestLifecycle } from '../../requests/index.js';
 import type { Actor, ApprovalRefusal, UnblockRequest } from '../../runbook/index.js';
 import type { SignCard } from '../cardSigning.js';
@@ -32,12 +32,10 @@ export interface ApprovalClick {
   language: Language;
 }
 
-const refusalKey: Record<
-  Exclude<ApprovalRefusal, 'not-pending' | 'not-retryable'>,
-  'approval.notApprover' | 'approval.ownRequest'
-> = {
+const refusalKey: Record<Exclude<ApprovalRefusal, 'not-pending' | 'not-retryable'>, MessageKey> = {
   'not-approver': 'approval.notApprover',
   'own-request': 'approval.ownRequest',
+  'unresolved-findings': 'evidence.unresolved',
 };
 
 const decisionOf = {

@@ -11,6 +11,7 @@ import {
   stepNumber,
   type UnblockRequest,
 } from '../../runbook/index.js';
+import { evidenceFacts } from '../approvals/evidenceSection.js';
 import { runbookActionParts, type SignCard } from '../cardSigning.js';
 import type { RunbookVerb } from '../verbs.js';
 import { type AdaptiveCardJson, renderCard } from './render.js';
@@ -254,6 +255,7 @@ export function checkFacts(ctx: CardContext, checks: CompromiseChecks): Fact[] {
     { title: label(ctx, 'checks.forwarding'), value: forwarding },
     { title: label(ctx, 'checks.rules'), value: rules },
     { title: label(ctx, 'checks.sessions'), value: sessions },
+    ...evidenceFacts(ctx, checks),
   ];
 }
 

@@ -3,10 +3,12 @@
 // mailbox forwarding. The same code runs against the simulator (simulated mode and tests).
 import { TenantError } from '../../runbook/errors.js';
 import type {
+  AppConsent,
   DirectoryUser,
   InboxRuleSummary,
   MailboxForwarding,
   RestrictedSender,
+  SignInRisk,
 } from '../../runbook/types.js';
 import type { MessageTraceEntry, RestrictionAlert, TenantGateway } from '../gateway.js';
 import { createLiveClients, type LiveTenantOptions } from './clients.js';
@@ -15,12 +17,14 @@ import type { GraphApi } from './graphClient.js';
 import {
   isRestrictionAlert,
   MAILBOX_SELECT,
+  toAppConsent,
   toDirectoryUser,
   toInboxRuleSummary,
   toMailboxForwarding,
   toMessageTraceEntry,
   toRestrictedSender,
   toRestrictionAlert,
+  toUserRisk,
   USER_SELECT,
 } from './mappers.js';
 import { exactAddressFilter, normaliseQuery, prefixFilter, rankUsers } from './userSearch.js';
@@ -111,6 +115,52 @@ class LiveTenantGateway implements TenantGateway {
   async listInboxRules(userId: string): Promise<InboxRuleSummary[]> {
     const rules = await this.graph.getAll<unknown>(`${userPath(userId)}/mailFolders/inbox/messageRules`);
     return rules.map(toInboxRuleSummary);
+  }
+
+  async disableInboxRule(userId: string, ruleId: string): Promise<void> {
+    await this.graph.patch(
+      `${userPath(userId)}/mailFolders/inbox/messageRules/${encodeURIComponent(ruleId)}`,
+      {
+        isEnabled: false,
+      },
+    );
+  }
+
+  async removeMailboxForwarding(address: string): Promise<void> {
+    // $null in PowerShell is JSON null over InvokeCommand.
+    await this.exchange.invoke('Set-Mailbox', {
+      Identity: smtpAddress(address),
+      ForwardingSmtpAddress: null,
+      ForwardingAddress: null,
+      DeliverToMailboxAndForward: false,
+    });
+  }
+
+  async getSignInRisk(userId: string, since: Date): Promise<SignInRisk> {
+    let user = { riskLevel: 'none', riskState: 'none' };
+    try {
+      user = toUserRisk(await this.graph.get(`/identityProtection/riskyUsers/${encodeURIComponent(userId)}`));
+    } catch (error) {
+      // Identity Protection lists only users it has seen at risk: NotFound means no risk.
+      if (!(error instanceof TenantError && error.code === 'NotFound')) throw error;
+    }
+    const id = userId.replaceAll("'", "''");
+    const detections = await this.graph.getAll<unknown>('/identityProtection/riskDetections', {
+      $filter: `userId eq '${id}' and detectedDateTime ge ${isoSeconds(since)}`,
+    });
+    return { ...user, recentDetections: detections.length };
+  }
+
+  async listAppConsents(userId: string, since: Date): Promise<AppConsent[]> {
+    // initiatedBy is filterable in Graph but not in every cloud alike: filter on activity and time there,
+    // on the user here.
+    const entries = await this.graph.getAll<unknown>('/auditLogs/directoryAudits', {
+      $filter: `activityDisplayName eq 'Consent to application' and activityDateTime ge ${isoSeconds(since)}`,
+    });
+    return entries
+      .map(toAppConsent)
+      .filter((e) => e.userId === userId)
+      .map((e) => e.consent);
   }
 
   async checkMemberGroups(userId: string, groupIds: string[]): Promise<string[]> {

@@ -74,6 +74,7 @@ const recipients = z
   .nullish();
 
 const messageRule = z.object({
+  id: z.string().nullish(),
   displayName: z.string().nullish(),
   isEnabled: z.boolean().nullish(),
   actions: z
@@ -95,6 +96,7 @@ export function toInboxRuleSummary(raw: unknown): InboxRuleSummary {
     .map((r) => r.emailAddress?.address?.toLowerCase())
     .filter((a): a is string => typeof a === 'string' && a !== '');
   return {
+    ...(rule.id ? { id: rule.id } : {}),
     name: rule.displayName ?? '',
     enabled: rule.isEnabled !== false,
     forwardsTo: [...new Set(addresses)],
@@ -116,6 +118,34 @@ export function toMessageTraceEntry(raw: unknown): MessageTraceEntry {
     recipientAddress: row.recipientAddress,
     receivedDateTime: row.receivedDateTime,
     status: row.status,
+  };
+}
+
+const riskyUser = z.object({
+  riskLevel: z.string().nullish(),
+  riskState: z.string().nullish(),
+});
+
+export function toUserRisk(raw: unknown): { riskLevel: string; riskState: string } {
+  const user = parse(riskyUser, raw, 'Graph riskyUser');
+  return { riskLevel: user.riskLevel ?? 'none', riskState: user.riskState ?? 'none' };
+}
+
+const directoryAudit = z.object({
+  activityDateTime: z.string(),
+  initiatedBy: z.object({ user: z.object({ id: z.string().nullish() }).nullish() }).nullish(),
+  targetResources: z.array(z.object({ displayName: z.string().nullish() })).nullish(),
+});
+
+/** A "Consent to application" audit entry: who consented (initiator) to which app (first target). */
+export function toAppConsent(raw: unknown): {
+  userId: string | null;
+  consent: { appName: string; at: string };
+} {
+  const entry = parse(directoryAudit, raw, 'Graph directoryAudit');
+  return {
+    userId: entry.initiatedBy?.user?.id ?? null,
+    consent: { appName: entry.targetResources?.[0]?.displayName ?? '?', at: entry.activityDateTime },
   };
 }
 

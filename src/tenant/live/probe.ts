@@ -75,6 +75,22 @@ export function createLiveTenantProbe(options: LiveTenantOptions): TenantProbe {
       });
       return page.value?.length ?? 0;
     },
+    async recentRiskDetectionCount() {
+      const since = new Date(Date.now() - 7 * 24 * HOUR_MS);
+      const page = await graph.get<{ value?: unknown[] }>('/identityProtection/riskDetections', {
+        $filter: `detectedDateTime ge ${isoSeconds(since)}`,
+        $top: '50',
+      });
+      return page.value?.length ?? 0;
+    },
+    async recentConsentCount() {
+      const since = new Date(Date.now() - 7 * 24 * HOUR_MS);
+      const page = await graph.get<{ value?: unknown[] }>('/auditLogs/directoryAudits', {
+        $filter: `activityDisplayName eq 'Consent to application' and activityDateTime ge ${isoSeconds(since)}`,
+        $top: '50',
+      });
+      return page.value?.length ?? 0;
+    },
   };
 }
 

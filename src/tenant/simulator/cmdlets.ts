@@ -54,6 +54,25 @@ const cmdlets: Record<string, Cmdlet> = {
       return user ? { rows: [mailboxRow(user)] } : { failure: notFound(identity) };
     },
   },
+  'Set-Mailbox': {
+    parameters: {
+      Identity: { mandatory: true },
+      ForwardingSmtpAddress: {},
+      ForwardingAddress: {},
+      DeliverToMailboxAndForward: {},
+    },
+    run: (p, state) => {
+      const identity = p.Identity as string;
+      const user = state.findUser(identity) ?? state.findUserByAddress(identity);
+      if (!user) return { failure: notFound(identity) };
+      if ('ForwardingSmtpAddress' in p) user.forwardingSmtpAddress = nullableString(p.ForwardingSmtpAddress);
+      if ('ForwardingAddress' in p) user.forwardingAddress = nullableString(p.ForwardingAddress);
+      if (typeof p.DeliverToMailboxAndForward === 'boolean')
+        user.deliverToMailboxAndForward = p.DeliverToMailboxAndForward;
+      // Set-* cmdlets return nothing.
+      return { rows: [] };
+    },
+  },
   'Get-InboxRule': {
     parameters: { Mailbox: {}, IncludeHidden: {}, Identity: {} },
     run: (p, state) => {
@@ -117,6 +136,10 @@ function bindParameters(
     );
   }
   return { params };
+}
+
+function nullableString(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 function isSmtpAddress(value: unknown): value is string {

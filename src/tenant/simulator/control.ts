@@ -10,6 +10,9 @@
 //   GET    /_sim/alerts                        security alerts     POST   /_sim/alerts {addresses, restrict?}
 //          (raises "User restricted from sending email" naming every address; restricts them unless restrict=false)
 //   POST   /_sim/users {users: [{userPrincipalName, displayName}]}   adds mailbox users
+//   GET    /_sim/users/{id|upn}/rules          a user's inbox rules (as Graph has them)
+//   POST   /_sim/evidence {address, riskLevel?, riskDetections?, consentTo?, forwardTo?, ruleForwardingTo?}
+//          signs of a compromise on an account (Identity Protection risk, an app consent, forwarding)
 //   POST   /_sim/settings {releaseDelayMs?,unblockLimitPerDay?,exoMaxPageSize?}
 //   POST   /_sim/reset                         back to the seeded tenant, log and faults cleared
 import type { ServerResponse } from 'node:http';
@@ -18,7 +21,7 @@ import type { GraphAlert } from './alerts.js';
 import type { CallLogEntry } from './callLog.js';
 import { type FaultPlans, faultPlansSchema } from './faults.js';
 import { type ApiRequest, type Sent, sendEmpty, sendJson } from './http.js';
-import type { BlockedSenderRow, MessageTraceRow, SimUser } from './state.js';
+import type { BlockedSenderRow, GraphMessageRule, MessageTraceRow, SimUser } from './state.js';
 
 export interface SimulatorSettings {
   releaseDelayMs: number;
@@ -39,6 +42,8 @@ export interface SimulatorControl {
   raiseRestrictionAlert(addresses: string[], options?: { restrict?: boolean }): GraphAlert;
   alerts(): GraphAlert[];
   addUser(userPrincipalName: string, displayName: string): Readonly<SimUser>;
+  addEvidence(address: string, evidence: Evidence): void;
+  inboxRules(idOrUpn: string): GraphMessageRule[] | undefined;
   sendAttempt(from: string, to?: string, subject?: string): MessageTraceRow;
   messageTrace(): MessageTraceRow[];
   findUser(idOrUpn: string): Readonly<SimUser> | undefined;
@@ -56,6 +61,16 @@ const alertBody = z.object({
   addresses: z.array(z.string().min(3).max(320)).min(1).max(100),
   restrict: z.boolean().optional(),
 });
+const evidenceBody = z.object({
+  address: z.string().min(3).max(320),
+  riskLevel: z.enum(['none', 'low', 'medium', 'high']).optional(),
+  riskDetections: z.number().int().min(0).max(100).optional(),
+  consentTo: z.string().min(1).max(256).optional(),
+  forwardTo: z.string().min(3).max(320).optional(),
+  ruleForwardingTo: z.string().min(3).max(320).optional(),
+});
+export type Evidence = Omit<z.infer<typeof evidenceBody>, 'address'>;
+
 const usersBody = z.object({
   users: z
     .array(
@@ -128,6 +143,18 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
       const added = body.data.users.map((u) => sim.addUser(u.userPrincipalName, u.displayName));
       return sendJson(res, 201, { value: added });
     }
+    case 'POST evidence': {
+      const body = evidenceBody.safeParse(req.body);
+      if (!body.success)
+        return badRequest(
+          res,
+          'Body must be {address, riskLevel?, riskDetections?, consentTo?, forwardTo?, ruleForwardingTo?}.',
+        );
+      if (!sim.findUser(body.data.address)) return notFound(res, body.data.address);
+      const { address, ...evidence } = body.data;
+      sim.addEvidence(address, evidence);
+      return sendEmpty(res, 204);
+    }
     case 'POST send': {
       const body = sendBody.safeParse(req.body);
       if (!body.success) return badRequest(res, 'Body must be {from, to?, subject?}.');
@@ -150,6 +177,10 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
   const [first, id, ...rest] = req.segments;
   if (req.method === 'DELETE' && first === 'restricted' && id !== undefined && rest.length === 0) {
     return sim.release(id) ? sendEmpty(res, 204) : notFound(res, id);
+  }
+  if (req.method === 'GET' && first === 'users' && id !== undefined && rest.join('/') === 'rules') {
+    const rules = sim.inboxRules(id);
+    return rules ? sendJson(res, 200, { value: rules }) : notFound(res, id);
   }
   if (req.method === 'GET' && first === 'users' && id !== undefined && rest.length === 0) {
     const user = sim.findUser(id);

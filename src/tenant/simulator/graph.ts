@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { alertsV2 } from './alerts.js';
 import { getGroup } from './groups.js';
 import { type ApiRequest, type Sent, sendEmpty, sendGraphError, sendJson } from './http.js';
+import { handleIdentityProtection } from './identityProtection.js';
 import { messageTraces } from './messageTrace.js';
 import { compileFilter, FilterError } from './odataFilter.js';
 import { intOption, PagingError, pageOf } from './paging.js';
@@ -51,6 +52,8 @@ export function handleGraph(req: ApiRequest, res: ServerResponse, state: TenantS
     if (req.segments.join('/') === 'admin/exchange/tracing/messageTraces') {
       return req.method === 'GET' ? messageTraces(req, res, state) : methodNotAllowed(res);
     }
+    const evidence = handleIdentityProtection(req, res, state, req.segments);
+    if (evidence) return evidence;
     if (req.segments.join('/') === 'security/alerts_v2') {
       return req.method === 'GET' ? alertsV2(req, res, state) : methodNotAllowed(res);
     }
@@ -75,6 +78,12 @@ export function handleGraph(req: ApiRequest, res: ServerResponse, state: TenantS
     }
     if (/^mailFolders\/inbox\/messageRules$/i.test(action)) {
       return req.method === 'GET' ? messageRules(req, res, user, state) : methodNotAllowed(res);
+    }
+    const rule = /^mailFolders\/inbox\/messageRules\/([^/]+)$/i.exec(action);
+    if (rule?.[1]) {
+      return req.method === 'PATCH'
+        ? updateMessageRule(req, res, user, state, rule[1])
+        : methodNotAllowed(res);
     }
     return unknownSegment(res, rest[rest.length - 1] ?? '');
   } catch (error) {
@@ -222,6 +231,36 @@ function messageRules(req: ApiRequest, res: ServerResponse, user: SimUser, state
     '@odata.context': `${req.origin}/v1.0/$metadata#users('${user.id}')/mailFolders('inbox')/messageRules`,
     ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
     value: page.value,
+  });
+}
+
+const messageRuleUpdate = z
+  .object({ isEnabled: z.boolean().optional(), displayName: z.string().min(1).max(256).optional() })
+  .strict();
+
+function updateMessageRule(
+  req: ApiRequest,
+  res: ServerResponse,
+  user: SimUser,
+  state: TenantState,
+  ruleId: string,
+): Sent {
+  const rule = (state.inboxRules.get(user.id) ?? []).find((r) => r.id === ruleId);
+  if (!rule)
+    return sendGraphError(res, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+  const parsed = messageRuleUpdate.safeParse(req.body);
+  if (!parsed.success)
+    return sendGraphError(
+      res,
+      400,
+      'ErrorInvalidRequest',
+      'The request body is not a valid messageRule update.',
+    );
+  if (parsed.data.isEnabled !== undefined) rule.isEnabled = parsed.data.isEnabled;
+  if (parsed.data.displayName !== undefined) rule.displayName = parsed.data.displayName;
+  return sendJson(res, 200, {
+    '@odata.context': `${req.origin}/v1.0/$metadata#users('${user.id}')/mailFolders('inbox')/messageRules/$entity`,
+    ...rule,
   });
 }
 

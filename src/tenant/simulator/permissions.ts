@@ -49,6 +49,27 @@ const GRAPH_ROUTES: readonly Route[] = [
     kind: 'mailbox',
   },
   {
+    method: 'PATCH',
+    path: /^users\/[^/]+\/mailFolders\/inbox\/messageRules\/[^/]+$/i,
+    needs: [['MailboxSettings.ReadWrite']],
+    kind: 'mailbox',
+  },
+  {
+    method: 'GET',
+    path: /^identityProtection\/riskyUsers\/[^/]+$/,
+    needs: [['IdentityRiskyUser.Read.All', 'IdentityRiskyUser.ReadWrite.All']],
+  },
+  {
+    method: 'GET',
+    path: /^identityProtection\/riskDetections$/,
+    needs: [['IdentityRiskEvent.Read.All']],
+  },
+  {
+    method: 'GET',
+    path: /^auditLogs\/directoryAudits$/,
+    needs: [['AuditLog.Read.All']],
+  },
+  {
     method: 'GET',
     path: /^security\/alerts_v2$/,
     needs: [['SecurityAlert.Read.All', 'SecurityAlert.ReadWrite.All']],

@@ -12,7 +12,10 @@ export const SEED = {
   tenantDomain: 'contoso.onmicrosoft.com',
   organizationName: 'Contoso',
   users: {
-    /** Restricted for outbound spam; has a forwarding inbox rule and SMTP forwarding (compromised). */
+    /**
+     * Restricted for outbound spam; has a forwarding inbox rule and SMTP forwarding, high sign-in risk and a
+     * recent app consent (compromised).
+     */
     rob: user('5e98ee25-cfdb-4de6-aa78-caaf8cd5a7be', 'rob@contoso.com'),
     /** Not restricted; "rob" also matches him. */
     robertSmith: user('9a7de063-5601-4c5c-a40a-c981b7504672', 'robert.smith@contoso.com'),
@@ -212,4 +215,26 @@ export function seedInboxRules(): Map<string, GraphMessageRule[]> {
       ],
     ],
   ]);
+}
+
+/**
+ * Rob's compromise beyond his mailbox: Identity Protection rates him high risk after an unfamiliar sign-in,
+ * and he consented to an unknown mail app a day before the spam started.
+ */
+export function seedEvidence(): Array<{
+  upn: string;
+  riskLevel: string;
+  riskEventType: string;
+  consentTo: string;
+  hoursAgo: number;
+}> {
+  return [
+    {
+      upn: U.rob.upn,
+      riskLevel: 'high',
+      riskEventType: 'unfamiliarFeatures',
+      consentTo: 'Mail Sync Pro',
+      hoursAgo: 26,
+    },
+  ];
 }

@@ -6,11 +6,17 @@ import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { type GraphAlert, restrictedUsersAlert } from './alerts.js';
 import { CallLog, type CallLogEntry } from './callLog.js';
-import type { SimulatorControl, SimulatorSettings } from './control.js';
+import type { Evidence, SimulatorControl, SimulatorSettings } from './control.js';
 import { FaultInjector, type FaultPlans, seededRandom } from './faults.js';
 import { SEED } from './seed.js';
 import { createSimulatorServer, type SimulatorTls, type TokenValidator } from './server.js';
-import { type BlockedSenderRow, type MessageTraceRow, type SimUser, TenantState } from './state.js';
+import {
+  type BlockedSenderRow,
+  type GraphMessageRule,
+  type MessageTraceRow,
+  type SimUser,
+  TenantState,
+} from './state.js';
 import { createJwtValidator, type TrustedAuthority } from './tokenValidation.js';
 
 export interface TenantSimulatorOptions {
@@ -170,6 +176,19 @@ export class TenantSimulator implements SimulatorControl {
   /** Adds a mailbox user (for tests and benchmarks that need many accounts). */
   addUser(userPrincipalName: string, displayName: string): Readonly<SimUser> {
     return { ...this.state.addUser(userPrincipalName, displayName) };
+  }
+
+  /** Signs of a compromise on an account: Identity Protection risk, an app consent, forwarding, a rule. */
+  addEvidence(address: string, evidence: Evidence): void {
+    const user = this.state.findUser(address) ?? this.state.findUserByAddress(address);
+    if (!user) throw new Error(`no user ${address} in the simulated tenant`);
+    this.state.addEvidence(user, evidence);
+  }
+
+  /** A user's inbox rules as Graph has them (copies); undefined for an unknown user. */
+  inboxRules(idOrUpn: string): GraphMessageRule[] | undefined {
+    const user = this.state.findUser(idOrUpn) ?? this.state.findUserByAddress(idOrUpn);
+    return user ? structuredClone(this.state.inboxRules.get(user.id) ?? []) : undefined;
   }
 
   /** Every security alert, oldest first. */

@@ -4,7 +4,15 @@
 // drive it with sinon fake timers and never wait.
 import { randomUUID } from 'node:crypto';
 import { type GraphAlert, unrelatedAlert } from './alerts.js';
-import { person, seedGroups, seedInboxRules, seedRestrictions, seedUsers } from './seed.js';
+import {
+  consentAudit,
+  type DirectoryAudit,
+  type RiskDetection,
+  type RiskyUser,
+  riskDetection,
+  riskyUser,
+} from './identityProtection.js';
+import { person, seedEvidence, seedGroups, seedInboxRules, seedRestrictions, seedUsers } from './seed.js';
 
 export interface SimUser {
   id: string;
@@ -88,6 +96,10 @@ export class TenantState {
   readonly messageTrace: MessageTraceRow[] = [];
   /** Graph security alerts (alerts_v2), oldest first. */
   readonly alerts: GraphAlert[] = [];
+  /** Identity Protection's risky users by user id, their risk detections, and the directory audit log. */
+  readonly riskyUsers = new Map<string, RiskyUser>();
+  readonly riskDetections: RiskDetection[] = [];
+  readonly directoryAudits: DirectoryAudit[] = [];
   private readonly unblocks = new Map<string, number[]>();
   private readonly pendingReleases = new Map<string, number>();
 
@@ -106,9 +118,20 @@ export class TenantState {
     this.messageTrace.length = 0;
     this.alerts.length = 0;
     this.alerts.push(unrelatedAlert(new Date(this.now().getTime() - 3 * HOUR_MS)));
+    this.riskyUsers.clear();
+    this.riskDetections.length = 0;
+    this.directoryAudits.length = 0;
     this.unblocks.clear();
     this.pendingReleases.clear();
     const nowMs = this.now().getTime();
+    for (const e of seedEvidence()) {
+      const user = this.findUser(e.upn);
+      if (!user) continue;
+      const at = new Date(nowMs - e.hoursAgo * HOUR_MS);
+      this.riskyUsers.set(user.id, riskyUser(user, e.riskLevel, at));
+      this.riskDetections.push(riskDetection(user, e.riskEventType, e.riskLevel, at));
+      this.directoryAudits.push(consentAudit(user, e.consentTo, at));
+    }
     for (const r of seedRestrictions()) {
       const at = new Date(nowMs - r.hoursAgo * HOUR_MS);
       this.restrict(r.address, r.reason, r.temporaryBlock, at);
@@ -119,6 +142,42 @@ export class TenantState {
         'Invoice overdue',
         new Date(at.getTime() + 60_000),
       );
+    }
+  }
+
+  /** Puts evidence of a compromise on an account: Identity Protection risk, an app consent, forwarding. */
+  addEvidence(
+    user: SimUser,
+    evidence: {
+      riskLevel?: string;
+      riskDetections?: number;
+      consentTo?: string;
+      forwardTo?: string;
+      ruleForwardingTo?: string;
+    },
+  ): void {
+    const now = this.now();
+    if (evidence.riskLevel) this.riskyUsers.set(user.id, riskyUser(user, evidence.riskLevel, now));
+    for (let i = 0; i < (evidence.riskDetections ?? 0); i++) {
+      this.riskDetections.push(
+        riskDetection(user, 'unfamiliarFeatures', evidence.riskLevel ?? 'medium', now),
+      );
+    }
+    if (evidence.consentTo) this.directoryAudits.push(consentAudit(user, evidence.consentTo, now));
+    if (evidence.forwardTo) user.forwardingSmtpAddress = `smtp:${evidence.forwardTo}`;
+    if (evidence.ruleForwardingTo) {
+      const rules = this.inboxRules.get(user.id) ?? [];
+      rules.push({
+        id: `AQAAA${randomUUID().replace(/-/g, '').slice(0, 8)}=`,
+        displayName: '..',
+        sequence: rules.length + 1,
+        isEnabled: true,
+        hasError: false,
+        isReadOnly: false,
+        conditions: {},
+        actions: { forwardTo: [{ emailAddress: { address: evidence.ruleForwardingTo } }], delete: true },
+      });
+      this.inboxRules.set(user.id, rules);
     }
   }
 

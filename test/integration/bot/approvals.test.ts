@@ -2,7 +2,7 @@
 // connector and the simulator over HTTP. The worker runs in-process, as with `npm start`.
 import { strict as assert } from 'node:assert';
 import { SEED } from '../../../src/tenant/index.js';
-import { approvalCardIn, approve, requestUnblock } from '../../support/flows.js';
+import { approvalCardIn, approve, requestUnblock, waiveFindings } from '../../support/flows.js';
 import { approvalAction } from '../../support/signedCards.js';
 import { cardsIn, cardText } from '../../support/teams.js';
 import { people, startTestApp, type TestApp } from '../../support/testApp.js';
@@ -38,6 +38,7 @@ describe('approvals and the unblock', () => {
     assert.match(cardText(card), /Outbound spam/);
     assert.deepEqual((card.refresh as { userIds: string[] }).userIds, [people.approver.id]);
 
+    await waiveFindings(t, requestId);
     const view = await approver.click('approval.refresh', {}, card);
     assert.match(cardText(view.card), /Approve/, 'the approver sees the buttons');
     const approved = await approver.click('Approve', { comment: 'Checked with Rob by phone' }, view.card);
@@ -173,6 +174,7 @@ describe('approvals and the unblock', () => {
     });
     const click = async (chat: typeof approverA, verb: string) =>
       chat.post(chat.invokeActivity(await approvalAction(t, requestId, verb)));
+    await waiveFindings(t, requestId);
     const results = await Promise.all([
       click(approverA, 'approval.approve'),
       click(approverA, 'approval.approve'),

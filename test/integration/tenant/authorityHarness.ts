@@ -18,6 +18,10 @@ export const GRAPH_ROLES = [
   'MailboxSettings.Read',
   'ExchangeMessageTrace.Read.All',
   'SecurityAlert.Read.All',
+  'MailboxSettings.ReadWrite',
+  'IdentityRiskyUser.Read.All',
+  'IdentityRiskEvent.Read.All',
+  'AuditLog.Read.All',
 ];
 export const FULL_ROLES = { [GRAPH_RESOURCE]: GRAPH_ROLES, [EXCHANGE_RESOURCE]: ['Exchange.ManageAsApp'] };
 

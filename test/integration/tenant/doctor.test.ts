@@ -43,7 +43,7 @@ describe('doctor', function () {
       });
       const output = lines.join('\n');
       assert.equal(outcome.exitCode, 0, output);
-      assert.equal(outcome.results.length, 9);
+      assert.equal(outcome.results.length, 11);
       assert.ok(outcome.results.every((r) => r.status === 'pass'));
       assert.match(output, /in-process tenant simulator/);
       assert.match(output, /^✓ Approver group resolvable .*Unblock approvers/m);
@@ -93,7 +93,7 @@ describe('doctor', function () {
         AZURE_CLIENT_CERTIFICATE_PATH: h.clientCertificate.pemPath,
       });
       assert.equal(code, 0, output);
-      assert.equal(output.split('\n').filter((l) => l.startsWith('✓ ')).length, 9, output);
+      assert.equal(output.split('\n').filter((l) => l.startsWith('✓ ')).length, 11, output);
       assert.match(lineOf(output, 'Token for Exchange Online'), /roles: Exchange\.ManageAsApp$/);
       assert.match(output, /TENANT_MODE=live: checking tenant 77ba9c8f-8432-4421-935c-e5c7e1fccbcf/);
       assert.ok(!output.includes('PRIVATE KEY'));

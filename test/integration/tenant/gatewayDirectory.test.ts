@@ -188,6 +188,7 @@ describe('live gateway against the simulator: directory and account', () => {
       assert.equal(rules.length, 2);
       const forwarding = rules.find((r) => r.forwardsTo.length > 0);
       assert.deepEqual(forwarding, {
+        id: 'AQAAAJ5dZqB=',
         name: '.',
         enabled: true,
         forwardsTo: ['rob.young.archive@outlook-mailbox.example'],

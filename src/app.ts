@@ -131,6 +131,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     ledger,
     now,
     allowSelfApproval: config.approvals.allowSelfApproval,
+    repeatWindowMs: config.repeatOffenders.windowMs,
+    securityApproverGroupConfigured: Boolean(config.repeatOffenders.securityApproverGroupId),
   });
   const findings = new FindingActions({
     requests: store.requests,
@@ -151,6 +153,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     tenantId: tenant.tenantId,
     approverGroupId: tenant.approverGroupId,
     helpdeskGroupId: config.helpdeskGroupId,
+    securityApproverGroupId: config.repeatOffenders.securityApproverGroupId,
     allowSelfApproval: config.approvals.allowSelfApproval,
     expireAfterHours: config.approvals.expireAfterMs / 3600_000,
     giveUpAfterHours: config.resume.giveUpAfterMs / 3600_000,
@@ -175,7 +178,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       },
       giveUpAfterMs: config.resume.giveUpAfterMs,
       stuckAfterMs: STUCK_AFTER_MS,
-      detection: config.detection ? { tenantId: tenant.tenantId } : null,
+      detection: config.detection
+        ? { tenantId: tenant.tenantId, repeatWindowMs: config.repeatOffenders.windowMs }
+        : null,
     });
     worker = createWorker({
       jobs: store.jobs,

@@ -46,6 +46,8 @@ const schema = z
     AZURE_AUTHORITY_HOST: z.preprocess(emptyToUndefined, url.optional()),
     APPROVER_GROUP_ID: optionalGuid,
     HELPDESK_GROUP_ID: optionalGuid,
+    SECURITY_APPROVER_GROUP_ID: optionalGuid,
+    REPEAT_OFFENDER_WINDOW_D: z.preprocess(emptyToUndefined, positive('days').default(7)),
     STORE: z.preprocess(emptyToUndefined, z.enum(['sqlite']).default('sqlite')),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     RESUME_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
@@ -205,6 +207,12 @@ export interface Config {
       };
   approverGroupId: string | undefined;
   helpdeskGroupId: string | undefined;
+  /** An account restricted again within `windowMs` of an unblock is a repeat offender. */
+  repeatOffenders: {
+    windowMs: number;
+    /** Only its members approve a repeat offender; undefined = another approver who acknowledges it. */
+    securityApproverGroupId: string | undefined;
+  };
   store: { kind: 'sqlite'; dataDir: string };
   resume: { pollIntervalMs: number; giveUpAfterMs: number };
   /** Opening cases from the Restricted list and Microsoft's alert (DETECTION); null when off. */
@@ -281,6 +289,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           },
     approverGroupId: e.APPROVER_GROUP_ID,
     helpdeskGroupId: e.HELPDESK_GROUP_ID,
+    repeatOffenders: {
+      windowMs: e.REPEAT_OFFENDER_WINDOW_D * 24 * 3600_000,
+      securityApproverGroupId: e.SECURITY_APPROVER_GROUP_ID,
+    },
     store: { kind: e.STORE, dataDir: e.DATA_DIR },
     resume: {
       pollIntervalMs: e.RESUME_POLL_INTERVAL_S * 1000,

@@ -36,6 +36,8 @@ export interface BotDeps {
   tenantId: string;
   approverGroupId: string | undefined;
   helpdeskGroupId: string | undefined;
+  /** SECURITY_APPROVER_GROUP_ID: who approves repeat offenders (undefined: another approver who acknowledges). */
+  securityApproverGroupId: string | undefined;
   /** Whether requesters may approve their own requests (ALLOW_SELF_APPROVAL): who gets approval cards. */
   allowSelfApproval: boolean;
   expireAfterHours: number;
@@ -79,6 +81,7 @@ export function createBot(deps: BotDeps): Bot {
     conversations: store.conversations,
     approverGroupId: deps.approverGroupId,
     helpdeskGroupId: deps.helpdeskGroupId,
+    securityApproverGroupId: deps.securityApproverGroupId,
     logger,
   });
   const flow = new RunbookFlow({
@@ -96,6 +99,7 @@ export function createBot(deps: BotDeps): Bot {
     logger,
     signCard: signer.sign,
     giveUpAfterHours: deps.giveUpAfterHours,
+    securityApprovers: Boolean(deps.securityApproverGroupId),
   });
   const evidence = new EvidenceHandler({
     lifecycle: deps.lifecycle,
@@ -105,6 +109,7 @@ export function createBot(deps: BotDeps): Bot {
     logger,
     signCard: signer.sign,
     giveUpAfterHours: deps.giveUpAfterHours,
+    securityApprovers: Boolean(deps.securityApproverGroupId),
   });
   const bot = new UnblockBot({
     evidence,
@@ -141,6 +146,7 @@ export function createBot(deps: BotDeps): Bot {
     expireAfterHours: deps.expireAfterHours,
     giveUpAfterHours: deps.giveUpAfterHours,
     signCard: signer.sign,
+    securityApprovers: Boolean(deps.securityApproverGroupId),
   });
 
   const endpoint: MessagesEndpoint = {

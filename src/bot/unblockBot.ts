@@ -238,6 +238,7 @@ export class UnblockBot extends TeamsActivityHandler {
       verb: action.verb,
       requestId: action.data.requestId,
       comment: action.data.comment,
+      acknowledged: action.data.acknowledge === 'true',
       clicker: party.actor,
       conversationId: party.conversationId,
       language,

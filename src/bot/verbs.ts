@@ -62,6 +62,8 @@ export const approvalCardData = z.object({
   requestId: z.string().uuid(),
   sig: signature,
   comment: z.string().max(500).optional(),
+  /** The repeat-offender acknowledgement toggle ("true" when ticked). */
+  acknowledge: z.string().max(10).optional(),
 });
 
 /** The helpdesk card of a case the bot opened by itself (detection). */

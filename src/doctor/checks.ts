@@ -129,7 +129,11 @@ export async function runChecks(probe: TenantProbe, settings: CheckSettings): Pr
     );
   }
   results.push(
-    ...(await proactiveChecks(probe, { detection: settings.detection ?? false }, graphToken !== null)),
+    ...(await proactiveChecks(
+      probe,
+      { detection: settings.detection ?? false, securityApproverGroupId: settings.securityApproverGroupId },
+      graphToken !== null,
+    )),
   );
   return results;
 }

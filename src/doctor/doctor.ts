@@ -47,6 +47,7 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
     const results = await runChecks(target.probe, {
       approverGroupId: target.approverGroupId,
       detection: config.detection !== null,
+      securityApproverGroupId: config.repeatOffenders.securityApproverGroupId,
     });
     for (const line of renderResults(results)) options.write(line);
     return { exitCode: exitCodeFor(results), results };

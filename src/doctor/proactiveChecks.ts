@@ -10,6 +10,8 @@ import { describeFailure, fixFor, GRANT } from './fixes.js';
 export interface ProactiveCheckSettings {
   /** DETECTION=on. */
   detection: boolean;
+  /** SECURITY_APPROVER_GROUP_ID, when set. */
+  securityApproverGroupId?: string | undefined;
 }
 
 export async function proactiveChecks(
@@ -89,5 +91,31 @@ export async function proactiveChecks(
     GRANT.auditLog,
     'without it the approval card shows app consents as "could not be read"',
   );
+  const security = settings.securityApproverGroupId;
+  if (security && hasGraphToken) {
+    const title = 'Security approver group resolvable (GET /groups/{id}), optional';
+    try {
+      const group = await probe.group(security);
+      results.push(
+        group
+          ? { title, status: 'pass', detail: `${group.displayName} (${group.id})`, required: false }
+          : {
+              title,
+              status: 'fail',
+              detail: `no group ${security} in this tenant: nobody could approve a repeat offender`,
+              fix: "Set SECURITY_APPROVER_GROUP_ID to the security approvers group's Object ID, or leave it empty",
+              required: true,
+            },
+      );
+    } catch (error) {
+      results.push({
+        title,
+        status: 'warn',
+        detail: describeFailure(error),
+        fix: fixFor(error, 'graph', GRANT.groupMembers),
+        required: false,
+      });
+    }
+  }
   return results;
 }

@@ -7,11 +7,14 @@ import {
   type AuditEvent,
   checkApproval,
   checkEvidence,
+  checkRepeatOffender,
   checkRetry,
   type DirectoryUser,
+  isRepeatOffender,
   isUnclaimedDetection,
   openRequest,
   type RequestFacts,
+  repeatOffenceOf,
   UNBLOCKS_PER_ACCOUNT_PER_DAY,
   type UnblockRequest,
   unblockAttemptOf,
@@ -41,6 +44,10 @@ export interface DecisionInput {
   comment?: string;
   /** Checked live by the caller for this click (transitive membership of the approver group). */
   isApprover: boolean;
+  /** Checked live by the caller: membership of SECURITY_APPROVER_GROUP_ID (repeat offenders). */
+  isSecurityApprover?: boolean;
+  /** The clicker ticked the repeat-offender acknowledgement on the card. */
+  acknowledged?: boolean;
 }
 
 export interface RequestLifecycleDeps {
@@ -48,7 +55,14 @@ export interface RequestLifecycleDeps {
   ledger: RequestLedger;
   now: () => Date;
   allowSelfApproval: boolean;
+  /** How soon after an unblock a new restriction makes a repeat offender (REPEAT_OFFENDER_WINDOW_D). */
+  repeatWindowMs?: number;
+  /** SECURITY_APPROVER_GROUP_ID is set: only its members approve repeat offenders. */
+  securityApproverGroupConfigured?: boolean;
 }
+
+/** REPEAT_OFFENDER_WINDOW_D's default: 7 days. */
+export const DEFAULT_REPEAT_WINDOW_MS = 7 * 24 * 3600_000;
 
 export class RequestLifecycle {
   constructor(private readonly deps: RequestLifecycleDeps) {}
@@ -70,7 +84,8 @@ export class RequestLifecycle {
     target: DirectoryUser;
   }): Promise<StartResult> {
     const [existing] = await this.deps.requests.listActiveForTarget(input.target.id);
-    const count = await this.unblocksInLastDay(input.target.id);
+    const earlier = await this.deps.requests.listForTarget(input.target.id, 50);
+    const count = unblocksInLastDay(earlier, this.deps.now());
     if (existing && !isClaimable(existing)) return { kind: 'active', existing };
     if (count >= UNBLOCKS_PER_ACCOUNT_PER_DAY) return { kind: 'daily-cap', count };
     if (existing) {
@@ -85,19 +100,24 @@ export class RequestLifecycle {
       if (claimed?.ok) return { kind: 'started', request: claimed.request };
       return { kind: 'active', existing: claimed?.current ?? existing };
     }
-    const request = openRequest({
-      id: input.id,
-      tenantId: input.party.tenantId,
-      requester: input.party.actor,
-      conversationId: input.party.conversationId,
-      locale: input.locale,
-      target: input.target,
-      now: this.deps.now(),
-    });
+    const now = this.deps.now();
+    const repeat = repeatOffenceOf(earlier, now, this.deps.repeatWindowMs ?? DEFAULT_REPEAT_WINDOW_MS);
+    const request = {
+      ...openRequest({
+        id: input.id,
+        tenantId: input.party.tenantId,
+        requester: input.party.actor,
+        conversationId: input.party.conversationId,
+        locale: input.locale,
+        target: input.target,
+        now,
+      }),
+      ...(repeat ? { repeat } : {}),
+    };
     const created = await this.deps.ledger.create(request, {
       actor: input.party.actor,
       conversationId: input.party.conversationId,
-      detail: { target: input.target.userPrincipalName },
+      detail: { target: input.target.userPrincipalName, ...(repeat ? { repeatOffender: true } : {}) },
     });
     if (!created.ok) throw new Error(`request ${request.id} could not be created (${created.reason})`);
     return { kind: 'started', request: created.request };
@@ -136,14 +156,26 @@ export class RequestLifecycle {
     if (!request) return { kind: 'not-found' };
     const party = { actor: input.clicker, conversationId: input.conversationId };
     const rule = input.decision === 'retry' ? checkRetry : checkApproval;
+    const security = {
+      clicker: input.clicker,
+      securityGroupConfigured: this.deps.securityApproverGroupConfigured ?? false,
+      isSecurityApprover: input.isSecurityApprover ?? false,
+      acknowledged: input.acknowledged ?? false,
+    };
+    // A repeat offender's security approvers decide it even when they are not in the approver group.
+    const securityDecides =
+      isRepeatOffender(request) && security.securityGroupConfigured && security.isSecurityApprover;
     const decider = rule({
       request,
       clicker: input.clicker,
-      isApprover: input.isApprover,
+      isApprover: input.isApprover || securityDecides,
       allowSelfApproval: this.deps.allowSelfApproval,
     });
-    // Evidence before approval: every suspicious finding fixed or waived (enforced here, not by the card).
-    const check = decider.ok && input.decision === 'approve' ? checkEvidence(request) : decider;
+    // Enforced here, not by the card: evidence before approval (every suspicious finding fixed or waived),
+    // and a repeat offender's stricter approver.
+    const approving = decider.ok && input.decision !== 'reject';
+    const evidence = approving && input.decision === 'approve' ? checkEvidence(request) : decider;
+    const check = approving && evidence.ok ? checkRepeatOffender(request, security) : evidence;
     if (!check.ok) {
       await this.deps.ledger.note(
         request,
@@ -207,14 +239,13 @@ export class RequestLifecycle {
   noteWithoutRequest(action: AuditAction, party: Party, detail: AuditEvent['detail']): Promise<void> {
     return this.deps.ledger.noteWithoutRequest(action, party, detail);
   }
-
-  private async unblocksInLastDay(targetUserId: string): Promise<number> {
-    const since = this.deps.now().getTime() - 24 * 3600_000;
-    const earlier = await this.deps.requests.listForTarget(targetUserId, 50);
-    return earlier.filter((r) => r.unblockedAt && Date.parse(r.unblockedAt) > since).length;
-  }
 }
 
 function isClaimable(request: UnblockRequest): boolean {
   return request.state === 'open' && isUnclaimedDetection(request);
+}
+
+function unblocksInLastDay(earlier: UnblockRequest[], now: Date): number {
+  const since = now.getTime() - 24 * 3600_000;
+  return earlier.filter((r) => r.unblockedAt && Date.parse(r.unblockedAt) > since).length;
 }

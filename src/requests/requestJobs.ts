@@ -26,8 +26,11 @@ export interface RequestJobsDeps {
   giveUpAfterMs: number;
   /** An approved or unblocking request older than this is reported as stuck. */
   stuckAfterMs: number;
-  /** Detection (DETECTION=on): the managed tenant, part of each detected request's id. Null when off. */
-  detection: { tenantId: string } | null;
+  /**
+   * Detection (DETECTION=on): the managed tenant (part of each detected request's id) and the
+   * repeat-offender window. Null when off.
+   */
+  detection: { tenantId: string; repeatWindowMs: number } | null;
 }
 
 export interface RequestJobs {
@@ -57,6 +60,7 @@ export function createRequestJobs(deps: RequestJobsDeps): RequestJobs {
         logger: logger.child({ component: 'detection' }),
         now,
         tenantId: deps.detection.tenantId,
+        repeatWindowMs: deps.detection.repeatWindowMs,
       })
     : null;
   const handlers: RequestJobs['handlers'] = {

@@ -12,7 +12,13 @@ export type ApprovalRefusal =
   /** A retry of a request that has not failed, or failed in a way a new attempt cannot fix. */
   | 'not-retryable'
   /** A suspicious finding is neither fixed nor waived (findings.ts). */
-  | 'unresolved-findings';
+  | 'unresolved-findings'
+  /** A repeat offender: only SECURITY_APPROVER_GROUP_ID may approve it (repeatOffenders.ts). */
+  | 'needs-security-approver'
+  /** A repeat offender: not the approver of the previous unblock. */
+  | 'previous-approver'
+  /** A repeat offender: the approver must acknowledge it on the card. */
+  | 'needs-acknowledgement';
 
 export interface ApprovalCheck {
   request: UnblockRequest;

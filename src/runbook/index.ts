@@ -4,6 +4,7 @@ export * from './approvalPolicy.js';
 export * from './detection.js';
 export * from './errors.js';
 export * from './findings.js';
+export * from './repeatOffenders.js';
 export * from './requestLifecycle.js';
 export * from './restrictionReason.js';
 export * from './steps.js';

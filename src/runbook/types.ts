@@ -1,4 +1,5 @@
 // The domain vocabulary of the "Unblock email" runbook. Framework-free: parsed at the edges, trusted here.
+import type { RepeatOffence } from './repeatOffenders.js';
 
 /** A person in the tenant directory, as the runbook needs to know them. */
 export interface DirectoryUser {
@@ -144,6 +145,8 @@ export interface UnblockRequest {
   detection?: DetectionFacts | null;
   /** Suspicious findings fixed or waived on the approval card (absent: none yet). */
   resolutions?: FindingResolution[];
+  /** Set when the account was unblocked shortly before (repeatOffenders.ts): probably still compromised. */
+  repeat?: RepeatOffence | null;
 }
 
 /** How a request the bot opened by itself came about, and who took it over. */

@@ -15,6 +15,7 @@ import { type AdaptiveCardJson, renderCard } from '../cards/render.js';
 import { checkFacts, restrictionFacts, userLabel } from '../cards/runbookCards.js';
 import type { ApprovalVerb } from '../verbs.js';
 import { type EvidencePanel, evidencePanel, evidenceSection } from './evidenceSection.js';
+import { repeatLines, repeatRule } from './repeatSection.js';
 
 /** Teams shows refresh-driven views to at most 60 listed users. */
 export const MAX_REFRESH_USERS = 60;
@@ -33,6 +34,8 @@ export interface ApprovalCardOptions {
   giveUpAfterHours: number;
   /** The fix or waiver the approver is confirming (approver view only). */
   panel?: EvidencePanel;
+  /** SECURITY_APPROVER_GROUP_ID is set: a repeat offender needs one of them (else an acknowledgement). */
+  securityApprovers?: boolean;
 }
 
 type Color = 'default' | 'good' | 'attention' | 'warning' | 'accent';
@@ -97,8 +100,13 @@ export function approvalCard(request: UnblockRequest, options: ApprovalCardOptio
   // A failed unblock an approver can retry keeps live buttons (Retry), like a pending one.
   const retryable = canRetryUnblock(request);
   const user = userLabel(request.target);
+  const repeat = repeatLines(request, { t, language });
+  const rule =
+    pending || retryable ? repeatRule(request, { t, language }, options.securityApprovers ?? false) : null;
   const notes = [
     ...(options.notice ? [{ text: options.notice, color: 'attention' }] : []),
+    ...repeat.map((text, i) => ({ text, color: i === 0 ? 'attention' : 'default' })),
+    ...(rule ? [{ text: rule, color: 'attention' }] : []),
     ...(pending ? [{ text: tr('approval.onApprove'), color: 'default' }] : []),
     ...(pending && !evidenceClear ? [{ text: tr('evidence.unresolved'), color: 'warning' }] : []),
     ...(request.state === 'failed'
@@ -138,6 +146,9 @@ export function approvalCard(request: UnblockRequest, options: ApprovalCardOptio
     facts,
     notes,
     evidence: evidenceSection(request, evidenceCtx, approverView),
+    // Without security approvers, a repeat offender's approver acknowledges it (checked on the server).
+    acknowledgeInput:
+      approverView && rule && !options.securityApprovers ? { title: tr('repeat.acknowledge') } : null,
     panel: approverView && options.panel ? evidencePanel(request, options.panel, evidenceCtx) : null,
     commentInput:
       approverView && (pending || retryable)

@@ -5,7 +5,12 @@
 import type { Logger } from 'pino';
 import type { Language, MessageKey, Translator } from '../../i18n/index.js';
 import type { RequestLifecycle } from '../../requests/index.js';
-import type { Actor, ApprovalRefusal, UnblockRequest } from '../../runbook/index.js';
+import {
+  type Actor,
+  type ApprovalRefusal,
+  isRepeatOffender,
+  type UnblockRequest,
+} from '../../runbook/index.js';
 import type { SignCard } from '../cardSigning.js';
 import { errorNotice } from '../cards/noticeCards.js';
 import type { AdaptiveCardJson } from '../cards/render.js';
@@ -21,12 +26,16 @@ export interface ApprovalHandlerDeps {
   /** Signs the ids on approval card buttons (see cardSigning.ts). */
   signCard: SignCard;
   giveUpAfterHours: number;
+  /** SECURITY_APPROVER_GROUP_ID is set (repeat offenders need one of its members). */
+  securityApprovers: boolean;
 }
 
 export interface ApprovalClick {
   verb: ApprovalVerb;
   requestId: string;
   comment: string | undefined;
+  /** The repeat-offender acknowledgement was ticked. */
+  acknowledged: boolean;
   clicker: Actor;
   conversationId: string;
   language: Language;
@@ -36,6 +45,9 @@ const refusalKey: Record<Exclude<ApprovalRefusal, 'not-pending' | 'not-retryable
   'not-approver': 'approval.notApprover',
   'own-request': 'approval.ownRequest',
   'unresolved-findings': 'evidence.unresolved',
+  'needs-security-approver': 'repeat.refusedSecurity',
+  'previous-approver': 'repeat.refusedPrevious',
+  'needs-acknowledgement': 'repeat.refusedAcknowledge',
 };
 
 const decisionOf = {
@@ -49,10 +61,12 @@ export class ApprovalHandler {
 
   async handle(click: ApprovalClick): Promise<AdaptiveCardJson> {
     const isApprover = await this.deps.directory.isApprover(click.clicker.aadObjectId);
+    const isSecurityApprover = await this.deps.directory.isSecurityApprover(click.clicker.aadObjectId);
+    const deciders = { isApprover, isSecurityApprover };
     if (click.verb === 'approval.refresh') {
       const request = await this.deps.lifecycle.get(click.requestId);
       if (!request) return this.notFound(click);
-      return this.view(request, click, isApprover);
+      return this.view(request, click, deciders);
     }
     const result = await this.deps.lifecycle.decide({
       requestId: click.requestId,
@@ -61,15 +75,17 @@ export class ApprovalHandler {
       conversationId: click.conversationId,
       comment: click.comment,
       isApprover,
+      isSecurityApprover,
+      acknowledged: click.acknowledged,
     });
     if (result.kind === 'not-found') return this.notFound(click);
-    if (result.kind === 'decided') return this.view(result.request, click, isApprover);
+    if (result.kind === 'decided') return this.view(result.request, click, deciders);
     const { reason, request } = result;
     const notice =
       reason === 'not-pending' || reason === 'not-retryable'
         ? this.alreadyDecided(request, click.language)
         : this.deps.t.t(click.language, refusalKey[reason]);
-    return this.view(request, click, isApprover, notice);
+    return this.view(request, click, deciders, notice);
   }
 
   private notFound(click: ApprovalClick): AdaptiveCardJson {
@@ -82,12 +98,20 @@ export class ApprovalHandler {
     });
   }
 
-  private async view(request: UnblockRequest, click: ApprovalClick, isApprover: boolean, notice?: string) {
-    const approvers = await this.deps.directory.reachableApprovers();
+  private async view(
+    request: UnblockRequest,
+    click: ApprovalClick,
+    deciders: { isApprover: boolean; isSecurityApprover: boolean },
+    notice?: string,
+  ) {
+    const repeat = isRepeatOffender(request);
+    const approvers = await this.deps.directory.reachableApprovers(undefined, repeat);
+    const decides = deciders.isApprover || (repeat && deciders.isSecurityApprover);
     return approvalCard(request, {
       t: this.deps.t,
       language: click.language,
-      view: isApprover ? 'approver' : 'status',
+      view: decides ? 'approver' : 'status',
+      securityApprovers: this.deps.securityApprovers,
       sign: this.deps.signCard,
       refreshUserIds: approvers.map((a) => a.teamsUserId),
       giveUpAfterHours: this.deps.giveUpAfterHours,

@@ -24,6 +24,8 @@ export class ApproverDirectory {
       approverGroupId: string | undefined;
       /** When set, only its members may start requests (HELPDESK_GROUP_ID). */
       helpdeskGroupId?: string;
+      /** When set, only its members approve repeat offenders (SECURITY_APPROVER_GROUP_ID). */
+      securityApproverGroupId?: string;
       logger: Logger;
       ttlMs?: number;
       now?: () => number;
@@ -32,6 +34,12 @@ export class ApproverDirectory {
 
   async isApprover(aadObjectId: string): Promise<boolean> {
     const groupId = this.deps.approverGroupId;
+    return groupId ? this.isMember(aadObjectId, groupId) : false;
+  }
+
+  /** A member of SECURITY_APPROVER_GROUP_ID (false when it is not set). */
+  async isSecurityApprover(aadObjectId: string): Promise<boolean> {
+    const groupId = this.deps.securityApproverGroupId;
     return groupId ? this.isMember(aadObjectId, groupId) : false;
   }
 
@@ -60,8 +68,11 @@ export class ApproverDirectory {
     return isMember;
   }
 
-  /** Approvers with a 1:1 chat the bot can post to, except `excludeAadObjectId` (the requester). */
-  async reachableApprovers(excludeAadObjectId?: string): Promise<ReachableApprover[]> {
+  /**
+   * Approvers with a 1:1 chat the bot can post to, except `excludeAadObjectId` (the requester); with
+   * `security`, the security approvers too (a repeat offender's card must reach them).
+   */
+  async reachableApprovers(excludeAadObjectId?: string, security = false): Promise<ReachableApprover[]> {
     const found: ReachableApprover[] = [];
     for (const { key, reference } of await this.deps.conversations.listReferences(USER_REFERENCE_PREFIX)) {
       const aadObjectId = key.slice(USER_REFERENCE_PREFIX.length);
@@ -69,7 +80,9 @@ export class ApproverDirectory {
       const teamsUserId = (reference as StoredReference).reference?.user?.id;
       if (!teamsUserId) continue;
       try {
-        if (await this.isApprover(aadObjectId)) found.push({ aadObjectId, teamsUserId, referenceKey: key });
+        const decides =
+          (await this.isApprover(aadObjectId)) || (security && (await this.isSecurityApprover(aadObjectId)));
+        if (decides) found.push({ aadObjectId, teamsUserId, referenceKey: key });
       } catch (error) {
         this.deps.logger.warn({ err: error }, 'approver membership could not be checked');
       }

@@ -10,7 +10,7 @@ import type {
   FindingRefusal,
   RequestLifecycle,
 } from '../../requests/index.js';
-import type { Actor, UnblockRequest } from '../../runbook/index.js';
+import { type Actor, isRepeatOffender, type UnblockRequest } from '../../runbook/index.js';
 import type { SignCard } from '../cardSigning.js';
 import { errorNotice } from '../cards/noticeCards.js';
 import type { AdaptiveCardJson } from '../cards/render.js';
@@ -27,6 +27,8 @@ export interface EvidenceHandlerDeps {
   logger: Logger;
   signCard: SignCard;
   giveUpAfterHours: number;
+  /** SECURITY_APPROVER_GROUP_ID is set (repeat offenders need one of its members). */
+  securityApprovers: boolean;
 }
 
 export interface EvidenceClick {
@@ -53,14 +55,19 @@ export class EvidenceHandler {
   constructor(private readonly deps: EvidenceHandlerDeps) {}
 
   async handle(click: EvidenceClick): Promise<AdaptiveCardJson> {
-    const isApprover = await this.deps.directory.isApprover(click.clicker.aadObjectId);
+    const current = await this.deps.lifecycle.get(click.requestId);
+    if (!current) return this.notFound(click);
+    // A repeat offender's security approvers deal with its findings as its approvers do.
+    const isApprover =
+      (await this.deps.directory.isApprover(click.clicker.aadObjectId)) ||
+      (isRepeatOffender(current) &&
+        (await this.deps.directory.isSecurityApprover(click.clicker.aadObjectId)));
     const input = { ...click, isApprover };
     switch (click.verb) {
       case 'evidence.fix':
       case 'evidence.waive':
       case 'evidence.back': {
-        const request = await this.deps.lifecycle.get(click.requestId);
-        if (!request) return this.notFound(click);
+        const request = current;
         const panel: EvidencePanel | undefined =
           click.verb === 'evidence.back'
             ? undefined
@@ -112,11 +119,12 @@ export class EvidenceHandler {
     notice?: string,
     panel?: EvidencePanel,
   ): Promise<AdaptiveCardJson> {
-    const approvers = await this.deps.directory.reachableApprovers();
+    const approvers = await this.deps.directory.reachableApprovers(undefined, isRepeatOffender(request));
     return approvalCard(request, {
       t: this.deps.t,
       language: click.language,
       view: isApprover ? 'approver' : 'status',
+      securityApprovers: this.deps.securityApprovers,
       sign: this.deps.signCard,
       refreshUserIds: approvers.map((a) => a.teamsUserId),
       giveUpAfterHours: this.deps.giveUpAfterHours,

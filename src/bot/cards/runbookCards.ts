@@ -12,6 +12,7 @@ import {
   type UnblockRequest,
 } from '../../runbook/index.js';
 import { evidenceFacts } from '../approvals/evidenceSection.js';
+import { repeatLines } from '../approvals/repeatSection.js';
 import { runbookActionParts, type SignCard } from '../cardSigning.js';
 import type { RunbookVerb } from '../verbs.js';
 import { type AdaptiveCardJson, renderCard } from './render.js';
@@ -283,6 +284,9 @@ export function unblockCard(ctx: CardContext, request: UnblockRequest): Adaptive
   return stepCard(ctx, {
     title: label(ctx, 'unblock.title'),
     paragraphs: [
+      ...repeatLines(request, ctx).map((line, i) =>
+        text(line, i === 0 ? 'attention' : 'default', i === 0 ? 'bolder' : 'default'),
+      ),
       text(label(ctx, 'unblock.question', { user: userLabel(request.target) }), 'default', 'bolder'),
       text(label(ctx, 'unblock.summary')),
       text(label(ctx, 'unblock.comeBack'), 'warning'),

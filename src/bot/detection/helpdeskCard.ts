@@ -3,6 +3,7 @@
 // from the stored request alone, like every card; the same card is updated as the case moves on.
 import type { Language, MessageKey, MessageVars, Translator } from '../../i18n/index.js';
 import { isUnclaimedDetection, type UnblockRequest } from '../../runbook/index.js';
+import { repeatLines } from '../approvals/repeatSection.js';
 import { detectionActionParts, type SignCard } from '../cardSigning.js';
 import { noticeCard } from '../cards/noticeCards.js';
 import type { AdaptiveCardJson } from '../cards/render.js';
@@ -32,6 +33,7 @@ export function helpdeskCard(request: UnblockRequest, options: HelpdeskCardOptio
   const paragraphs = [
     ...(options.notice ? [options.notice] : []),
     ...(startable ? [tr('detection.intro', { user })] : []),
+    ...repeatLines(request, { t, language }),
     ...alerts
       .slice(0, 3)
       .map((alert) =>

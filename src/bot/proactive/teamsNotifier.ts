@@ -5,7 +5,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Language, Translator } from '../../i18n/index.js';
 import type { Delivery, DeliveryResult, Notifier, RequestEvent } from '../../requests/index.js';
-import { hasAgent, type UnblockRequest } from '../../runbook/index.js';
+import { hasAgent, isRepeatOffender, type UnblockRequest } from '../../runbook/index.js';
 import type { ConversationStore } from '../../store/index.js';
 import { agentNoteCard, approvalCard } from '../approvals/approvalCards.js';
 import type { ApproverDirectory } from '../approvals/approverDirectory.js';
@@ -32,6 +32,8 @@ export interface TeamsNotifierDeps {
   giveUpAfterHours: number;
   /** Signs the ids on approval card buttons (see cardSigning.ts). */
   signCard: SignCard;
+  /** SECURITY_APPROVER_GROUP_ID is set: a repeat offender's card goes to its members too. */
+  securityApprovers?: boolean;
 }
 
 const agentEvents: readonly RequestEvent[] = [
@@ -133,7 +135,7 @@ export class TeamsNotifier implements Notifier {
       ];
     }
     const exclude = this.deps.allowSelfApproval ? undefined : request.requester.aadObjectId;
-    const approvers = await this.deps.directory.reachableApprovers(exclude);
+    const approvers = await this.deps.directory.reachableApprovers(exclude, isRepeatOffender(request));
     if (approvers.length === 0) return event === 'submitted' ? [this.agentDelivery(request)] : [];
     return approvers.map((a) => ({
       key: `approver:${a.aadObjectId}`,
@@ -163,11 +165,12 @@ export class TeamsNotifier implements Notifier {
       return helpdeskCard(request, { t, language: placeLanguage, sign: this.deps.signCard });
     }
     if (delivery.content === 'approval-card') {
-      const approvers = await this.deps.directory.reachableApprovers();
+      const approvers = await this.deps.directory.reachableApprovers(undefined, isRepeatOffender(request));
       const card = approvalCard(request, {
         t,
         language: placeLanguage,
         view: 'status',
+        securityApprovers: this.deps.securityApprovers,
         sign: this.deps.signCard,
         refreshUserIds: approvers.map((a) => a.teamsUserId),
         giveUpAfterHours: this.deps.giveUpAfterHours,

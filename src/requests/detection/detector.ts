@@ -14,6 +14,7 @@ import {
   isTerminal,
   isUnclaimedDetection,
   type RestrictedSender,
+  repeatOffenceOf,
   TenantError,
   type UnblockRequest,
 } from '../../runbook/index.js';
@@ -30,6 +31,8 @@ export interface DetectorDeps {
   now: () => Date;
   /** The managed tenant: part of every episode's request id. */
   tenantId: string;
+  /** REPEAT_OFFENDER_WINDOW_D: a restriction this soon after an unblock makes a repeat offender. */
+  repeatWindowMs: number;
 }
 
 export interface DetectionCycle {
@@ -52,6 +55,8 @@ interface NewEpisode {
   restriction: RestrictedSender;
   user: DirectoryUser;
   alerts: DetectionAlert[];
+  /** The account's earlier requests (for its repeat-offence history). */
+  earlier: UnblockRequest[];
 }
 
 export class Detector {
@@ -112,7 +117,7 @@ export class Detector {
       this.remember(episode);
       return null;
     }
-    const earlier = await this.deps.requests.listForTarget(user.id, 20);
+    const earlier = await this.deps.requests.listForTarget(user.id, 50);
     if (earlier.some((r) => r.restriction && episodeOf(r.restriction) === episode)) {
       // An agent already handled this very restriction (their request recorded it).
       this.remember(episode);
@@ -120,13 +125,15 @@ export class Detector {
     }
     // An agent is on it already and has not reached the Restricted-list step: look again next cycle.
     if (earlier.some((r) => !isTerminal(r.state))) return null;
-    return { restriction, user, alerts: named };
+    return { restriction, user, alerts: named, earlier };
   }
 
   /** Creates the episode's request; false when another worker (or an earlier run) already did. */
   private async open(episode: NewEpisode, now: Date): Promise<boolean> {
     const key = episodeOf(episode.restriction);
-    const request = detectedRequest({
+    const restrictedAt = episode.restriction.createdAt ? new Date(episode.restriction.createdAt) : now;
+    const repeat = repeatOffenceOf(episode.earlier, restrictedAt, this.deps.repeatWindowMs);
+    const detected = detectedRequest({
       id: detectedRequestId(this.deps.tenantId, key),
       tenantId: this.deps.tenantId,
       target: episode.user,
@@ -136,11 +143,17 @@ export class Detector {
       locale: 'en',
       now,
     });
+    const request = repeat ? { ...detected, repeat } : detected;
     const created = await this.deps.ledger.create(request, {
       actor: null,
       conversationId: null,
       event: 'detected',
-      detail: { source: 'detection', episode: key, alerts: episode.alerts.length },
+      detail: {
+        source: 'detection',
+        episode: key,
+        alerts: episode.alerts.length,
+        ...(repeat ? { repeatOffender: true } : {}),
+      },
     });
     this.remember(key);
     return created.ok;

@@ -182,6 +182,23 @@ describe('doctor', function () {
         );
       });
 
+      it('reports a SECURITY_APPROVER_GROUP_ID that names no group, and passes one that does', async () => {
+        const lines: string[] = [];
+        const run = (id: string) =>
+          runDoctor(loadConfig({ TENANT_MODE: 'simulated', SECURITY_APPROVER_GROUP_ID: id }), {
+            write: (l) => lines.push(l),
+          });
+        assert.equal((await run(SEED.groups.securityLeads)).exitCode, 0);
+        assert.match(lines.join('\n'), /^✓ Security approver group resolvable .*Security leads/m);
+        lines.length = 0;
+        const missing = await run('0b0b0b0b-0000-4000-8000-000000000001');
+        assert.equal(missing.exitCode, 1);
+        assert.match(
+          lineOf(lines.join('\n'), 'Security approver group'),
+          /^✗ .*nobody could approve a repeat offender/,
+        );
+      });
+
       it('reports an APPROVER_GROUP_ID that names no group', async () => {
         const { output } = await doctorAs(
           ['Organization.Read.All', 'User.Read.All', 'GroupMember.Read.All'],

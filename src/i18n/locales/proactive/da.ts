@@ -68,6 +68,31 @@ export const proactiveDa = {
     levelHigh: 'høj',
     levelOther: 'ukendt',
   },
+  repeat: {
+    banner:
+      'Sandsynligvis stadig kompromitteret: {{user}} fik fjernet blokeringen {{date}} og er begrænset igen inden for {{days}} dage.',
+    history: 'Blokering fjernet {{date}}, godkendt af {{approver}}. Fundet dengang: {{findings}}.',
+    nobody: 'ukendt',
+    foundNothing: 'intet mistænkeligt',
+    kindForwarding: 'videresendelse af postkassen',
+    kindRule: 'indbakkeregel',
+    kindRisk: 'login-risiko',
+    kindConsents: 'samtykker til apps',
+    resolutionFixed: 'rettet',
+    resolutionWaived: 'fraveget',
+    needsSecurity: 'Kun et medlem af gruppen af sikkerhedsgodkendere kan godkende, at blokeringen fjernes.',
+    needsOther:
+      'Godkend kræver en anden godkender end {{approver}}, som godkendte den forrige fjernelse af blokeringen, og bekræftelsen nedenfor.',
+    acknowledge:
+      'Jeg har undersøgt kontoen igen: den blev begrænset igen kort efter en fjernelse af blokeringen, og dens fund er håndteret.',
+    cap: 'Blokeringen er fjernet {{count}} gange de seneste 24 timer. Botten tillader {{max}} fjernelser pr. konto pr. dag; ud over Microsofts egen grænse kan kun Microsoft Support fjerne blokeringen.',
+    refusedSecurity:
+      'Denne konto blev begrænset igen kort efter en fjernelse af blokeringen: kun et medlem af gruppen af sikkerhedsgodkendere kan godkende den. Dit klik er registreret.',
+    refusedPrevious:
+      'Du godkendte den forrige fjernelse af blokeringen for denne konto, så en anden godkender skal godkende denne.',
+    refusedAcknowledge:
+      'Sæt først flueben i bekræftelsen på kortet: denne konto blev begrænset igen kort efter en fjernelse af blokeringen.',
+  },
   helpdeskChannel: {
     set: 'Denne kanal modtager nu de sager, jeg åbner, når en konto bliver begrænset fra at sende mail.',
     language:

@@ -65,6 +65,31 @@ export const proactiveEn = {
     levelHigh: 'high',
     levelOther: 'unknown',
   },
+  repeat: {
+    banner:
+      'Probably still compromised: {{user}} was unblocked on {{date}} and is restricted again within {{days}} days.',
+    history: 'Unblocked {{date}}, approved by {{approver}}. Found then: {{findings}}.',
+    nobody: 'unknown',
+    foundNothing: 'nothing suspicious',
+    kindForwarding: 'mailbox forwarding',
+    kindRule: 'inbox rule',
+    kindRisk: 'sign-in risk',
+    kindConsents: 'app consents',
+    resolutionFixed: 'fixed',
+    resolutionWaived: 'waived',
+    needsSecurity: 'Only a member of the security approvers group can approve this unblock.',
+    needsOther:
+      'Approve needs an approver other than {{approver}}, who approved the previous unblock, and the acknowledgement below.',
+    acknowledge:
+      'I checked the account again: it was restricted again soon after an unblock, and its findings are dealt with.',
+    cap: "Unblocked {{count}} times in the last 24 hours. The bot allows {{max}} unblocks per account per day; past Microsoft's own limit only Microsoft Support can unblock.",
+    refusedSecurity:
+      'This account was restricted again soon after an unblock: only a member of the security approvers group can approve it. Your click was recorded.',
+    refusedPrevious:
+      'You approved the previous unblock of this account, so another approver must approve this one.',
+    refusedAcknowledge:
+      'Tick the acknowledgement on the card first: this account was restricted again soon after an unblock.',
+  },
   helpdeskChannel: {
     set: 'This channel now receives the cases I open when an account is restricted from sending email.',
     language:

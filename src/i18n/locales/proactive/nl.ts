@@ -71,6 +71,31 @@ export const proactiveNl = {
     levelHigh: 'hoog',
     levelOther: 'onbekend',
   },
+  repeat: {
+    banner:
+      'Waarschijnlijk nog steeds gecompromitteerd: {{user}} is op {{date}} gedeblokkeerd en is binnen {{days}} dagen opnieuw beperkt.',
+    history: 'Gedeblokkeerd op {{date}}, goedgekeurd door {{approver}}. Toen gevonden: {{findings}}.',
+    nobody: 'onbekend',
+    foundNothing: 'niets verdachts',
+    kindForwarding: 'doorsturen van het postvak',
+    kindRule: 'Postvak IN-regel',
+    kindRisk: 'aanmeldingsrisico',
+    kindConsents: 'toestemmingen voor apps',
+    resolutionFixed: 'opgelost',
+    resolutionWaived: 'toegestaan',
+    needsSecurity: 'Alleen een lid van de groep beveiligingsgoedkeurders kan deze deblokkering goedkeuren.',
+    needsOther:
+      'Goedkeuren vraagt een andere goedkeurder dan {{approver}}, die de vorige deblokkering goedkeurde, en de bevestiging hieronder.',
+    acknowledge:
+      'Ik heb het account opnieuw gecontroleerd: het werd kort na een deblokkering opnieuw beperkt, en de bevindingen zijn afgehandeld.',
+    cap: '{{count}} keer gedeblokkeerd in de afgelopen 24 uur. De bot staat {{max}} deblokkeringen per account per dag toe; boven de eigen limiet van Microsoft kan alleen Microsoft Ondersteuning deblokkeren.',
+    refusedSecurity:
+      'Dit account werd kort na een deblokkering opnieuw beperkt: alleen een lid van de groep beveiligingsgoedkeurders kan het goedkeuren. Je klik is vastgelegd.',
+    refusedPrevious:
+      'Jij hebt de vorige deblokkering van dit account goedgekeurd, dus een andere goedkeurder moet deze goedkeuren.',
+    refusedAcknowledge:
+      'Vink eerst de bevestiging op de kaart aan: dit account werd kort na een deblokkering opnieuw beperkt.',
+  },
   helpdeskChannel: {
     set: 'Dit kanaal ontvangt nu de zaken die ik open wanneer een account wordt beperkt in het verzenden van e-mail.',
     language:

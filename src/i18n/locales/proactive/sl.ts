@@ -69,6 +69,31 @@ export const proactiveSl = {
     levelHigh: 'visoko',
     levelOther: 'neznano',
   },
+  repeat: {
+    banner:
+      'Verjetno še vedno ogrožen: uporabnik {{user}} je bil deblokiran {{date}} in je znova omejen v {{days}} dneh.',
+    history: 'Deblokiran {{date}}, odobril: {{approver}}. Takrat najdeno: {{findings}}.',
+    nobody: 'neznano',
+    foundNothing: 'nič sumljivega',
+    kindForwarding: 'posredovanje nabiralnika',
+    kindRule: 'pravilo mape »Prejeto«',
+    kindRisk: 'tveganje prijave',
+    kindConsents: 'soglasja za aplikacije',
+    resolutionFixed: 'odpravljeno',
+    resolutionWaived: 'opuščeno',
+    needsSecurity: 'To deblokiranje lahko odobri samo član skupine varnostnih odobriteljev.',
+    needsOther:
+      'Za odobritev je potreben drug odobritelj kot {{approver}}, ki je odobril prejšnje deblokiranje, in spodnja potrditev.',
+    acknowledge:
+      'Račun sem znova preveril: kmalu po deblokiranju je bil znova omejen, njegove ugotovitve pa so obravnavane.',
+    cap: 'Število deblokiranj v zadnjih 24 urah: {{count}}. Bot dovoli {{max}} deblokiranj na račun na dan; nad Microsoftovo lastno omejitvijo lahko deblokira samo podpora Microsoft.',
+    refusedSecurity:
+      'Ta račun je bil znova omejen kmalu po deblokiranju: odobri ga lahko samo član skupine varnostnih odobriteljev. Vaš klik je zabeležen.',
+    refusedPrevious:
+      'Prejšnje deblokiranje tega računa ste odobrili vi, zato mora tega odobriti drug odobritelj.',
+    refusedAcknowledge:
+      'Najprej označite potrditev na kartici: ta račun je bil znova omejen kmalu po deblokiranju.',
+  },
   helpdeskChannel: {
     set: 'Ta kanal zdaj prejema primere, ki jih odprem, ko je računu omejeno pošiljanje e-pošte.',
     language:

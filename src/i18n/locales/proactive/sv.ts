@@ -69,6 +69,31 @@ export const proactiveSv = {
     levelHigh: 'hög',
     levelOther: 'okänd',
   },
+  repeat: {
+    banner:
+      'Troligen fortfarande komprometterat: {{user}} avblockerades {{date}} och är begränsad igen inom {{days}} dagar.',
+    history: 'Avblockerad {{date}}, godkänd av {{approver}}. Hittades då: {{findings}}.',
+    nobody: 'okänd',
+    foundNothing: 'inget misstänkt',
+    kindForwarding: 'vidarebefordran av postlådan',
+    kindRule: 'inkorgsregel',
+    kindRisk: 'inloggningsrisk',
+    kindConsents: 'medgivanden till appar',
+    resolutionFixed: 'åtgärdat',
+    resolutionWaived: 'undantaget',
+    needsSecurity: 'Endast en medlem i gruppen säkerhetsgodkännare kan godkänna avblockeringen.',
+    needsOther:
+      'Godkänn kräver en annan godkännare än {{approver}}, som godkände den förra avblockeringen, och bekräftelsen nedan.',
+    acknowledge:
+      'Jag har kontrollerat kontot igen: det begränsades igen strax efter en avblockering, och dess fynd är hanterade.',
+    cap: 'Avblockerad {{count}} gånger de senaste 24 timmarna. Boten tillåter {{max}} avblockeringar per konto och dag; efter Microsofts egen gräns kan bara Microsoft Support avblockera.',
+    refusedSecurity:
+      'Det här kontot begränsades igen strax efter en avblockering: endast en medlem i gruppen säkerhetsgodkännare kan godkänna det. Ditt klick har registrerats.',
+    refusedPrevious:
+      'Du godkände den förra avblockeringen av det här kontot, så en annan godkännare måste godkänna den här.',
+    refusedAcknowledge:
+      'Markera först bekräftelsen på kortet: det här kontot begränsades igen strax efter en avblockering.',
+  },
   helpdeskChannel: {
     set: 'Den här kanalen tar nu emot de ärenden jag öppnar när ett konto begränsas från att skicka e-post.',
     language:

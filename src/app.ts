@@ -11,6 +11,8 @@ import {
   type RequestJobs,
   RequestLedger,
   RequestLifecycle,
+  WaveApprovals,
+  WaveRecords,
 } from './requests/index.js';
 import { openSqliteStore, type Store } from './store/index.js';
 import {
@@ -142,12 +144,22 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     now,
     allowSelfApproval: config.approvals.allowSelfApproval,
   });
+  const waveApprovals = new WaveApprovals({
+    requests: store.requests,
+    jobs: store.jobs,
+    ledger,
+    waves: new WaveRecords(store.state),
+    now,
+    poke: () => worker?.runner.poke(),
+  });
   const bot = createBot({
     identity: config.bot,
     tenant: tenant.gateway,
     store,
     lifecycle,
     findings,
+    waves: waveApprovals,
+    waveUnblocksPerMinute: config.detection?.unblocksPerMinute ?? 60,
     t,
     logger,
     tenantId: tenant.tenantId,
@@ -168,8 +180,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     requestJobs = createRequestJobs({
       store,
       ledger,
+      lifecycle,
       tenant: tenant.gateway,
       notifier: bot.notifier,
+      waveNotifier: bot.waveNotifier,
       logger: logger.child({ component: 'worker' }),
       now,
       approvals: {
@@ -179,7 +193,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       giveUpAfterMs: config.resume.giveUpAfterMs,
       stuckAfterMs: STUCK_AFTER_MS,
       detection: config.detection
-        ? { tenantId: tenant.tenantId, repeatWindowMs: config.repeatOffenders.windowMs }
+        ? {
+            tenantId: tenant.tenantId,
+            repeatWindowMs: config.repeatOffenders.windowMs,
+            waveThreshold: config.detection.waveThreshold,
+            unblocksPerMinute: config.detection.unblocksPerMinute,
+          }
         : null,
     });
     worker = createWorker({

@@ -54,6 +54,8 @@ const schema = z
     RESUME_GIVE_UP_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(24)),
     DETECTION: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
     DETECTION_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
+    WAVE_THRESHOLD: z.preprocess(emptyToUndefined, atLeastOne.default(10)),
+    WAVE_UNBLOCKS_PER_MIN: z.preprocess(emptyToUndefined, atLeastOne.default(60)),
     SIMULATOR_URL: z.preprocess(emptyToUndefined, url.optional()),
     ALLOW_SELF_APPROVAL: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
     APPROVAL_REMIND_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(4)),
@@ -215,8 +217,11 @@ export interface Config {
   };
   store: { kind: 'sqlite'; dataDir: string };
   resume: { pollIntervalMs: number; giveUpAfterMs: number };
-  /** Opening cases from the Restricted list and Microsoft's alert (DETECTION); null when off. */
-  detection: { pollIntervalMs: number } | null;
+  /**
+   * Opening cases from the Restricted list and Microsoft's alert (DETECTION); null when off. More than
+   * `waveThreshold` accounts within an hour are a phishing wave, unblocked at `unblocksPerMinute`.
+   */
+  detection: { pollIntervalMs: number; waveThreshold: number; unblocksPerMinute: number } | null;
   approvals: { allowSelfApproval: boolean; remindAfterMs: number; expireAfterMs: number };
   worker: {
     inProcess: boolean;
@@ -298,7 +303,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       pollIntervalMs: e.RESUME_POLL_INTERVAL_S * 1000,
       giveUpAfterMs: e.RESUME_GIVE_UP_AFTER_H * 3600_000,
     },
-    detection: e.DETECTION === 'on' ? { pollIntervalMs: e.DETECTION_POLL_INTERVAL_S * 1000 } : null,
+    detection:
+      e.DETECTION === 'on'
+        ? {
+            pollIntervalMs: e.DETECTION_POLL_INTERVAL_S * 1000,
+            waveThreshold: e.WAVE_THRESHOLD,
+            unblocksPerMinute: e.WAVE_UNBLOCKS_PER_MIN,
+          }
+        : null,
     approvals: {
       allowSelfApproval: e.ALLOW_SELF_APPROVAL === 'true',
       remindAfterMs: e.APPROVAL_REMIND_AFTER_H * 3600_000,

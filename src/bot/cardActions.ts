@@ -9,6 +9,7 @@ import {
   detectionActionParts,
   evidenceActionParts,
   runbookActionParts,
+  waveActionParts,
 } from './cardSigning.js';
 import {
   type ApprovalVerb,
@@ -24,13 +25,17 @@ import {
   type RunbookVerb,
   runbookCardData,
   runbookVerbs,
+  type WaveVerb,
+  waveCardData,
+  waveVerbs,
 } from './verbs.js';
 
 export type CardAction =
   | { family: 'runbook'; verb: RunbookVerb; data: RunbookCardData }
   | { family: 'approval'; verb: ApprovalVerb; data: z.infer<typeof approvalCardData> }
   | { family: 'detection'; verb: DetectionVerb; data: z.infer<typeof detectionCardData> }
-  | { family: 'evidence'; verb: EvidenceVerb; data: z.infer<typeof evidenceCardData> };
+  | { family: 'evidence'; verb: EvidenceVerb; data: z.infer<typeof evidenceCardData> }
+  | { family: 'wave'; verb: WaveVerb; data: z.infer<typeof waveCardData> };
 
 interface Family<F extends CardAction['family'], V extends string, D> {
   family: F;
@@ -68,6 +73,13 @@ const evidence: Family<'evidence', EvidenceVerb, z.infer<typeof evidenceCardData
   signedParts: (data, verb) => evidenceActionParts(data.requestId, data.finding, verb),
 };
 
+const wave: Family<'wave', WaveVerb, z.infer<typeof waveCardData>> = {
+  family: 'wave',
+  verbs: waveVerbs,
+  schema: waveCardData,
+  signedParts: (data, verb) => waveActionParts(data.waveId, data.requestId, verb),
+};
+
 function verified<F extends CardAction['family'], V extends string, D>(
   family: Family<F, V, D>,
   signer: CardSigner,
@@ -92,6 +104,7 @@ export function verifyCardAction(
     verified(runbook, signer, verb, data) ??
     verified(approval, signer, verb, data) ??
     verified(detection, signer, verb, data) ??
-    verified(evidence, signer, verb, data)
+    verified(evidence, signer, verb, data) ??
+    verified(wave, signer, verb, data)
   );
 }

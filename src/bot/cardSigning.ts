@@ -35,6 +35,11 @@ export function evidenceActionParts(requestId: string, finding: string, verb: st
   return ['evidence', requestId, finding, verb];
 }
 
+/** What a wave button's signature covers: the wave, the member (for one account) and the verb. */
+export function waveActionParts(waveId: string, requestId: string | undefined, verb: string): string[] {
+  return ['wave', waveId, requestId ?? '', verb];
+}
+
 /** Where the generated key is kept, beside the dialog state. */
 export const CARD_SIGNING_STATE_KEY = 'card-signing-key';
 

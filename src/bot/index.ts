@@ -2,7 +2,13 @@
 import { PrivateConversationState } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Translator } from '../i18n/index.js';
-import type { FindingActions, Notifier, RequestLifecycle } from '../requests/index.js';
+import type {
+  FindingActions,
+  Notifier,
+  RequestLifecycle,
+  WaveApprovals,
+  WaveNotifier,
+} from '../requests/index.js';
 import type { Store } from '../store/index.js';
 import type { TenantGateway } from '../tenant/index.js';
 import { type BotIdentity, createAdapter } from './adapter.js';
@@ -19,6 +25,7 @@ import { RunbookFlow } from './runbook/runbookFlow.js';
 import { StateStoreStorage } from './stateStorage.js';
 import { TurnGate, UserRateLimiter } from './turnLimits.js';
 import { UnblockBot } from './unblockBot.js';
+import { TeamsWaveNotifier } from './waves/teamsWaveNotifier.js';
 
 export type { BotIdentity } from './adapter.js';
 export { loadCardSigningKey } from './cardSigning.js';
@@ -31,6 +38,10 @@ export interface BotDeps {
   lifecycle: RequestLifecycle;
   /** Fixing and waiving suspicious findings from the approval card. */
   findings: FindingActions;
+  /** A phishing wave's batch approval. */
+  waves: WaveApprovals;
+  /** WAVE_UNBLOCKS_PER_MIN, quoted on the batch approval card. */
+  waveUnblocksPerMinute: number;
   t: Translator;
   logger: Logger;
   tenantId: string;
@@ -68,6 +79,8 @@ export interface Bot {
   endpoint: MessagesEndpoint;
   /** Tells people about request events proactively; the worker drives it. */
   notifier: Notifier;
+  /** Posts and updates the cards of phishing waves; the worker drives it. */
+  waveNotifier: WaveNotifier;
 }
 
 export function createBot(deps: BotDeps): Bot {
@@ -76,6 +89,8 @@ export function createBot(deps: BotDeps): Bot {
   const { store } = deps;
   const signer = createCardSigner(deps.cardSigningKey);
   const turnGate = new TurnGate(deps.maxConcurrentTurns);
+  // One pacer for every proactive send: Teams' limits are per bot, whatever the message.
+  const pacer = deps.pacer ?? new Pacer();
   const directory = new ApproverDirectory({
     tenant: deps.tenant,
     conversations: store.conversations,
@@ -113,6 +128,14 @@ export function createBot(deps: BotDeps): Bot {
   });
   const bot = new UnblockBot({
     evidence,
+    waves: {
+      waves: deps.waves,
+      directory,
+      t: deps.t,
+      logger,
+      signCard: signer.sign,
+      unblocksPerMinute: deps.waveUnblocksPerMinute,
+    },
     state: new PrivateConversationState(new StateStoreStorage(store.state)),
     flow,
     approvals,
@@ -139,7 +162,7 @@ export function createBot(deps: BotDeps): Bot {
     appId: deps.identity.appId ?? '',
     conversations: store.conversations,
     directory,
-    pacer: deps.pacer ?? new Pacer(),
+    pacer,
     t: deps.t,
     logger,
     allowSelfApproval: deps.allowSelfApproval,
@@ -147,6 +170,18 @@ export function createBot(deps: BotDeps): Bot {
     giveUpAfterHours: deps.giveUpAfterHours,
     signCard: signer.sign,
     securityApprovers: Boolean(deps.securityApproverGroupId),
+  });
+
+  const waveNotifier = new TeamsWaveNotifier({
+    adapter,
+    appId: deps.identity.appId ?? '',
+    conversations: store.conversations,
+    directory,
+    pacer,
+    t: deps.t,
+    logger,
+    signCard: signer.sign,
+    unblocksPerMinute: deps.waveUnblocksPerMinute,
   });
 
   const endpoint: MessagesEndpoint = {
@@ -209,5 +244,5 @@ export function createBot(deps: BotDeps): Bot {
     if (reply.status === 401) return { status: 401, body: { error: 'Unauthorized' } };
     return reply;
   }
-  return { endpoint, notifier };
+  return { endpoint, notifier, waveNotifier };
 }

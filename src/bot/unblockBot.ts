@@ -31,6 +31,7 @@ import { RUNBOOK_DIALOG_ID, RUNBOOK_TURN, RunbookDialog, type RunbookTurn } from
 import type { RunbookFlow, TurnParty } from './runbook/runbookFlow.js';
 import { partyOf } from './turnParty.js';
 import { adaptiveCardInvokeValue } from './verbs.js';
+import { handleWaveAction, type WaveActionDeps } from './waves/waveActionHandler.js';
 
 export interface UnblockBotDeps {
   state: BotState;
@@ -38,6 +39,8 @@ export interface UnblockBotDeps {
   approvals: ApprovalHandler;
   /** Fix and Waive on the approval card's evidence checklist. */
   evidence: EvidenceHandler;
+  /** A phishing wave's batch approval card. */
+  waves: WaveActionDeps;
   directory: ApproverDirectory;
   lifecycle: RequestLifecycle;
   t: Translator;
@@ -197,6 +200,17 @@ export class UnblockBot extends TeamsActivityHandler {
     const card = await this.guarded(context, language, () => {
       if (action.family === 'runbook') return this.onRunbookAction(context, action, language);
       if (action.family === 'detection') return this.onDetectionAction(context, action, language);
+      if (action.family === 'wave') {
+        const party = this.party(context);
+        return handleWaveAction(this.deps.waves, {
+          verb: action.verb,
+          waveId: action.data.waveId,
+          requestId: action.data.requestId,
+          clicker: party.actor,
+          conversationId: party.conversationId,
+          language,
+        });
+      }
       if (action.family === 'evidence') {
         const party = this.party(context);
         return this.deps.evidence.handle({

@@ -93,3 +93,14 @@ export const evidenceCardData = z.object({
   sig: signature,
   reason: z.string().max(500).optional(),
 });
+
+/** A phishing wave's batch approval card: approve every clean account, one of them, or refresh the view. */
+export const waveVerbs = ['wave.approveClean', 'wave.approveOne', 'wave.refresh'] as const;
+export type WaveVerb = (typeof waveVerbs)[number];
+
+/** What a wave button carries: the wave, the member for a single approval, and the signature. */
+export const waveCardData = z.object({
+  waveId: z.string().uuid(),
+  requestId: z.string().uuid().optional(),
+  sig: signature,
+});

@@ -131,7 +131,11 @@ export async function runChecks(probe: TenantProbe, settings: CheckSettings): Pr
   results.push(
     ...(await proactiveChecks(
       probe,
-      { detection: settings.detection ?? false, securityApproverGroupId: settings.securityApproverGroupId },
+      {
+        detection: settings.detection ?? false,
+        detectionSummary: settings.detectionSummary,
+        securityApproverGroupId: settings.securityApproverGroupId,
+      },
       graphToken !== null,
     )),
   );

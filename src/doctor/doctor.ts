@@ -47,6 +47,7 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
     const results = await runChecks(target.probe, {
       approverGroupId: target.approverGroupId,
       detection: config.detection !== null,
+      detectionSummary: detectionSummary(config),
       securityApproverGroupId: config.repeatOffenders.securityApproverGroupId,
     });
     for (const line of renderResults(results)) options.write(line);
@@ -93,6 +94,20 @@ async function openTarget(config: Config, options: DoctorOptions): Promise<Targe
       await simulator?.stop();
     },
   };
+}
+
+/** DETECTION's settings in one line, so the doctor shows what the worker will do. */
+function detectionSummary(config: Config): string | undefined {
+  const d = config.detection;
+  if (!d) return undefined;
+  const security = config.repeatOffenders.securityApproverGroupId
+    ? `members of ${config.repeatOffenders.securityApproverGroupId}`
+    : 'another approver who acknowledges';
+  return (
+    `polls every ${d.pollIntervalMs / 1000} s; more than ${d.waveThreshold} accounts within an hour are a ` +
+    `phishing wave, unblocked at ${d.unblocksPerMinute} a minute; restricted again within ` +
+    `${config.repeatOffenders.windowMs / 86_400_000} days of an unblock needs ${security}`
+  );
 }
 
 function credentialKind(tenant: Extract<Config['tenant'], { mode: 'live' }>): string {

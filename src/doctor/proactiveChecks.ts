@@ -10,6 +10,8 @@ import { describeFailure, fixFor, GRANT } from './fixes.js';
 export interface ProactiveCheckSettings {
   /** DETECTION=on. */
   detection: boolean;
+  /** What detection does, in one line (poll interval, waves, pacing, repeat offenders), when it is on. */
+  detectionSummary?: string;
   /** SECURITY_APPROVER_GROUP_ID, when set. */
   securityApproverGroupId?: string | undefined;
 }
@@ -20,6 +22,14 @@ export async function proactiveChecks(
   hasGraphToken: boolean,
 ): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
+  if (settings.detection && settings.detectionSummary) {
+    results.push({
+      title: 'Detection settings',
+      status: 'pass',
+      detail: settings.detectionSummary,
+      required: false,
+    });
+  }
   const alerts = 'Security alerts readable (Graph security/alerts_v2), optional';
   if (!settings.detection) {
     results.push({ title: alerts, status: 'pass', detail: 'not needed: DETECTION=off', required: false });

@@ -1,6 +1,12 @@
 // Approvals nobody answers: a reminder to the approvers after a while, then an explicit end (expired = not
 // unblocked) so no request waits forever.
-import { type ApprovalTimeouts, approvalTimerAction } from '../runbook/index.js';
+import {
+  type ApprovalTimeouts,
+  approvalTimerAction,
+  batchExclusion,
+  isUnclaimedDetection,
+  type UnblockRequest,
+} from '../runbook/index.js';
 import type { RequestStore } from '../store/index.js';
 import type { RequestLedger } from './ledger.js';
 
@@ -14,6 +20,7 @@ export async function runApprovalTimers(
   let expired = 0;
   for (const request of await deps.requests.listByState('pending_approval', 100_000)) {
     const action = approvalTimerAction(request, now, timeouts);
+    if (action === 'remind' && waitsForBatch(request)) continue;
     if (action === 'remind') {
       const done = await deps.ledger.amend(
         request,
@@ -27,4 +34,11 @@ export async function runApprovalTimers(
     }
   }
   return { reminded, expired };
+}
+
+/** A clean member of a phishing wave: its batch approval card is the reminder, not a card of its own. */
+function waitsForBatch(request: UnblockRequest): boolean {
+  return (
+    Boolean(request.detection?.waveId) && isUnclaimedDetection(request) && batchExclusion(request) === null
+  );
 }

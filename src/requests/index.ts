@@ -17,3 +17,6 @@ export { type DecisionInput, type DecisionResult, RequestLifecycle, type StartRe
 export type { Delivery, DeliveryResult, Notifier } from './notifier.js';
 export { createRequestJobs, type RequestJobs } from './requestJobs.js';
 export type { ResumeCycle } from './resumeMonitor.js';
+export { type WaveApprovalResult, WaveApprovals } from './waves/waveApprovals.js';
+export type { WaveDelivery, WaveMessage, WaveNotifier, WaveView } from './waves/waveNotifier.js';
+export { WaveRecords } from './waves/waveRecords.js';

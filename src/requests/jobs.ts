@@ -23,13 +23,14 @@ export const unblockPayload = z.object({
   attempt: z.number().int().positive().optional(),
 });
 
-/** The unblock job for the request's current attempt. */
-export function unblockJob(request: UnblockRequest): NewJob {
+/** The unblock job for the request's current attempt (not before `runAt`: a paced batch approval). */
+export function unblockJob(request: UnblockRequest, runAt?: Date): NewJob {
   const attempt = unblockAttemptOf(request);
   return {
     id: unblockJobId(request.id, attempt),
     type: 'unblock',
     payload: { requestId: request.id, attempt },
+    ...(runAt ? { runAt } : {}),
   };
 }
 

@@ -48,6 +48,8 @@ export interface DecisionInput {
   isSecurityApprover?: boolean;
   /** The clicker ticked the repeat-offender acknowledgement on the card. */
   acknowledged?: boolean;
+  /** The unblock may not run before this (a wave's batch approval paces its unblocks). */
+  notBefore?: Date;
 }
 
 export interface RequestLifecycleDeps {
@@ -193,7 +195,7 @@ export class RequestLifecycle {
     const outcome =
       input.decision === 'reject'
         ? await this.deps.ledger.move(request, 'rejected', this.decisionContext(party, 'reject'), decided)
-        : await this.approve(request, party, input.decision, decided);
+        : await this.approve(request, party, input.decision, decided, input.notBefore);
     if (outcome.ok) return { kind: 'decided', request: outcome.request };
     // Someone else decided first: report what the server holds now.
     const current = outcome.current ?? (await this.deps.requests.get(request.id)) ?? request;
@@ -205,6 +207,7 @@ export class RequestLifecycle {
     party: Party,
     decision: 'approve' | 'retry',
     decided: Pick<UnblockRequest, 'decidedBy' | 'decidedAt' | 'decisionComment'>,
+    notBefore?: Date,
   ): Promise<LedgerOutcome> {
     const retry = decision === 'retry';
     const attempt = unblockAttemptOf(request) + (retry ? 1 : 0);
@@ -216,7 +219,7 @@ export class RequestLifecycle {
         ...this.decisionContext(party, decision),
         action: retry ? 'approval.retried' : 'approval.decided',
         detail: retry ? { decision, attempt, previousFailure: request.failure } : { decision },
-        jobs: [unblockJob({ ...request, attempt })],
+        jobs: [unblockJob({ ...request, attempt }, notBefore)],
       },
       { ...decided, attempt, failure: null, unblockedAt: retry ? null : request.unblockedAt },
     );

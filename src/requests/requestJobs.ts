@@ -9,17 +9,24 @@ import { runApprovalTimers } from './approvalTimers.js';
 import { Detector } from './detection/detector.js';
 import { type JobOutcome, monitorPayload, notifyPayload, unblockPayload } from './jobs.js';
 import type { RequestLedger } from './ledger.js';
+import type { RequestLifecycle } from './lifecycle.js';
 import { deliverNotification } from './notifications.js';
 import type { Notifier } from './notifier.js';
 import { failForExhaustedRetries, reconcile } from './reconciler.js';
 import { ResumeMonitor } from './resumeMonitor.js';
 import { performUnblock } from './unblock.js';
+import { createWaveJobs, type WaveJobs } from './waves/waveJobs.js';
+import type { WaveNotifier } from './waves/waveNotifier.js';
+import { WaveRecords } from './waves/waveRecords.js';
 
 export interface RequestJobsDeps {
-  store: Pick<Store, 'requests' | 'jobs'>;
+  store: Pick<Store, 'requests' | 'jobs' | 'state'>;
   ledger: RequestLedger;
+  /** The waves' batch approval decides each member as an approver's click would. */
+  lifecycle: RequestLifecycle;
   tenant: TenantGateway;
   notifier: Notifier;
+  waveNotifier: WaveNotifier;
   logger: Logger;
   now: () => Date;
   approvals: ApprovalTimeouts;
@@ -27,10 +34,15 @@ export interface RequestJobsDeps {
   /** An approved or unblocking request older than this is reported as stuck. */
   stuckAfterMs: number;
   /**
-   * Detection (DETECTION=on): the managed tenant (part of each detected request's id) and the
-   * repeat-offender window. Null when off.
+   * Detection (DETECTION=on): the managed tenant (part of each detected request's id), the repeat-offender
+   * window, and the phishing waves (WAVE_THRESHOLD, WAVE_UNBLOCKS_PER_MIN). Null when off.
    */
-  detection: { tenantId: string; repeatWindowMs: number } | null;
+  detection: {
+    tenantId: string;
+    repeatWindowMs: number;
+    waveThreshold: number;
+    unblocksPerMinute: number;
+  } | null;
 }
 
 export interface RequestJobs {
@@ -40,6 +52,8 @@ export interface RequestJobs {
   monitor: ResumeMonitor;
   /** Null when DETECTION=off. */
   detector: Detector | null;
+  /** Null when DETECTION=off. */
+  waves: WaveJobs | null;
 }
 
 export function createRequestJobs(deps: RequestJobsDeps): RequestJobs {
@@ -52,6 +66,21 @@ export function createRequestJobs(deps: RequestJobsDeps): RequestJobs {
     now,
     giveUpAfterMs: deps.giveUpAfterMs,
   });
+  const records = new WaveRecords(store.state);
+  const waves = deps.detection
+    ? createWaveJobs({
+        requests: store.requests,
+        jobs: store.jobs,
+        ledger,
+        lifecycle: deps.lifecycle,
+        tenant: deps.tenant,
+        waves: records,
+        notifier: deps.waveNotifier,
+        logger: logger.child({ component: 'waves' }),
+        now,
+        unblocksPerMinute: deps.detection.unblocksPerMinute,
+      })
+    : null;
   const detector = deps.detection
     ? new Detector({
         requests: store.requests,
@@ -61,6 +90,7 @@ export function createRequestJobs(deps: RequestJobsDeps): RequestJobs {
         now,
         tenantId: deps.detection.tenantId,
         repeatWindowMs: deps.detection.repeatWindowMs,
+        waves: { records, jobs: store.jobs, threshold: deps.detection.waveThreshold },
       })
     : null;
   const handlers: RequestJobs['handlers'] = {
@@ -91,8 +121,10 @@ export function createRequestJobs(deps: RequestJobsDeps): RequestJobs {
       const list = sharedCall(() => deps.tenant.listRestrictedSenders());
       await monitor.cycle(list);
       if (monitorPayload.safeParse(job.payload).data?.detect) await detector?.cycle(list);
+      await waves?.monitor();
       return { kind: 'done' };
     },
+    wave: (job) => (waves ? waves.handle(job.id, job.payload) : Promise.resolve({ kind: 'done' })),
     detect: async () => {
       await detector?.cycle(() => deps.tenant.listRestrictedSenders());
       return { kind: 'done' };
@@ -114,7 +146,7 @@ export function createRequestJobs(deps: RequestJobsDeps): RequestJobs {
     await ledger.note(request, 'job.gave-up', { job: job.id, error, attempts: job.attempts });
   }
 
-  return { handlers, gaveUp, monitor, detector };
+  return { handlers, gaveUp, monitor, detector, waves };
 }
 
 /** Calls `load` at most once, however many readers ask (a failure is shared too). */

@@ -9,3 +9,4 @@ export * from './requestLifecycle.js';
 export * from './restrictionReason.js';
 export * from './steps.js';
 export type * from './types.js';
+export * from './waves.js';

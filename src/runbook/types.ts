@@ -216,4 +216,5 @@ export type AuditAction =
   | 'helpdesk-channel.set'
   | 'finding.fixed'
   | 'finding.waived'
-  | 'finding.fix-failed';
+  | 'finding.fix-failed'
+  | 'wave.approved';

@@ -73,7 +73,7 @@ export interface ConversationStore {
   listSentCards(requestId: string): Promise<SentCard[]>;
 }
 
-export type JobType = 'unblock' | 'notify' | 'check-resumed' | 'detect';
+export type JobType = 'unblock' | 'notify' | 'check-resumed' | 'detect' | 'wave';
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
 /** A durable unit of background work. The id is the idempotency key: one job per id, ever. */

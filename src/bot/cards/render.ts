@@ -5,7 +5,7 @@ import * as ACData from 'adaptivecards-templating';
 
 export const cardsDirectory = path.resolve(__dirname, '../../../cards');
 
-export type TemplateName = 'runbook-step' | 'temporary-password' | 'notice' | 'approval';
+export type TemplateName = 'runbook-step' | 'temporary-password' | 'notice' | 'approval' | 'wave';
 
 /** An Adaptive Card as JSON, ready to attach. */
 export type AdaptiveCardJson = Record<string, unknown>;

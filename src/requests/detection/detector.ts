@@ -13,14 +13,18 @@ import {
   episodeOf,
   isTerminal,
   isUnclaimedDetection,
+  isWave,
   type RestrictedSender,
   repeatOffenceOf,
   TenantError,
   type UnblockRequest,
+  WAVE_WINDOW_MS,
 } from '../../runbook/index.js';
-import type { RequestStore } from '../../store/index.js';
+import type { JobQueue, RequestStore } from '../../store/index.js';
 import type { AlertAccount, RestrictionAlert, TenantGateway } from '../../tenant/index.js';
 import type { RequestLedger } from '../ledger.js';
+import { waveEvidenceJob, waveRefreshJobs } from '../waves/waveJobs.js';
+import type { WaveRecords } from '../waves/waveRecords.js';
 import { detectedRequestId } from './episodeIds.js';
 
 export interface DetectorDeps {
@@ -33,6 +37,8 @@ export interface DetectorDeps {
   tenantId: string;
   /** REPEAT_OFFENDER_WINDOW_D: a restriction this soon after an unblock makes a repeat offender. */
   repeatWindowMs: number;
+  /** Phishing waves: more than `threshold` accounts restricted within an hour become one incident. */
+  waves: { records: WaveRecords; jobs: JobQueue; threshold: number } | null;
 }
 
 export interface DetectionCycle {
@@ -40,6 +46,8 @@ export interface DetectionCycle {
   alerts: number;
   detected: number;
   resolved: number;
+  /** Of `detected`, how many joined a phishing wave (one incident) instead of a card each. */
+  inWave: number;
 }
 
 /** How far back the first alert read looks, and how much each later read overlaps the previous one. */
@@ -78,6 +86,7 @@ export class Detector {
       alerts: alerts.length,
       detected: 0,
       resolved: 0,
+      inWave: 0,
     };
     result.resolved = await this.resolveReleased(onList);
     const fresh: NewEpisode[] = [];
@@ -85,7 +94,8 @@ export class Detector {
       const episode = await this.newEpisode(restriction, alerts);
       if (episode) fresh.push(episode);
     }
-    for (const episode of fresh) if (await this.open(episode, now)) result.detected += 1;
+    const alone = await this.openWave(fresh, [...onList.values()], now, result);
+    for (const episode of alone) if (await this.open(episode, now, null)) result.detected += 1;
     if (result.detected > 0 || result.resolved > 0) this.deps.logger.info(result, 'detection cycle');
     else this.deps.logger.debug(result, 'detection cycle');
     return result;
@@ -114,6 +124,7 @@ export class Detector {
     const named = alertsNaming(alerts, user, restriction.senderAddress);
     if (existing) {
       await this.addAlerts(existing, named);
+      await this.rejoinWave(existing);
       this.remember(episode);
       return null;
     }
@@ -128,8 +139,55 @@ export class Detector {
     return { restriction, user, alerts: named, earlier };
   }
 
-  /** Creates the episode's request; false when another worker (or an earlier run) already did. */
-  private async open(episode: NewEpisode, now: Date): Promise<boolean> {
+  /**
+   * Opens the recent episodes as members of a phishing wave when there is one (more than the threshold
+   * restricted within the hour, or a wave still open): no card each, one incident; each member's
+   * compromise check runs as its own job. Returns the episodes to open one by one.
+   */
+  private async openWave(
+    fresh: NewEpisode[],
+    restricted: RestrictedSender[],
+    now: Date,
+    result: DetectionCycle,
+  ): Promise<NewEpisode[]> {
+    const waves = this.deps.waves;
+    if (!waves) return fresh;
+    const firstRun = !(await waves.records.firstCycleDone());
+    const since = now.getTime() - WAVE_WINDOW_MS;
+    const recent = fresh.filter(
+      (e) => firstRun || (e.restriction.createdAt !== null && Date.parse(e.restriction.createdAt) >= since),
+    );
+    let alone = fresh;
+    if (recent.length > 0) {
+      const joinable = await waves.records.joinable(now);
+      if (joinable || isWave(restricted, now, waves.threshold, firstRun)) {
+        const wave = joinable ?? (await waves.records.joinOrStart(now));
+        const members: string[] = [];
+        for (const episode of recent) {
+          const id = await this.open(episode, now, wave.id);
+          if (id) members.push(id);
+        }
+        await waves.records.addMembers(wave.id, members, now);
+        for (const id of members) await waves.jobs.enqueue(waveEvidenceJob(wave.id, id));
+        for (const job of waveRefreshJobs(wave.id, now)) await waves.jobs.enqueue(job);
+        result.detected += members.length;
+        result.inWave += members.length;
+        alone = fresh.filter((e) => !recent.includes(e));
+        this.deps.logger.warn(
+          { waveId: wave.id, joined: members.length },
+          'phishing wave: accounts joined the incident',
+        );
+      }
+    }
+    if (firstRun) await waves.records.markFirstCycleDone(now);
+    return alone;
+  }
+
+  /**
+   * Creates the episode's request (in `waveId`, or alone with its own helpdesk card); returns its id, or
+   * null when another worker (or an earlier run) already opened it outside this wave.
+   */
+  private async open(episode: NewEpisode, now: Date, waveId: string | null): Promise<string | null> {
     const key = episodeOf(episode.restriction);
     const restrictedAt = episode.restriction.createdAt ? new Date(episode.restriction.createdAt) : now;
     const repeat = repeatOffenceOf(episode.earlier, restrictedAt, this.deps.repeatWindowMs);
@@ -139,7 +197,7 @@ export class Detector {
       target: episode.user,
       restriction: episode.restriction,
       alerts: episode.alerts,
-      waveId: null,
+      waveId,
       locale: 'en',
       now,
     });
@@ -147,16 +205,30 @@ export class Detector {
     const created = await this.deps.ledger.create(request, {
       actor: null,
       conversationId: null,
-      event: 'detected',
+      // A wave's members are told of in its incident card, not one card each.
+      event: waveId ? null : 'detected',
       detail: {
         source: 'detection',
         episode: key,
         alerts: episode.alerts.length,
         ...(repeat ? { repeatOffender: true } : {}),
+        ...(waveId ? { waveId } : {}),
       },
     });
     this.remember(key);
-    return created.ok;
+    if (created.ok) return request.id;
+    // Opened by a run that crashed before the wave recorded it: it is still this wave's member.
+    const existing = created.current ?? (await this.deps.requests.get(request.id));
+    return waveId && existing?.detection?.waveId === waveId ? request.id : null;
+  }
+
+  /** A wave member whose check never ran (a crash between its creation and its job): queue it again. */
+  private async rejoinWave(request: UnblockRequest): Promise<void> {
+    const waveId = request.detection?.waveId;
+    const waves = this.deps.waves;
+    if (!waves || !waveId || request.state !== 'open' || !isUnclaimedDetection(request)) return;
+    await waves.records.addMembers(waveId, [request.id], this.deps.now());
+    await waves.jobs.enqueue(waveEvidenceJob(waveId, request.id));
   }
 
   /** Ends detected requests nobody took whose account is no longer on the list (same episode). */

@@ -43,10 +43,14 @@ describe('doctor', function () {
       });
       const output = lines.join('\n');
       assert.equal(outcome.exitCode, 0, output);
-      assert.equal(outcome.results.length, 11);
+      assert.equal(outcome.results.length, 12);
       assert.ok(outcome.results.every((r) => r.status === 'pass'));
       assert.match(output, /in-process tenant simulator/);
       assert.match(output, /^✓ Approver group resolvable .*Unblock approvers/m);
+      assert.match(
+        output,
+        /^✓ Detection settings: polls every 60 s; more than 10 accounts within an hour are a phishing wave, unblocked at 60 a minute; restricted again within 7 days of an unblock needs another approver who acknowledges$/m,
+      );
       assert.match(output, /All required checks passed\./);
     });
   });
@@ -93,7 +97,7 @@ describe('doctor', function () {
         AZURE_CLIENT_CERTIFICATE_PATH: h.clientCertificate.pemPath,
       });
       assert.equal(code, 0, output);
-      assert.equal(output.split('\n').filter((l) => l.startsWith('✓ ')).length, 11, output);
+      assert.equal(output.split('\n').filter((l) => l.startsWith('✓ ')).length, 12, output);
       assert.match(lineOf(output, 'Token for Exchange Online'), /roles: Exchange\.ManageAsApp$/);
       assert.match(output, /TENANT_MODE=live: checking tenant 77ba9c8f-8432-4421-935c-e5c7e1fccbcf/);
       assert.ok(!output.includes('PRIVATE KEY'));

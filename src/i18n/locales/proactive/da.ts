@@ -93,6 +93,47 @@ export const proactiveDa = {
     refusedAcknowledge:
       'Sæt først flueben i bekræftelsen på kortet: denne konto blev begrænset igen kort efter en fjernelse af blokeringen.',
   },
+  wave: {
+    incidentHeader: 'Phishingbølge',
+    incidentTitle: '{{count}} konti begrænset fra at sende mail siden {{date}}',
+    incidentIntro:
+      'Flere konti end normalt blev begrænset på én gang, hvilket som regel betyder en phishingbølge. I stedet for et kort for hver viser denne hændelse dem alle: jeg har undersøgt hver konto for kompromittering og bedt godkenderne om én samlet godkendelse af de rene.',
+    passwordsNote:
+      'En samlet godkendelse fjerner blokeringen uden vejledningens nulstilling af adgangskoden: nulstil disse adgangskoder i Microsoft 365 Administration, eller skriv **fjern blokering af** og et brugernavn for at overtage en konto.',
+    more: '… og {{count}} mere.',
+    statusChecking: 'undersøges',
+    statusClean: 'ren, venter på den samlede godkendelse',
+    statusFlagged: 'udeladt af den samlede godkendelse: {{why}}',
+    statusTaken: 'overtaget af {{agent}}',
+    statusApproved: 'godkendt, fjernelse af blokering i kø',
+    statusUnblocked: 'blokering fjernet, venter på at afsendelse genoptages',
+    statusResumed: 'sender igen',
+    statusEnded: '{{state}}',
+    whyFindings: 'fund ({{findings}}), på sit eget godkendelseskort',
+    whyRepeat: 'sandsynligvis stadig kompromitteret, på sit eget godkendelseskort',
+    whyCap: 'den daglige grænse for fjernelse af blokering er nået',
+    line: '{{user}}: {{status}}',
+    countChecking: 'Undersøges',
+    countClean: 'Rene, venter',
+    countFlagged: 'Udeladt af den samlede godkendelse',
+    countTaken: 'Overtaget',
+    countApproved: 'Godkendt',
+    countUnblocked: 'Blokering fjernet',
+    countResumed: 'Sender igen',
+    countEnded: 'Afsluttet på anden vis',
+    batchHeader: 'Samlet godkendelse',
+    batchTitle: 'Vil du fjerne blokeringen af de rene konti i en phishingbølge?',
+    batchIntro:
+      'Undersøgelsen fandt intet mistænkeligt på kontiene nedenfor. Konti med fund, gengangere og konti ved den daglige grænse er udeladt: hver afgøres på sit eget godkendelseskort.',
+    batchPacing:
+      'Godkendte konti får fjernet blokeringen én ad gangen, højst {{perMinute}} i minuttet, så Exchange Online ikke begrænser kaldene.',
+    approveAll: 'Godkend alle rene ({{count}})',
+    approveOne: 'Godkend',
+    noneClean: 'Ingen ren konto venter på godkendelse.',
+    approving: 'Godkender {{count}} konti: hver får fjernet blokeringen efter tur.',
+    summaryTitle: 'Phishingbølgen er afsluttet: {{count}} konti',
+    summaryText: 'Alle konti i phishingbølgen, der startede {{date}}, har et udfald.',
+  },
   helpdeskChannel: {
     set: 'Denne kanal modtager nu de sager, jeg åbner, når en konto bliver begrænset fra at sende mail.',
     language:

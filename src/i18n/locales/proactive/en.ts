@@ -90,6 +90,47 @@ export const proactiveEn = {
     refusedAcknowledge:
       'Tick the acknowledgement on the card first: this account was restricted again soon after an unblock.',
   },
+  wave: {
+    incidentHeader: 'Phishing wave',
+    incidentTitle: '{{count}} accounts restricted from sending email since {{date}}',
+    incidentIntro:
+      'More accounts than usual were restricted at once, which usually means a phishing wave. Instead of a card each, this incident lists them all: I checked every account for compromise and asked the approvers for one batch approval of the clean ones.',
+    passwordsNote:
+      "A batch approval unblocks without the runbook's password reset: reset these passwords in the Microsoft 365 admin center, or type **unblock** and a user name to take an account over.",
+    more: '… and {{count}} more.',
+    statusChecking: 'being checked',
+    statusClean: 'clean, waiting for the batch approval',
+    statusFlagged: 'left out of the batch: {{why}}',
+    statusTaken: 'taken over by {{agent}}',
+    statusApproved: 'approved, unblock queued',
+    statusUnblocked: 'unblocked, waiting for sending to resume',
+    statusResumed: 'sending again',
+    statusEnded: '{{state}}',
+    whyFindings: 'findings ({{findings}}), on its own approval card',
+    whyRepeat: 'probably still compromised, on its own approval card',
+    whyCap: 'daily unblock cap reached',
+    line: '{{user}}: {{status}}',
+    countChecking: 'Being checked',
+    countClean: 'Clean, waiting',
+    countFlagged: 'Left out of the batch',
+    countTaken: 'Taken over',
+    countApproved: 'Approved',
+    countUnblocked: 'Unblocked',
+    countResumed: 'Sending again',
+    countEnded: 'Ended otherwise',
+    batchHeader: 'Batch approval',
+    batchTitle: 'Unblock the clean accounts of a phishing wave?',
+    batchIntro:
+      'The compromise check found nothing suspicious on the accounts below. Accounts with findings, repeat offenders and accounts at the daily cap are left out: each is decided on its own approval card.',
+    batchPacing:
+      'Approved accounts are unblocked one at a time, {{perMinute}} a minute at most, so that Exchange Online does not throttle.',
+    approveAll: 'Approve all clean ({{count}})',
+    approveOne: 'Approve',
+    noneClean: 'No clean account is waiting for approval.',
+    approving: 'Approving {{count}} accounts: each is unblocked in turn.',
+    summaryTitle: 'Phishing wave done: {{count}} accounts',
+    summaryText: 'Every account of the phishing wave that started {{date}} has an outcome.',
+  },
   helpdeskChannel: {
     set: 'This channel now receives the cases I open when an account is restricted from sending email.',
     language:

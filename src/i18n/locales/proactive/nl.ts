@@ -96,6 +96,47 @@ export const proactiveNl = {
     refusedAcknowledge:
       'Vink eerst de bevestiging op de kaart aan: dit account werd kort na een deblokkering opnieuw beperkt.',
   },
+  wave: {
+    incidentHeader: 'Phishinggolf',
+    incidentTitle: '{{count}} accounts beperkt in het verzenden van e-mail sinds {{date}}',
+    incidentIntro:
+      'Er werden meer accounts dan gewoonlijk tegelijk beperkt, wat meestal een phishinggolf betekent. In plaats van een kaart per account toont dit incident ze allemaal: ik heb elk account gecontroleerd en de goedkeurders om één gezamenlijke goedkeuring van de schone gevraagd.',
+    passwordsNote:
+      'Een gezamenlijke goedkeuring deblokkeert zonder de wachtwoordreset van het stappenplan: reset deze wachtwoorden in het Microsoft 365-beheercentrum, of typ **deblokkeer** en een gebruikersnaam om een account over te nemen.',
+    more: '… en nog {{count}}.',
+    statusChecking: 'wordt gecontroleerd',
+    statusClean: 'schoon, wacht op de gezamenlijke goedkeuring',
+    statusFlagged: 'buiten de gezamenlijke goedkeuring: {{why}}',
+    statusTaken: 'overgenomen door {{agent}}',
+    statusApproved: 'goedgekeurd, deblokkering in de wachtrij',
+    statusUnblocked: 'gedeblokkeerd, wacht tot verzenden weer werkt',
+    statusResumed: 'verzendt weer',
+    statusEnded: '{{state}}',
+    whyFindings: 'bevindingen ({{findings}}), op een eigen goedkeuringskaart',
+    whyRepeat: 'waarschijnlijk nog steeds gecompromitteerd, op een eigen goedkeuringskaart',
+    whyCap: 'dagelijkse limiet voor deblokkeringen bereikt',
+    line: '{{user}}: {{status}}',
+    countChecking: 'Wordt gecontroleerd',
+    countClean: 'Schoon, wacht',
+    countFlagged: 'Buiten de gezamenlijke goedkeuring',
+    countTaken: 'Overgenomen',
+    countApproved: 'Goedgekeurd',
+    countUnblocked: 'Gedeblokkeerd',
+    countResumed: 'Verzendt weer',
+    countEnded: 'Anders afgesloten',
+    batchHeader: 'Gezamenlijke goedkeuring',
+    batchTitle: 'De schone accounts van een phishinggolf deblokkeren?',
+    batchIntro:
+      'De controle vond niets verdachts op de accounts hieronder. Accounts met bevindingen, herhaalde gevallen en accounts op de dagelijkse limiet zijn weggelaten: over elk wordt op een eigen goedkeuringskaart beslist.',
+    batchPacing:
+      'Goedgekeurde accounts worden één voor één gedeblokkeerd, hoogstens {{perMinute}} per minuut, zodat Exchange Online niet gaat beperken.',
+    approveAll: 'Alle schone goedkeuren ({{count}})',
+    approveOne: 'Goedkeuren',
+    noneClean: 'Er wacht geen schoon account op goedkeuring.',
+    approving: '{{count}} accounts worden goedgekeurd: elk wordt op zijn beurt gedeblokkeerd.',
+    summaryTitle: 'Phishinggolf afgerond: {{count}} accounts',
+    summaryText: 'Elk account van de phishinggolf die begon op {{date}} heeft een uitkomst.',
+  },
   helpdeskChannel: {
     set: 'Dit kanaal ontvangt nu de zaken die ik open wanneer een account wordt beperkt in het verzenden van e-mail.',
     language:

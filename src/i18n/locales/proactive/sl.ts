@@ -94,6 +94,47 @@ export const proactiveSl = {
     refusedAcknowledge:
       'Najprej označite potrditev na kartici: ta račun je bil znova omejen kmalu po deblokiranju.',
   },
+  wave: {
+    incidentHeader: 'Val lažnega predstavljanja',
+    incidentTitle: 'Računi z omejenim pošiljanjem e-pošte od {{date}}: {{count}}',
+    incidentIntro:
+      'Naenkrat je bilo omejenih več računov kot običajno, kar navadno pomeni val lažnega predstavljanja. Namesto kartice za vsakega ta incident navede vse: vsak račun sem preveril in odobritelje prosil za skupno odobritev čistih.',
+    passwordsNote:
+      'Skupna odobritev deblokira brez ponastavitve gesla iz postopka: ponastavite ta gesla v skrbniškem središču za Microsoft 365 ali vnesite **deblokiraj** in uporabniško ime, da račun prevzamete.',
+    more: '… in še {{count}}.',
+    statusChecking: 'v preverjanju',
+    statusClean: 'čist, čaka na skupno odobritev',
+    statusFlagged: 'izločen iz skupne odobritve: {{why}}',
+    statusTaken: 'prevzel: {{agent}}',
+    statusApproved: 'odobren, deblokiranje v čakalni vrsti',
+    statusUnblocked: 'deblokiran, čaka na ponovno pošiljanje',
+    statusResumed: 'znova pošilja',
+    statusEnded: '{{state}}',
+    whyFindings: 'ugotovitve ({{findings}}), na lastni kartici za odobritev',
+    whyRepeat: 'verjetno še vedno ogrožen, na lastni kartici za odobritev',
+    whyCap: 'dosežena dnevna omejitev deblokiranj',
+    line: '{{user}}: {{status}}',
+    countChecking: 'V preverjanju',
+    countClean: 'Čisti, čakajo',
+    countFlagged: 'Izločeni iz skupne odobritve',
+    countTaken: 'Prevzeti',
+    countApproved: 'Odobreni',
+    countUnblocked: 'Deblokirani',
+    countResumed: 'Znova pošiljajo',
+    countEnded: 'Končani drugače',
+    batchHeader: 'Skupna odobritev',
+    batchTitle: 'Želite deblokirati čiste račune vala lažnega predstavljanja?',
+    batchIntro:
+      'Preverjanje na spodnjih računih ni našlo nič sumljivega. Računi z ugotovitvami, ponavljalci in računi na dnevni omejitvi so izločeni: o vsakem se odloči na njegovi lastni kartici za odobritev.',
+    batchPacing:
+      'Odobreni računi se deblokirajo po eden, največ {{perMinute}} na minuto, da Exchange Online ne omeji klicev.',
+    approveAll: 'Odobri vse čiste ({{count}})',
+    approveOne: 'Odobri',
+    noneClean: 'Noben čist račun ne čaka na odobritev.',
+    approving: 'Odobravam račune ({{count}}): vsak se deblokira po vrsti.',
+    summaryTitle: 'Val lažnega predstavljanja je končan: računi: {{count}}',
+    summaryText: 'Vsi računi vala lažnega predstavljanja, ki se je začel {{date}}, imajo izid.',
+  },
   helpdeskChannel: {
     set: 'Ta kanal zdaj prejema primere, ki jih odprem, ko je računu omejeno pošiljanje e-pošte.',
     language:

@@ -94,6 +94,47 @@ export const proactiveSv = {
     refusedAcknowledge:
       'Markera först bekräftelsen på kortet: det här kontot begränsades igen strax efter en avblockering.',
   },
+  wave: {
+    incidentHeader: 'Nätfiskevåg',
+    incidentTitle: '{{count}} konton begränsade från att skicka e-post sedan {{date}}',
+    incidentIntro:
+      'Fler konton än vanligt begränsades på en gång, vilket oftast betyder en nätfiskevåg. I stället för ett kort per konto visar den här incidenten alla: jag har kontrollerat varje konto och bett godkännarna om ett samlat godkännande av de rena.',
+    passwordsNote:
+      'Ett samlat godkännande avblockerar utan instruktionernas lösenordsåterställning: återställ lösenorden i administrationscentret för Microsoft 365, eller skriv **avblockera** och ett användarnamn för att ta över ett konto.',
+    more: '… och {{count}} till.',
+    statusChecking: 'kontrolleras',
+    statusClean: 'rent, väntar på det samlade godkännandet',
+    statusFlagged: 'utanför det samlade godkännandet: {{why}}',
+    statusTaken: 'övertaget av {{agent}}',
+    statusApproved: 'godkänt, avblockering i kö',
+    statusUnblocked: 'avblockerat, väntar på att sändningen återupptas',
+    statusResumed: 'skickar igen',
+    statusEnded: '{{state}}',
+    whyFindings: 'fynd ({{findings}}), på sitt eget godkännandekort',
+    whyRepeat: 'troligen fortfarande komprometterat, på sitt eget godkännandekort',
+    whyCap: 'den dagliga gränsen för avblockeringar är nådd',
+    line: '{{user}}: {{status}}',
+    countChecking: 'Kontrolleras',
+    countClean: 'Rena, väntar',
+    countFlagged: 'Utanför det samlade godkännandet',
+    countTaken: 'Övertagna',
+    countApproved: 'Godkända',
+    countUnblocked: 'Avblockerade',
+    countResumed: 'Skickar igen',
+    countEnded: 'Avslutade på annat sätt',
+    batchHeader: 'Samlat godkännande',
+    batchTitle: 'Avblockera de rena kontona i en nätfiskevåg?',
+    batchIntro:
+      'Kontrollen hittade inget misstänkt på kontona nedan. Konton med fynd, återfallskonton och konton vid den dagliga gränsen är utelämnade: vart och ett avgörs på sitt eget godkännandekort.',
+    batchPacing:
+      'Godkända konton avblockeras ett i taget, högst {{perMinute}} per minut, så att Exchange Online inte begränsar anropen.',
+    approveAll: 'Godkänn alla rena ({{count}})',
+    approveOne: 'Godkänn',
+    noneClean: 'Inget rent konto väntar på godkännande.',
+    approving: 'Godkänner {{count}} konton: vart och ett avblockeras i tur och ordning.',
+    summaryTitle: 'Nätfiskevågen är klar: {{count}} konton',
+    summaryText: 'Alla konton i nätfiskevågen som började {{date}} har ett utfall.',
+  },
   helpdeskChannel: {
     set: 'Den här kanalen tar nu emot de ärenden jag öppnar när ett konto begränsas från att skicka e-post.',
     language:

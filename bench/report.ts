@@ -6,6 +6,7 @@ import type { FanoutResult } from './fanout.js';
 import { median } from './load.js';
 import type { MonitorResult } from './monitor.js';
 import type { ScenarioName, ScenarioRun, TurnTimings } from './turns.js';
+import type { WaveCostResult } from './wave.js';
 
 export interface Machine {
   date: string;
@@ -111,6 +112,7 @@ export interface BenchResult {
   monitor: MonitorResult;
   fanout: FanoutResult;
   detection: DetectionLatencyResult;
+  wave: WaveCostResult;
   targets: Target[];
   totalSeconds: number;
 }
@@ -132,6 +134,7 @@ export function targetsOf(
   monitor: MonitorResult,
   fanout: FanoutResult,
   detection: DetectionLatencyResult,
+  wave: WaveCostResult,
 ): Target[] {
   const help = summary.find((s) => s.scenario === 'help');
   const monitorCycle = monitor.cycles[0];
@@ -176,6 +179,22 @@ export function targetsOf(
       `(${detection.latenciesS.map((s) => f(s, 0)).join(', ')} s); the bot's part ${f(detection.processingMs, 0)} ms`,
     target: `≤ poll interval + 5 s`,
     met: detection.maxS <= detection.pollIntervalS + 5,
+  });
+  const exchange = Object.entries(wave.exchangeCalls)
+    .map(([cmdlet, n]) => `${n} ${cmdlet}`)
+    .join(', ');
+  targets.push({
+    what: `phishing wave of ${wave.accounts.toLocaleString('en')} accounts, unblocks paced at ${wave.unblocksPerMinute}/min`,
+    result:
+      `checked in ${f(wave.checkedS)} s; batch approval → all unblocked ${f(wave.unblockedS)} s vs ` +
+      `${f(wave.minimumS)} s minimum = ${f(wave.unblockedS / wave.minimumS, 2)}×; Exchange: ${exchange}; ` +
+      `${wave.graphCalls.toLocaleString('en')} Graph calls; Teams: ${wave.teamsPosts} posts, ${wave.teamsUpdates} updates; ` +
+      `Remove-BlockedSenderAddress ${wave.removesPerAccount.min}–${wave.removesPerAccount.max} per account`,
+    target: '≤ 1.2× minimum, exactly 1 unblock per account',
+    met:
+      wave.unblockedS <= 1.2 * wave.minimumS &&
+      wave.removesPerAccount.min === 1 &&
+      wave.removesPerAccount.max === 1,
   });
   targets.push({
     what: `RSS after ${footprint.turns.toLocaleString('en')} turns`,

@@ -17,6 +17,7 @@ import { measureMonitor } from './monitor.js';
 import { type BenchResult, type Footprint, machine, markdown, summarize, targetsOf } from './report.js';
 import { SEEDED_REQUESTS, seedHistory } from './seed.js';
 import { runRounds, runTurns, type ScenarioName, scenarios, staleClickBodies } from './turns.js';
+import { measureWave } from './wave.js';
 
 const setting = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -30,6 +31,9 @@ const timings = {
 };
 const turnsForRss = setting('BENCH_TURNS', 10_000);
 const detectionSamples = setting('BENCH_DETECTION_SAMPLES', 6);
+const waveAccounts = setting('BENCH_WAVE_ACCOUNTS', 500);
+// Faster than the default 60 a minute so the run stays short; the ratio to the minimum is what counts.
+const waveUnblocksPerMinute = setting('BENCH_WAVE_UNBLOCKS_PER_MIN', 1200);
 const coldStarts = 3;
 const profile = process.env.BENCH_PROFILE === '1';
 const resultsDir = path.join(repoRoot, 'bench', 'results');
@@ -179,6 +183,8 @@ async function main(): Promise<void> {
     const fanout = await measureFanout(1000, 200);
     log(`detection latency: ${detectionSamples} restrictions spread over one 60 s poll cycle`);
     const detection = await measureDetectionLatency(detectionSamples);
+    log(`phishing wave: ${waveAccounts} accounts, unblocks paced at ${waveUnblocksPerMinute} a minute`);
+    const wave = await measureWave(waveAccounts, waveUnblocksPerMinute);
 
     const labels = Object.fromEntries(all.map((s) => [s.name, s.label])) as Record<ScenarioName, string>;
     const order: ScenarioName[] = ['echo', 'echo-aa', 'help', 'status', 'step'];
@@ -200,7 +206,8 @@ async function main(): Promise<void> {
       monitor,
       fanout,
       detection,
-      targets: targetsOf(summary, footprint, monitor, fanout, detection),
+      wave,
+      targets: targetsOf(summary, footprint, monitor, fanout, detection, wave),
       totalSeconds: (performance.now() - started) / 1000,
     };
     mkdirSync(resultsDir, { recursive: true });

@@ -217,6 +217,25 @@ describe('detection', () => {
     assert.equal((await t.app.store.requests.listForTarget(SEED.users.roberta.id)).length, 0);
   });
 
+  it('detects from the Restricted list alone when the app may not read security alerts', async () => {
+    // Every permission the bot uses except SecurityAlert.Read.All: the simulator answers alerts_v2 with 403.
+    const roles = [
+      'User.Read.All',
+      'GroupMember.Read.All',
+      'Organization.Read.All',
+      'MailboxSettings.Read',
+      'Exchange.ManageAsApp',
+    ];
+    t = await startTestApp(detecting, { simulator: { validateToken: () => ({ valid: true, roles }) } });
+    t.app.simulator?.raiseRestrictionAlert(['roberta@contoso.com']);
+    const request = await detected(t, 'roberta@contoso.com');
+    assert.deepEqual(request.detection?.alerts, [], 'no alert could be read');
+    const refused = (t.app.simulator?.calls() ?? []).filter((c) => c.path.endsWith('/security/alerts_v2'));
+    assert.equal(refused[0]?.status, 403);
+    assert.equal(refused.length, 1, 'not asked again every cycle');
+    assert.ok(t.logLines.some((l) => l.includes('the Restricted list alone detects')));
+  });
+
   it('does nothing with DETECTION=off', async () => {
     t = await startTestApp({ ...detecting, DETECTION: 'off' });
     await t.app.worker?.schedule();

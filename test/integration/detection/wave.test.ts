@@ -179,4 +179,30 @@ describe('phishing waves', function () {
     ]);
     assert.ok(flagged.every((m) => m.state === 'pending_approval'));
   });
+
+  it('makes the accounts already on the list at the first start a wave when there are many', async () => {
+    // Five seeded accounts are on the list; with a threshold of 3 they are a wave, not five cards.
+    t = await startTestApp({ ...waveEnv, WAVE_THRESHOLD: '3' });
+    const channel = t.chat(people.agent, {
+      conversationId: '19:helpdesk@thread.tacv2',
+      conversationType: 'channel',
+    });
+    await channel.say('set helpdesk channel');
+    await until('five members checked', async () => {
+      const all = await t.app.store.requests.listRecent(10);
+      return all.length === 5 && all.every((m) => m.state === 'pending_approval');
+    });
+    const all = await t.app.store.requests.listRecent(10);
+    assert.equal(new Set(all.map((m) => m.detection?.waveId)).size, 1);
+    assert.ok(all.every((m) => m.detection?.waveId));
+    await until('the incident card', () => posts(t, channel.conversationId, /Phishing wave/).length > 0);
+    assert.equal(
+      posts(t, channel.conversationId, /was restricted from sending email/).length,
+      0,
+      'no card each',
+    );
+    // Rob's check found the compromise: he is left out of the batch and gets his own approval card.
+    const rob = all.find((m) => m.target.userPrincipalName === 'rob@contoso.com');
+    assert.ok(rob?.checks?.suspiciousRules.length);
+  });
 });

@@ -7,7 +7,9 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import { DialogContextError, DialogSet, type DialogState } from 'botbuilder-dialogs';
+import type { DialogState } from 'botbuilder-dialogs/lib/dialogContext';
+import { DialogContextError } from 'botbuilder-dialogs/lib/dialogContextError';
+import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 import type { Logger } from 'pino';
 import { type Language, resolveLanguage, type Translator } from '../i18n/index.js';
 import { parseAgentMessage, TenantError } from '../runbook/index.js';

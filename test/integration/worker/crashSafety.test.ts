@@ -74,9 +74,14 @@ describe('worker crash safety', function () {
     };
     let kills = 0;
     for (let run = 0; run < KILLED_RUNS && (await unfinished()) > 0; run++) {
+      const callsBefore = simulator.calls().length;
       worker = startProcess('npm', ['run', 'worker'], env, projectRoot);
-      // tsx needs ~1 s to start; kill somewhere between before the first job and well into the batch.
-      await new Promise((resolve) => setTimeout(resolve, 700 + Math.floor(random() * 1300)));
+      // Kill somewhere in the batch: once this run has called Exchange, after 0–1000 ms more.
+      const started = Date.now() + 30_000;
+      while (simulator.calls().length === callsBefore && Date.now() < started) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 1000)));
       worker.signal('SIGKILL');
       await worker.exited;
       kills += 1;

@@ -1,0 +1,170 @@
+// Compiles the app for `npm start`, `npm run worker` and `npm run doctor`: one esbuild bundle per entry
+// point in dist/, CommonJS for Node 22, with source maps so stack traces name the TypeScript lines. Plain
+// JavaScript because it runs before anything is compiled.
+//
+//   node scripts/build.mjs              build (npm install runs it as `prepare`, App Service as `build`)
+//   node scripts/build.mjs --if-stale   build only when a source is newer than dist/ (npm's prestart)
+//
+// Production then runs plain `node dist/index.js`: no TypeScript loader, no transpiling at start.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT_DIR = path.join(ROOT, 'dist');
+const ENTRY_POINTS = { index: 'src/index.ts', doctor: 'scripts/doctor.ts' };
+/** Built outputs: each must exist and be newer than every input. */
+const OUTPUTS = Object.keys(ENTRY_POINTS).map((name) => path.join(OUT_DIR, `${name}.js`));
+/** What a build reads besides node_modules: a change to any of these makes dist/ stale. */
+const INPUTS = ['src', 'scripts/doctor.ts', 'scripts/build.mjs', 'package.json', 'package-lock.json'];
+/**
+ * Left out of the bundle: better-sqlite3 loads its compiled addon relative to its own folder. Optional
+ * native helpers that restify and ws probe for and do without are left out too.
+ */
+const EXTERNAL = ['better-sqlite3', 'dtrace-provider', 'bufferutil', 'utf-8-validate'];
+
+function newestInput() {
+  let newest = 0;
+  const visit = (file) => {
+    if (!existsSync(file)) return;
+    const stat = statSync(file);
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(file)) visit(path.join(file, name));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  for (const input of INPUTS) visit(path.join(ROOT, input));
+  return newest;
+}
+
+/** Whether dist/ is missing an output or older than a source. */
+export function isStale() {
+  if (!OUTPUTS.every((file) => existsSync(file))) return true;
+  const oldestOutput = Math.min(...OUTPUTS.map((file) => statSync(file).mtimeMs));
+  return newestInput() > oldestOutput;
+}
+
+export async function build() {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    // An install without devDependencies keeps the dist/ it was given (e.g. built in CI).
+    if (OUTPUTS.every((file) => existsSync(file))) {
+      process.stderr.write('esbuild is not installed: using the existing dist/.\n');
+      return;
+    }
+    throw new Error(
+      'dist/ is missing and esbuild is not installed: run `npm install` (with dev dependencies).',
+    );
+  }
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: ENTRY_POINTS,
+    outdir: OUT_DIR,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: EXTERNAL,
+    sourcemap: 'linked',
+    // The original TypeScript is not needed to map a stack trace to file and line.
+    sourcesContent: false,
+    legalComments: 'linked',
+    logLevel: 'warning',
+  });
+  for (const output of OUTPUTS) {
+    const mapFile = `${output}.map`;
+    writeFileSync(mapFile, JSON.stringify(keepOwnMappings(JSON.parse(readFileSync(mapFile, 'utf8')))));
+  }
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64_VALUE = new Map([...BASE64].map((char, index) => [char, index]));
+
+/** Base64 VLQ numbers of one source map segment. */
+function decodeSegment(text) {
+  const values = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of text) {
+    const digit = BASE64_VALUE.get(char);
+    if (digit === undefined) throw new Error(`bad source map character ${char}`);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+    } else {
+      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return values;
+}
+
+function encodeSegment(values) {
+  let text = '';
+  for (const number of values) {
+    let value = number < 0 ? (-number << 1) | 1 : number << 1;
+    do {
+      let digit = value & 31;
+      value >>>= 5;
+      if (value > 0) digit |= 32;
+      text += BASE64[digit];
+    } while (value > 0);
+  }
+  return text;
+}
+
+/**
+ * Keeps only the mappings into the app's own sources, one per original line, without names. Node's
+ * --enable-source-maps decodes a whole map into memory the first time it formats a stack (some dependencies
+ * do at load): a map of the entire bundle decodes to more than the app's heap limit, and even the app's own
+ * code, mapped token by token, costs ~12 MB of heap. A stack frame needs the file and line. Frames inside
+ * dependencies show their place in the bundle, which is enough to find them.
+ */
+function keepOwnMappings(map) {
+  const own = map.sources.map((source) => !source.includes('node_modules/'));
+  const absolute = [0, 0, 0, 0, 0]; // column, source, line, column, name: running values as decoded
+  const written = [0, 0, 0]; // source, line, column: running values as re-encoded
+  const lines = map.mappings.split(';').map((line) => {
+    absolute[0] = 0;
+    let writtenColumn = 0;
+    let lastSource = -1;
+    let lastLine = -1;
+    const kept = [];
+    for (const segment of line === '' ? [] : line.split(',')) {
+      const deltas = decodeSegment(segment);
+      deltas.forEach((delta, index) => {
+        absolute[index] += delta;
+      });
+      if (deltas.length < 4 || !own[absolute[1]]) continue;
+      if (absolute[1] === lastSource && absolute[2] === lastLine) continue;
+      [lastSource, lastLine] = [absolute[1], absolute[2]];
+      kept.push(
+        encodeSegment([
+          absolute[0] - writtenColumn,
+          absolute[1] - written[0],
+          absolute[2] - written[1],
+          absolute[3] - written[2],
+        ]),
+      );
+      writtenColumn = absolute[0];
+      [written[0], written[1], written[2]] = [absolute[1], absolute[2], absolute[3]];
+    }
+    return kept.join(',');
+  });
+  return { ...map, names: [], mappings: lines.join(';') };
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  const ifStale = process.argv.includes('--if-stale');
+  if (!ifStale || isStale()) {
+    build().catch((error) => {
+      process.stderr.write(`build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    });
+  }
+}

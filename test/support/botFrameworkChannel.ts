@@ -5,17 +5,11 @@
 //   GET  /botframework.com/v2.0/.well-known/openid-configuration   the login authority (BOT_LOGIN_URL) …
 //   POST /botframework.com/oauth2/v2.0/token                 … that gives the bot its outgoing token
 // `channelToken()` signs what the Teams channel would send; its options forge every kind of bad token.
-import {
-  createHmac,
-  generateKeyPairSync,
-  type JsonWebKey,
-  type KeyObject,
-  randomUUID,
-  sign,
-} from 'node:crypto';
+import { generateKeyPairSync, type JsonWebKey, type KeyObject, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { SignJWT, UnsecuredJWT } from 'jose';
 import type { KeyAndCertificate } from './testCa.js';
 
 export const CHANNEL_ISSUER = 'https://api.botframework.com';
@@ -84,7 +78,7 @@ export class BotFrameworkChannel {
   }
 
   /** A token as the Teams channel signs it for this bot and `serviceUrl`, or a forgery of one. */
-  channelToken(serviceUrl: string, options: ChannelTokenOptions = {}): string {
+  async channelToken(serviceUrl: string, options: ChannelTokenOptions = {}): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const claims: Record<string, unknown> = {
       iss: CHANNEL_ISSUER,
@@ -103,14 +97,11 @@ export class BotFrameworkChannel {
           : this.channelKey;
     const alg = options.alg ?? 'RS256';
     const header = { alg, typ: 'JWT', kid: options.kid ?? key.kid };
-    const input = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
-    if (alg === 'none') return `${input}.`;
-    if (alg === 'HS256') {
-      // The classic confusion attack: the public key, as text, used as an HMAC secret.
-      const secret = JSON.stringify(this.channelKey.jwk);
-      return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
-    }
-    return `${input}.${sign('RSA-SHA256', Buffer.from(input), key.privateKey).toString('base64url')}`;
+    if (alg === 'none') return new UnsecuredJWT(claims).encode();
+    const token = new SignJWT(claims).setProtectedHeader(header);
+    // The classic confusion attack: the public key, as text, used as an HMAC secret.
+    if (alg === 'HS256') return token.sign(new TextEncoder().encode(JSON.stringify(this.channelKey.jwk)));
+    return token.sign(key.privateKey);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -168,10 +159,6 @@ export class BotFrameworkChannel {
     }
     send(res, 404, { error: 'not_found' });
   }
-}
-
-function b64(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64url');
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

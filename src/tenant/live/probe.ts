@@ -1,5 +1,6 @@
 // The TenantProbe over the live clients (the same Graph and Exchange code as the gateway). Token roles are
 // read from the JWT payload for display only: the services validate the signature, not this code.
+import { decodeJwt } from 'jose';
 import { TenantError } from '../../runbook/errors.js';
 import type { TenantApi, TenantProbe, TokenSummary } from '../probe.js';
 import { createLiveClients, type LiveTenantOptions } from './clients.js';
@@ -72,14 +73,13 @@ export function createLiveTenantProbe(options: LiveTenantOptions): TenantProbe {
 
 /** The `roles` claim of a JWT access token; null when the token is not a readable JWT. */
 function rolesIn(token: string): string[] | null {
-  const payload = token.split('.')[1];
-  if (payload === undefined) return null;
+  let roles: unknown;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { roles?: unknown };
-    return Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
+    ({ roles } = decodeJwt(token));
   } catch {
     return null;
   }
+  return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
 }
 
 function isoSeconds(date: Date): string {

@@ -1,7 +1,7 @@
 // The composition root: picks implementations from Config and wires them together. Nothing else knows
 // which store, tenant or bot identity is in use.
 import type { Logger } from 'pino';
-import { createBot, loadCardSigningKey, type Pacer } from './bot/index.js';
+import { type BotDeps, createBot, loadCardSigningKey, type Pacer } from './bot/index.js';
 import type { Config } from './config.js';
 import { createHttpServer, type HttpServer } from './http/index.js';
 import { createTranslator } from './i18n/index.js';
@@ -13,6 +13,7 @@ import {
   SEED,
   type SimulatorOptions,
   simulatedConnection,
+  simulatedDirectory,
   type TenantGateway,
   TenantSimulator,
 } from './tenant/index.js';
@@ -93,6 +94,14 @@ function allowedTenants(config: Config, managedTenantId: string): string[] {
   return [...new Set([config.bot.appTenantId, managedTenantId].filter((id): id is string => Boolean(id)))];
 }
 
+/** Local mode: the simulated tenant without a MicrosoftAppId (src/bot/localMode.ts). */
+function localModeOf(config: Config, tenant: TenantWiring): BotDeps['localMode'] {
+  if (config.tenant.mode !== 'simulated' || config.bot.appId) return undefined;
+  const simulatorUrl = config.tenant.simulatorUrl ?? tenant.simulator?.baseUrl;
+  if (!simulatorUrl) return undefined;
+  return { tenantId: tenant.tenantId, directory: simulatedDirectory(simulatorUrl) };
+}
+
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const store = openSqliteStore({
@@ -133,6 +142,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     now: options.now,
     pacer: options.pacer,
     onJobQueued: () => worker?.runner.poke(),
+    localMode: localModeOf(config, tenant),
   });
   if (config.worker.inProcess || options.workerOnly) {
     worker = createWorker({

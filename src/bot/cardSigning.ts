@@ -51,8 +51,13 @@ export function createCardSigner(key: Buffer): CardSigner {
  * in the store, so every process sharing the store (bot, `npm run worker`) signs alike and cards stay valid
  * across restarts. The key is never logged or shown.
  */
+/** The key every instance configured with the same CARD_SIGNING_SECRET derives. */
+export function cardSigningKeyFromSecret(secret: string): Buffer {
+  return createHash('sha256').update(`unblock-assistant card signing\n${secret}`).digest();
+}
+
 export async function loadCardSigningKey(state: StateStore, secret: string | undefined): Promise<Buffer> {
-  if (secret) return createHash('sha256').update(`unblock-assistant card signing\n${secret}`).digest();
+  if (secret) return cardSigningKeyFromSecret(secret);
   const existing = await readKey(state);
   if (existing) return existing;
   await state.write({ [CARD_SIGNING_STATE_KEY]: { value: { key: randomBytes(32).toString('base64') } } });

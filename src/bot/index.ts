@@ -9,8 +9,10 @@ import { type BotIdentity, createAdapter } from './adapter.js';
 import { TurnAdmission } from './admission.js';
 import { ApprovalHandler } from './approvals/approvalHandler.js';
 import { ApproverDirectory } from './approvals/approverDirectory.js';
+import { WaitingForApprover } from './approvals/waitingForApprover.js';
 import { createCardSigner } from './cardSigning.js';
 import { checkIncomingActivity } from './incomingActivity.js';
+import { type LocalDirectory, LocalMode } from './localMode.js';
 import { Pacer } from './proactive/pacer.js';
 import { TeamsNotifier } from './proactive/teamsNotifier.js';
 import { RunbookFlow } from './runbook/runbookFlow.js';
@@ -20,6 +22,7 @@ import { UnblockBot } from './unblockBot.js';
 
 export type { BotIdentity } from './adapter.js';
 export { loadCardSigningKey } from './cardSigning.js';
+export type { LocalDirectory } from './localMode.js';
 export { Pacer, type Window } from './proactive/pacer.js';
 
 export interface BotDeps {
@@ -47,6 +50,11 @@ export interface BotDeps {
   pacer?: Pacer;
   /** Called when a job was queued in this process (wakes the in-process worker). */
   onJobQueued?: () => void;
+  /**
+   * Local mode (simulated tenant, no MicrosoftAppId): any local client's activity is taken as the simulated
+   * tenant's, and people it does not know join its directory (localMode.ts). Absent everywhere else.
+   */
+  localMode?: { tenantId: string; directory: LocalDirectory };
 }
 
 export interface HttpReply {
@@ -121,6 +129,16 @@ export function createBot(deps: BotDeps): Bot {
       logger,
     }),
   });
+  const localMode = deps.localMode && new LocalMode({ ...deps.localMode, t: deps.t, logger });
+  const waitingForApprover = new WaitingForApprover({
+    requests: store.requests,
+    conversations: store.conversations,
+    directory,
+    t: deps.t,
+    logger,
+    allowSelfApproval: deps.allowSelfApproval,
+    signCard: signer.sign,
+  });
   const notifier = new TeamsNotifier({
     adapter,
     appId: deps.identity.appId ?? '',
@@ -164,6 +182,7 @@ export function createBot(deps: BotDeps): Bot {
     }
     const check = checkIncomingActivity(body);
     if (!check.ok) return { status: 400, body: { error: 'BadRequest', problems: check.problems } };
+    const activity = localMode ? await localMode.adopt(body as Record<string, unknown>) : body;
     const reply: HttpReply = { status: 500 };
     const res = {
       socket: null,
@@ -183,9 +202,12 @@ export function createBot(deps: BotDeps): Bot {
       },
     };
     await adapter.process(
-      { body: body as Record<string, unknown>, headers, method: 'POST' },
+      { body: activity as Record<string, unknown>, headers, method: 'POST' },
       res,
-      (context) => bot.run(context),
+      (context) => {
+        localMode?.welcome(context);
+        return waitingForApprover.around(context, () => bot.run(context));
+      },
     );
     if (reply.status >= 500) {
       // botbuilder puts the exception text in the body; it must not reach the caller.

@@ -17,6 +17,11 @@ export {
 export type { TenantApi, TenantProbe, TokenSummary } from './probe.js';
 export { type SimulatedConnection, simulatedConnection } from './simulatedConnection.js';
 export {
+  type DirectoryEnrolment,
+  type SimulatedDirectory,
+  simulatedDirectory,
+} from './simulatedDirectory.js';
+export {
   type CallLogEntry,
   EXCHANGE_APP_ROLE,
   type FaultPlan,

@@ -17,6 +17,8 @@ export interface ChatOptions {
   locale?: string;
   conversationId?: string;
   conversationType?: 'personal' | 'channel' | 'groupChat';
+  /** The Authorization header of every post (a bot with a MicrosoftAppId): e.g. a channel token. */
+  authorization?: () => Promise<string>;
 }
 
 export type Card = Record<string, unknown> & { body?: unknown[]; actions?: CardAction[] };
@@ -85,9 +87,10 @@ export class TeamsChat {
   }
 
   async post(activity: Record<string, unknown>): Promise<PostResult> {
+    const authorization = await this.options.authorization?.();
     const res = await fetch(`${this.options.botUrl}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
       body: JSON.stringify(activity),
     });
     const text = await res.text();

@@ -151,6 +151,7 @@ export function createBot(deps: BotDeps): Bot {
     expireAfterHours: deps.expireAfterHours,
     giveUpAfterHours: deps.giveUpAfterHours,
     signCard: signer.sign,
+    localMode: localMode !== undefined,
   });
 
   const endpoint: MessagesEndpoint = {

@@ -62,7 +62,10 @@ export class LocalMode {
       ...((activity.channelData as Record<string, unknown> | undefined) ?? {}),
       tenant: { id: this.deps.tenantId },
     };
-    await this.meet(personId, from.name || from.id);
+    // Teams-style install events carry no name: a person joins when their client says who they are, at
+    // the latest with their first message or click.
+    const speaks = activity.type === 'message' || activity.type === 'invoke';
+    if (from.name || speaks) await this.meet(personId, from.name || from.id);
     return { ...body, from, conversation, channelData };
   }
 

@@ -219,7 +219,7 @@ export const da: Catalogue = {
   localMode: {
     title: 'Velkommen til den simulerede contoso.com-lejer',
     enrolled:
-      'Denne bot kører i lokal tilstand, og den simulerede mappe kendte dig ikke, så jeg har tilføjet dig som helpdeskmedarbejder: {{name}}, {{upn}}. Skriv **unblock rob** for at starte.',
+      'Denne bot kører i lokal tilstand, og den simulerede mappe kendte dig ikke, så jeg har tilføjet dig som helpdeskmedarbejder: {{name}}, {{upn}}. Du kan starte anmodninger om at fjerne blokering med det samme.',
     approver:
       'Det er godkenderne, der godkender: for at godkende en anmodning skal du køre **npm run playground -- --as approver** og handle som Patti Fernandez.',
   },

@@ -214,7 +214,7 @@ export const en = {
   localMode: {
     title: 'Welcome to the simulated contoso.com tenant',
     enrolled:
-      'This bot runs in local mode and the simulated directory did not know you, so I added you to it as a helpdesk agent: {{name}}, {{upn}}. Type **unblock rob** to start.',
+      'This bot runs in local mode and the simulated directory did not know you, so I added you to it as a helpdesk agent: {{name}}, {{upn}}. You can start unblock requests right away.',
     approver:
       'Approvers approve: to approve a request, run **npm run playground -- --as approver** and act as Patti Fernandez.',
   },

@@ -220,7 +220,7 @@ export const nl: Catalogue = {
   localMode: {
     title: 'Welkom in de gesimuleerde tenant contoso.com',
     enrolled:
-      'Deze bot draait in lokale modus en de gesimuleerde directory kende u niet, dus ik heb u toegevoegd als helpdeskmedewerker: {{name}}, {{upn}}. Typ **unblock rob** om te beginnen.',
+      'Deze bot draait in lokale modus en de gesimuleerde directory kende u niet, dus ik heb u toegevoegd als helpdeskmedewerker: {{name}}, {{upn}}. U kunt meteen deblokkeringsaanvragen starten.',
     approver:
       'Goedkeuren doen de goedkeurders: om een aanvraag goed te keuren, voert u **npm run playground -- --as approver** uit en treedt u op als Patti Fernandez.',
   },

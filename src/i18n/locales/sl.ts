@@ -224,7 +224,7 @@ export const sl: Catalogue = {
   localMode: {
     title: 'Dobrodošli v simuliranem najemniku contoso.com',
     enrolled:
-      'Ta bot deluje v lokalnem načinu in simulirani imenik vas ni poznal, zato sem vas dodal kot agenta službe za pomoč: {{name}}, {{upn}}. Za začetek vnesite **unblock rob**.',
+      'Ta bot deluje v lokalnem načinu in simulirani imenik vas ni poznal, zato sem vas dodal kot agenta službe za pomoč: {{name}}, {{upn}}. Zahteve za deblokiranje lahko začnete takoj.',
     approver:
       'Zahteve odobrijo odobritelji: če želite odobriti zahtevo, zaženite **npm run playground -- --as approver** in delujte kot Patti Fernandez.',
   },

@@ -216,7 +216,7 @@ export const sv: Catalogue = {
   localMode: {
     title: 'Välkommen till den simulerade contoso.com-klientorganisationen',
     enrolled:
-      'Den här boten körs i lokalt läge och den simulerade katalogen kände inte till dig, så jag har lagt till dig som helpdeskagent: {{name}}, {{upn}}. Skriv **unblock rob** för att börja.',
+      'Den här boten körs i lokalt läge och den simulerade katalogen kände inte till dig, så jag har lagt till dig som helpdeskagent: {{name}}, {{upn}}. Du kan starta begäranden om avblockering direkt.',
     approver:
       'Det är godkännarna som godkänner: för att godkänna en begäran kör du **npm run playground -- --as approver** och agerar som Patti Fernandez.',
   },

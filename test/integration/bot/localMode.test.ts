@@ -83,6 +83,19 @@ describe('local mode: any local client', () => {
       assert.equal(alexes[1], undefined);
     });
 
+    it('takes the name from the first message when the install before it names nobody', async () => {
+      const chat = playgroundChat();
+      const install = {
+        ...chat.baseActivity(),
+        type: 'conversationUpdate',
+        from: { id: alexWilber.id, aadObjectId: alexWilber.aadObjectId },
+        membersAdded: [{ id: alexWilber.id }, { id: '28:bot-id' }],
+      };
+      assert.equal((await chat.post(install)).status, 200);
+      const [welcome] = await chat.say('help');
+      assert.match(cardText(welcome), /Alex Wilber, alex\.wilber2@contoso\.com/);
+    });
+
     it('answers an Emulator-style activity (no tenant, no Entra id) with the runbook’s first card', async () => {
       const conversationId = `${randomUUID()}|livechat`;
       const res = await fetch(`${t.url}/api/messages`, {

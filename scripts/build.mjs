@@ -12,9 +12,12 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'dist');
-const ENTRY_POINTS = { index: 'src/index.ts', doctor: 'scripts/doctor.ts' };
+const ENTRY_POINTS = { app: 'src/index.ts', doctor: 'scripts/doctor.ts' };
+const BUNDLES = Object.keys(ENTRY_POINTS).map((name) => path.join(OUT_DIR, `${name}.js`));
+/** What `npm start` runs: turns on Node's compile cache, then loads the app bundle (see LAUNCHER). */
+const LAUNCHER = path.join(OUT_DIR, 'index.js');
 /** Built outputs: each must exist and be newer than every input. */
-const OUTPUTS = Object.keys(ENTRY_POINTS).map((name) => path.join(OUT_DIR, `${name}.js`));
+const OUTPUTS = [...BUNDLES, LAUNCHER];
 /** What a build reads besides node_modules: a change to any of these makes dist/ stale. */
 const INPUTS = ['src', 'scripts/doctor.ts', 'scripts/build.mjs', 'package.json', 'package-lock.json'];
 /**
@@ -72,12 +75,27 @@ export async function build() {
     // The original TypeScript is not needed to map a stack trace to file and line.
     sourcesContent: false,
     legalComments: 'linked',
+    // Node keeps every script's source in memory: without whitespace and with simpler syntax the bundle is
+    // two thirds the size. Names stay, so stack traces stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   });
-  for (const output of OUTPUTS) {
+  for (const output of BUNDLES) {
     const mapFile = `${output}.map`;
     writeFileSync(mapFile, JSON.stringify(keepOwnMappings(JSON.parse(readFileSync(mapFile, 'utf8')))));
   }
+  writeFileSync(
+    LAUNCHER,
+    [
+      '// Built by scripts/build.mjs. Node keeps the compiled app bundle in its compile cache (in the temp',
+      '// folder), so a restart skips parsing and compiling the bundle again: a faster start, less memory.',
+      "'use strict';",
+      "require('node:module').enableCompileCache?.();",
+      "require('./app.js');",
+      '',
+    ].join('\n'),
+  );
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -22,7 +22,17 @@ describe('configuration', () => {
     assert.equal(config.tenant.mode, 'simulated');
     assert.deepEqual(config.store, { kind: 'sqlite', dataDir: './data' });
     assert.equal(config.bot.appId, undefined);
-    assert.deepEqual(config.resume, { pollIntervalMs: 60_000, giveUpAfterMs: 24 * 3600_000 });
+    assert.deepEqual(config.resume, { pollIntervalMs: 5_000, giveUpAfterMs: 24 * 3600_000 });
+  });
+
+  it('polls the Restricted list every minute against a live tenant, every 5 s against the simulated one', () => {
+    const live = loadConfig({
+      TENANT_MODE: 'live',
+      AZURE_TENANT_ID: '77ba9c8f-8432-4421-935c-e5c7e1fccbcf',
+      APPROVER_GROUP_ID: 'b9dbc3cb-35c5-4306-bbd9-628babd3bf6c',
+    });
+    assert.equal(live.resume.pollIntervalMs, 60_000);
+    assert.equal(loadConfig({}).resume.pollIntervalMs, 5_000);
   });
 
   it('treats empty variables (as .env.example leaves them) as unset', () => {

@@ -21,7 +21,7 @@ import { UnblockBot } from './unblockBot.js';
 
 export type { BotIdentity } from './adapter.js';
 export { loadCardSigningKey } from './cardSigning.js';
-export { Pacer, type Window } from './proactive/pacer.js';
+export { Pacer } from './proactive/pacer.js';
 
 export interface BotDeps {
   identity: BotIdentity;

@@ -1,6 +1,6 @@
 // What an administrator grants or changes when a check fails: the exact permission or role, in the words
 // of the Entra admin center (m365-contracts.md §2.2 for Exchange, §3 for Graph, §5.1 for message trace).
-import { TenantError } from '../runbook/errors.js';
+import { TenantError } from '../runbook/index.js';
 
 export const GRANT = {
   exchange:

@@ -1,6 +1,6 @@
 // What the bot and the worker need from storage. Implementations: sqlite/ (embedded default) and, later,
 // azure/ (Table, Queue, Blob). All methods are async so both fit.
-import type { AuditEvent, RequestState, UnblockRequest } from '../runbook/types.js';
+import type { AuditEvent, RequestState, UnblockRequest } from '../runbook/index.js';
 
 export type UpdateOutcome =
   | { ok: true; request: UnblockRequest }

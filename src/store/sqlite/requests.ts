@@ -2,7 +2,7 @@
 // lists filter and sort on. Every change is a compare-and-set on `version` done by SQLite itself, so it
 // holds across processes sharing the file.
 import type Database from 'better-sqlite3';
-import type { RequestState, UnblockRequest } from '../../runbook/types.js';
+import type { RequestState, UnblockRequest } from '../../runbook/index.js';
 import type { CommitOutcome, RequestChange, RequestStore, UpdateOutcome } from '../ports.js';
 import type { SqliteAuditLog } from './audit.js';
 import type { SqliteJobQueue } from './jobs.js';

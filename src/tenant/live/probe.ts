@@ -1,6 +1,6 @@
 // The TenantProbe over the live clients (the same Graph and Exchange code as the gateway). Token roles are
 // read from the JWT payload for display only: the services validate the signature, not this code.
-import { TenantError } from '../../runbook/errors.js';
+import { TenantError } from '../../runbook/index.js';
 import type { TenantApi, TenantProbe, TokenSummary } from '../probe.js';
 import { createLiveClients, type LiveTenantOptions } from './clients.js';
 

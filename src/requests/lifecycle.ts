@@ -106,7 +106,7 @@ export class RequestLifecycle {
     });
   }
 
-  /** The agent cancelled (or the account turned out not to be restricted). Only an open request ends here. */
+  /** The agent cancelled (or the account turned out not to be restricted); an ended request stays ended. */
   cancel(request: UnblockRequest, party: Party, detail?: AuditEvent['detail']): Promise<LedgerOutcome> {
     return this.deps.ledger.move(request, 'cancelled', { ...party, detail });
   }

@@ -55,7 +55,7 @@ describe('worker', () => {
     assert.equal(request?.state, 'expired');
     assert.ok(request?.remindedAt);
     const late = await approve(t, requestId);
-    assert.match(cardText((late.body as { value: unknown }).value), /already expired/);
+    assert.match(cardText((late.body as { value: unknown }).value), /already decided \(status: expired\)/);
     assert.equal(
       (t.app.simulator?.calls() ?? []).filter((c) => c.cmdlet === 'Remove-BlockedSenderAddress').length,
       0,

@@ -141,6 +141,7 @@ export type AuditAction =
   | 'approval.reminded'
   | 'approvals-channel.set'
   | 'unblock.called'
+  | 'notify.sending'
   | 'notify.sent'
   | 'notify.failed'
   | 'job.gave-up'

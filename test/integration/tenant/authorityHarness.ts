@@ -93,6 +93,7 @@ export function liveEnvironment(h: AuthorityHarness, clientId: string): Record<s
     GRAPH_BASE_URL: h.httpsSim.graphBaseUrl,
     EXO_BASE_URL: h.httpsSim.exoBaseUrl,
     APPROVER_GROUP_ID: SEED.groups.approvers,
+    HELPDESK_GROUP_ID: SEED.groups.helpdesk,
     SIMULATOR_URL: '',
     LOG_LEVEL: 'silent',
   };

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     );
   if (config.tenant.mode === 'live' && !config.helpdeskGroupId)
     logger.warn(
-      'ALLOW_ANY_USER_TO_START=true and no HELPDESK_GROUP_ID: anyone in the tenant may start a request, reset a restricted user\'s password and see the temporary password.',
+      "ALLOW_ANY_USER_TO_START=true and no HELPDESK_GROUP_ID: anyone in the tenant may start a request, reset a restricted user's password and see the temporary password.",
     );
   logger.info(
     {

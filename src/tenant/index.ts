@@ -1,6 +1,7 @@
 // Public surface of src/tenant: the TenantGateway port, its live implementation (Graph + Exchange Online
 // admin REST), the deployment probe behind `npm run doctor`, the local tenant simulator (HTTP or HTTPS, with
 // optional real token validation), credentials and the temporary-password generator.
+export { ENTRA_ROLES, type EntraRole, EXCHANGE_ALL_CMDLETS_ROLES, entraRoleName } from './entraRoles.js';
 export type { MessageTraceEntry, TenantGateway } from './gateway.js';
 export {
   createLiveCredential,
@@ -19,6 +20,7 @@ export { type SimulatedConnection, simulatedConnection } from './simulatedConnec
 export {
   type CallLogEntry,
   EXCHANGE_APP_ROLE,
+  type ExchangeRbac,
   type FaultPlan,
   type FaultPlans,
   NDR_5_1_8,

@@ -34,6 +34,8 @@ export interface RegisteredApp {
   certificatePem?: string;
   /** App roles consented per resource, e.g. { 'https://graph.microsoft.com': ['User.Read.All'] }. */
   roles: Record<string, string[]>;
+  /** Entra role template ids assigned tenant-wide to its service principal: the tokens' `wids` claim. */
+  wids?: string[];
 }
 
 export interface IssuedToken {
@@ -119,6 +121,11 @@ export class TokenAuthority {
     this.log.length = 0;
   }
 
+  /** The object id of an app's service principal: the `oid` its tokens carry. */
+  servicePrincipalId(clientId: string): string {
+    return uuidFrom(`sp:${clientId}`);
+  }
+
   /** Adds or replaces an app registration (roles, secret, certificate). */
   register(app: RegisteredApp): void {
     this.apps.set(app.clientId, app);
@@ -150,7 +157,9 @@ export class TokenAuthority {
   ): string {
     const now = Math.floor(Date.now() / 1000);
     const lifetime = this.options.lifetimeSeconds ?? 3600;
-    const roles = this.apps.get(clientId)?.roles[audience] ?? [];
+    const app = this.apps.get(clientId);
+    const roles = app?.roles[audience] ?? [];
+    const wids = app?.wids ?? [];
     const claims: Record<string, unknown> = {
       aud: audience,
       iss: this.issuer,
@@ -167,6 +176,7 @@ export class TokenAuthority {
       uti: randomUUID(),
       ver: '2.0',
       ...(roles.length > 0 ? { roles } : {}),
+      ...(wids.length > 0 ? { wids } : {}),
       ...overrides,
     };
     const header = { typ: 'JWT', alg: 'RS256', kid: this.jwk.kid };

@@ -86,11 +86,14 @@ describe('configuration', () => {
       MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
       MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000009',
       MicrosoftAppPassword: '@Microsoft.KeyVault(VaultName=kvabc;SecretName=MicrosoftAppPassword)',
-      CARD_SIGNING_SECRET: ' @Microsoft.KeyVault(SecretUri=https://kvabc.vault.azure.net/secrets/CardSigningSecret)',
+      CARD_SIGNING_SECRET:
+        ' @Microsoft.KeyVault(SecretUri=https://kvabc.vault.azure.net/secrets/CardSigningSecret)',
     });
     assert.equal(found.length, 2, found.join(' | '));
     for (const name of ['MicrosoftAppPassword', 'CARD_SIGNING_SECRET'])
-      assert.ok(found.some((p) => p.startsWith(`${name} is a Key Vault reference that App Service did not resolve`)));
+      assert.ok(
+        found.some((p) => p.startsWith(`${name} is a Key Vault reference that App Service did not resolve`)),
+      );
   });
 
   it('requires the bot password and tenant with an app id', () => {

@@ -3,6 +3,7 @@
 export type { TokenRejection, TokenVerdict } from './auth.js';
 export type { CallLogEntry } from './callLog.js';
 export type { SimulatorControl, SimulatorSettings } from './control.js';
+export type { ExchangeRbac, ManagementRole, RoleGroup } from './exchangeRbac.js';
 export type { FaultApi, FaultPlan, FaultPlans, FaultStatus } from './faults.js';
 export { seededRandom } from './faults.js';
 export { EXCHANGE_APP_ROLE } from './permissions.js';

@@ -3,14 +3,13 @@
 // trust the CA (NODE_EXTRA_CA_CERTS is read at start), so in-process calls use the HTTP simulator and
 // minted tokens, and child processes get NODE_EXTRA_CA_CERTS=ca.caCertPath.
 import path from 'node:path';
-import { SEED, TenantSimulator } from '../../../src/tenant/index.js';
+import { ENTRA_ROLES, SEED, TenantSimulator } from '../../../src/tenant/index.js';
 import { startProcess } from '../../support/processes.js';
 import { type ClientCertificate, createTestCa, type TestCa } from '../../support/testCa.js';
 import { EXCHANGE_RESOURCE, GRAPH_RESOURCE, TokenAuthority } from '../../support/tokenAuthority.js';
 
 /** Every Graph application permission the bot uses. */
 export const GRAPH_ROLES = [
-  'Organization.Read.All',
   'User.Read.All',
   'GroupMember.Read.All',
   'User-PasswordProfile.ReadWrite.All',
@@ -19,6 +18,8 @@ export const GRAPH_ROLES = [
   'ExchangeMessageTrace.Read.All',
 ];
 export const FULL_ROLES = { [GRAPH_RESOURCE]: GRAPH_ROLES, [EXCHANGE_RESOURCE]: ['Exchange.ManageAsApp'] };
+/** The Entra roles of the fallback setup: User Administrator and Exchange Administrator, tenant-wide. */
+export const FULL_WIDS = [ENTRA_ROLES.userAdministrator.id, ENTRA_ROLES.exchangeAdministrator.id];
 
 export const APPS = {
   /** Every permission, authenticates with a client secret. */
@@ -54,8 +55,13 @@ export async function startAuthorityHarness(): Promise<AuthorityHarness> {
     tenantId: SEED.tenantId,
     tls: authorityTls,
     apps: [
-      { clientId: APPS.secret, secret: CLIENT_SECRET, roles: FULL_ROLES },
-      { clientId: APPS.certificate, certificatePem: clientCertificate.certPem, roles: FULL_ROLES },
+      { clientId: APPS.secret, secret: CLIENT_SECRET, roles: FULL_ROLES, wids: FULL_WIDS },
+      {
+        clientId: APPS.certificate,
+        certificatePem: clientCertificate.certPem,
+        roles: FULL_ROLES,
+        wids: FULL_WIDS,
+      },
       { clientId: APPS.noExchangeRole, secret: CLIENT_SECRET, roles: { [GRAPH_RESOURCE]: GRAPH_ROLES } },
     ],
   });

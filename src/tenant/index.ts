@@ -15,7 +15,7 @@ export {
   type RetryOptions,
   type Sleep,
 } from './live/index.js';
-export type { TenantApi, TenantProbe, TokenSummary } from './probe.js';
+export type { ProbedCmdlet, TenantApi, TenantProbe, TokenSummary } from './probe.js';
 export { type SimulatedConnection, simulatedConnection } from './simulatedConnection.js';
 export {
   type CallLogEntry,

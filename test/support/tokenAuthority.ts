@@ -26,6 +26,8 @@ import type { KeyAndCertificate } from './testCa.js';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 export const EXCHANGE_RESOURCE = 'https://outlook.office365.com';
+/** The Bot Framework's resource: a bot's tokens for its replies to the channel. */
+export const BOT_FRAMEWORK_RESOURCE = 'https://api.botframework.com';
 
 export interface RegisteredApp {
   clientId: string;
@@ -253,7 +255,7 @@ export class TokenAuthority {
     if (!resource) {
       return entraError(res, 400, 'invalid_scope', 1002012, 'The provided value for scope is not valid.');
     }
-    if (![GRAPH_RESOURCE, EXCHANGE_RESOURCE].includes(resource)) {
+    if (![GRAPH_RESOURCE, EXCHANGE_RESOURCE, BOT_FRAMEWORK_RESOURCE].includes(resource)) {
       return entraError(
         res,
         400,

@@ -77,6 +77,7 @@ const BUILT_IN_ROLES: readonly Omit<ManagementRole, 'builtIn' | 'parent'>[] = [
       'New-ManagementRole',
       'Get-RoleGroup',
       'New-RoleGroup',
+      'New-ManagementRoleAssignment',
       'Add-RoleGroupMember',
       'Remove-RoleGroupMember',
       'Get-ServicePrincipal',

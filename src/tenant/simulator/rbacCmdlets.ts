@@ -120,6 +120,23 @@ export const RBAC_CMDLETS: Record<string, CmdletSpec> = {
     return { rows: [{ Name: name, Roles: canonical, Members: members }] };
   }),
 
+  // Adds a role to a role group (Exchange's "add a role to a role group" procedure).
+  'New-ManagementRoleAssignment': spec(
+    { Name: {}, Role: { mandatory: true }, SecurityGroup: { mandatory: true } },
+    (p, rbac) => {
+      const group = rbac.group(text(p.SecurityGroup));
+      if (!group) return notFound(text(p.SecurityGroup));
+      const role = rbac.role(text(p.Role));
+      if (!role) return notFound(text(p.Role));
+      if (!group.roles.includes(role.name)) group.roles.push(role.name);
+      return {
+        rows: [
+          { Name: text(p.Name) || `${role.name}-${group.name}`, Role: role.name, RoleAssignee: group.name },
+        ],
+      };
+    },
+  ),
+
   'Add-RoleGroupMember': spec({ Identity: { mandatory: true }, Member: { mandatory: true } }, (p, rbac) => {
     const group = rbac.group(text(p.Identity));
     if (!group) return notFound(text(p.Identity));

@@ -28,10 +28,14 @@ export const APPS = {
   certificate: 'a4b0a0ef-1d1e-4b59-9a0c-5d7d2f3c0002',
   /** Graph permissions, but Exchange.ManageAsApp was never granted. */
   noExchangeRole: 'a4b0a0ef-1d1e-4b59-9a0c-5d7d2f3c0003',
+  /** The bot's own app registration (MicrosoftAppId): no Microsoft 365 permissions at all. */
+  bot: 'a4b0a0ef-1d1e-4b59-9a0c-5d7d2f3c0004',
 } as const;
 
 /** Not a real secret: a throwaway value for the local authority only. */
 export const CLIENT_SECRET = 'local-authority-secret~Q8v.3kT_9';
+/** The bot app's throwaway secret at the local authority. */
+export const BOT_SECRET = 'local-bot-secret~7hQ.2pL_4';
 
 export interface AuthorityHarness {
   ca: TestCa;
@@ -63,6 +67,7 @@ export async function startAuthorityHarness(): Promise<AuthorityHarness> {
         wids: FULL_WIDS,
       },
       { clientId: APPS.noExchangeRole, secret: CLIENT_SECRET, roles: { [GRAPH_RESOURCE]: GRAPH_ROLES } },
+      { clientId: APPS.bot, secret: BOT_SECRET, roles: {} },
     ],
   });
   await authority.start();

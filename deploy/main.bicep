@@ -146,7 +146,7 @@ param botSku string = 'F0'
 @description('Accept requests only from the Bot Framework (the AzureBotService service tag). This restricts the whole site, /healthz and /readyz included: monitor from inside (docs/operations.md).')
 param restrictToBotService bool = false
 
-@description('Application Insights (requests, failures, dependencies) with a Log Analytics workspace.')
+@description('A Log Analytics workspace that receives the app\'s console and HTTP logs, with Application Insights (requests, failures, dependencies).')
 param enableApplicationInsights bool = true
 
 @description('Days to keep App Service HTTP logs and Log Analytics data.')
@@ -337,10 +337,10 @@ resource keyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Logs: App Service's own HTTP and application logs (always), and Application Insights on a Log
-// Analytics workspace (optional). The Node agent (ApplicationInsightsAgent_EXTENSION_VERSION) collects
-// requests, dependencies and exceptions without code changes; the app's own JSON log lines stay in the
-// App Service log stream.
+// Logs: App Service's own HTTP and application logs (always), and optionally a Log Analytics workspace
+// with Application Insights. The Node agent (ApplicationInsightsAgent_EXTENSION_VERSION) collects
+// requests, dependencies and exceptions without code changes; the app's own JSON log lines (stdout)
+// reach the workspace as AppServiceConsoleLogs through the diagnostic setting below.
 // ---------------------------------------------------------------------------------------------------
 resource logWorkspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = if (enableApplicationInsights) {
   name: '${name}-logs-${suffix}'
@@ -654,6 +654,40 @@ resource webAppLogs 'Microsoft.Web/sites/config@2023-12-01' = {
     failedRequestsTracing: {
       enabled: false
     }
+  }
+}
+
+// The same logs, and App Service's platform logs and metrics, in the Log Analytics workspace, where
+// docs/operations.md queries them ("job given up", "readiness check failed") and alerts on them.
+resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2016-09-01' = if (enableApplicationInsights) {
+  name: 'to-log-analytics'
+  scope: webApp
+  properties: {
+    workspaceId: logWorkspace.id
+    logs: [
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceAppLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -5,6 +5,7 @@
 // made ("skip"): the permission's own line already says what to grant, so each missing grant fails
 // exactly one line. Decisions only: printing is report.ts's job.
 import {
+  ENTRA_ROLES,
   entraRoleName,
   type ProbedCmdlet,
   type TenantApi,
@@ -71,7 +72,7 @@ export async function runChecks(probe: TenantProbe, settings: CheckSettings): Pr
   const graphToken = await tokenCheck(probe, 'graph', results);
   const exchangeToken = await tokenCheck(probe, 'exchange', results);
   const objectId = graphToken?.objectId ?? exchangeToken?.objectId ?? null;
-  const who = objectId ? `the service principal ${objectId} (${settings.identity})` : settings.identity;
+  const who = objectId ? `the service principal ${objectId} of ${settings.identity}` : settings.identity;
 
   const graphGrants = permissionChecks(graphToken, 'graph', GRAPH_PERMISSIONS, who, results);
   const exchangeGrants = permissionChecks(exchangeToken, 'exchange', [EXCHANGE_PERMISSION], who, results);
@@ -258,6 +259,8 @@ function extraPermissionsCheck(tokens: Array<TokenSummary | null>, results: Chec
 function directoryRoleChecks(wids: string[] | null, who: string, results: CheckResult[]): void {
   const title = 'Entra role for password resets (User Administrator)';
   const held = PASSWORD_RESET_ROLES.find((role) => wids?.includes(role.id));
+  // Directory Readers alone is what the administrative-unit setup adds tenant-wide (setup.md).
+  const scopedSetup = wids?.includes(ENTRA_ROLES.directoryReaders.id) ?? false;
   results.push(
     held
       ? pass(title, `${held.name}, assigned tenant-wide`)
@@ -267,7 +270,9 @@ function directoryRoleChecks(wids: string[] | null, who: string, results: CheckR
           detail:
             wids === null
               ? 'the token lists no Entra roles (no wids claim)'
-              : 'User Administrator is not assigned tenant-wide',
+              : scopedSetup
+                ? 'not assigned tenant-wide; Directory Readers is, as a role over an administrative unit needs'
+                : 'User Administrator is not assigned tenant-wide',
           fix: FIX.userAdministrator(who),
           required: false,
         },

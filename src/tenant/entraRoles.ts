@@ -18,6 +18,8 @@ export const ENTRA_ROLES = {
   helpdeskAdministrator: { id: '729827e3-9c14-49f7-bb1b-9608f156bbb8', name: 'Helpdesk Administrator' },
   passwordAdministrator: { id: '966707d0-3269-4727-9be2-8c3a10f19b9d', name: 'Password Administrator' },
   exchangeAdministrator: { id: '29232cdf-9323-42fd-ade2-1d097af3e4de', name: 'Exchange Administrator' },
+  /** A service principal needs it tenant-wide to use a role assigned over an administrative unit. */
+  directoryReaders: { id: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b', name: 'Directory Readers' },
 } as const satisfies Record<string, EntraRole>;
 
 /** Entra roles that give an app-only caller every Exchange Online cmdlet (app-only-auth-powershell-v2.md). */

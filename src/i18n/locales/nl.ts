@@ -182,7 +182,7 @@ export const nl: Catalogue = {
     failedUnblockLimit:
       'Microsoft heeft geweigerd {{user}} te deblokkeren: de deblokkeringslimiet voor dit account is bereikt. Neem contact op met Microsoft Ondersteuning om de gebruiker te deblokkeren.',
     failedPermissions:
-      'De bot heeft geen toestemming om gebruikers in uw tenant te deblokkeren. Vraag uw Microsoft 365-beheerder de app de rol Exchange-beheerder te geven (docs/setup.md) en vraag het daarna opnieuw aan.',
+      'De bot heeft geen toestemming om gebruikers in uw tenant te deblokkeren. Vraag uw Microsoft 365-beheerder de app de Exchange-machtigingen uit docs/setup.md (sectie 4) te geven en npm run doctor uit te voeren, en vraag het daarna opnieuw aan.',
     failedUserNotFound: '{{user}} bestaat niet meer in de directory, dus er is niets gedeblokkeerd.',
     failedResumeTimeout:
       '{{user}} is gedeblokkeerd, maar na {{hours}} uur kan ik nog steeds niet bevestigen dat de gebruiker kan verzenden. Controleer de lijst Beperkte gebruikers en de berichttracering: als de gebruiker weer op de lijst staat, is het account waarschijnlijk nog steeds gecompromitteerd.',

@@ -77,11 +77,14 @@ const BUILT_IN_ROLES: readonly Omit<ManagementRole, 'builtIn' | 'parent'>[] = [
       'New-ManagementRole',
       'Get-RoleGroup',
       'New-RoleGroup',
+      'Remove-RoleGroup',
+      'Remove-ManagementRole',
       'New-ManagementRoleAssignment',
       'Add-RoleGroupMember',
       'Remove-RoleGroupMember',
       'Get-ServicePrincipal',
       'New-ServicePrincipal',
+      'Remove-ServicePrincipal',
     ],
     description: 'Manage role-based access control (simulated catalogue).',
   },
@@ -139,6 +142,10 @@ export class ExchangeRbac {
     this.roles.set(role.name.toLowerCase(), role);
   }
 
+  removeRole(name: string): void {
+    this.roles.delete(name.toLowerCase());
+  }
+
   group(name: string): RoleGroup | undefined {
     return this.groups.get(name.toLowerCase());
   }
@@ -149,6 +156,10 @@ export class ExchangeRbac {
 
   addGroup(group: RoleGroup): void {
     this.groups.set(group.name.toLowerCase(), group);
+  }
+
+  removeGroup(name: string): void {
+    this.groups.delete(name.toLowerCase());
   }
 
   /** A service principal by object id, app id or display name. */
@@ -165,6 +176,12 @@ export class ExchangeRbac {
 
   addPrincipal(principal: ServicePrincipalRef): void {
     this.principals.set(principal.objectId, principal);
+  }
+
+  /** Removes the reference and its role group memberships, as Exchange does. */
+  removePrincipal(objectId: string): void {
+    this.principals.delete(objectId);
+    for (const group of this.groups.values()) group.members = group.members.filter((m) => m !== objectId);
   }
 
   private groupsOf(principalId: string): RoleGroup[] {

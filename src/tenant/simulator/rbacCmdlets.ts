@@ -158,6 +158,30 @@ export const RBAC_CMDLETS: Record<string, CmdletSpec> = {
     },
   ),
 
+  'Remove-RoleGroup': spec({ Identity: { mandatory: true }, Confirm: {} }, (p, rbac) => {
+    const group = rbac.group(text(p.Identity));
+    if (!group) return notFound(text(p.Identity));
+    rbac.removeGroup(group.name);
+    return { rows: [] };
+  }),
+
+  'Remove-ManagementRole': spec({ Identity: { mandatory: true }, Confirm: {} }, (p, rbac) => {
+    const role = rbac.role(text(p.Identity));
+    if (!role) return notFound(text(p.Identity));
+    if (role.builtIn) return fail(ARGUMENT_TYPE, `The built-in role '${role.name}' can't be removed.`);
+    if (rbac.allGroups().some((g) => g.roles.includes(role.name)))
+      return fail(ARGUMENT_TYPE, `The role '${role.name}' is still assigned to a role group.`);
+    rbac.removeRole(role.name);
+    return { rows: [] };
+  }),
+
+  'Remove-ServicePrincipal': spec({ Identity: { mandatory: true }, Confirm: {} }, (p, rbac) => {
+    const principal = rbac.principal(text(p.Identity));
+    if (!principal) return notFound(text(p.Identity));
+    rbac.removePrincipal(principal.objectId);
+    return { rows: [] };
+  }),
+
   'New-ServicePrincipal': spec(
     { AppId: { mandatory: true }, ObjectId: { mandatory: true }, DisplayName: {} },
     (p, rbac) => {

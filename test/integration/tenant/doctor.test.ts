@@ -116,7 +116,7 @@ describe('doctor', function () {
       assert.match(lineOf(output, 'Exchange Online permission Exchange.ManageAsApp'), /^✗ .*not granted/);
       assert.match(
         fixOf(output, 'Exchange Online permission Exchange.ManageAsApp'),
-        /^fix: Grant the Office 365 Exchange Online application permission Exchange\.ManageAsApp to the service principal [0-9a-f-]{36} \(app a4b0a0ef-1d1e-4b59-9a0c-5d7d2f3c0003 \(AZURE_CLIENT_ID\)\)/,
+        /^fix: Grant the Office 365 Exchange Online application permission Exchange\.ManageAsApp to the service principal [0-9a-f-]{36} of app a4b0a0ef-1d1e-4b59-9a0c-5d7d2f3c0003 \(AZURE_CLIENT_ID\)/,
       );
       for (const cmdlet of CMDLETS)
         assert.match(
@@ -334,6 +334,18 @@ describe('doctor', function () {
           found[0]?.fix ?? '',
           /^Assign the Entra role User Administrator to the service principal .*administrative unit/,
         );
+      });
+
+      it('recognises the administrative-unit setup by its tenant-wide Directory Readers, and still says it cannot confirm the scoped role', async () => {
+        const { exitCode, results } = await doctorAs({ wids: [ENTRA_ROLES.directoryReaders.id] });
+        assert.equal(exitCode, 0);
+        const found = problems(results);
+        assert.equal(found.length, 1);
+        assert.match(
+          found[0]?.detail ?? '',
+          /Directory Readers is, as a role over an administrative unit needs/,
+        );
+        assert.match(found[0]?.fix ?? '', /ignore this line if you made one/);
       });
 
       it('warns about Global Administrator and about permissions broader than needed', async () => {

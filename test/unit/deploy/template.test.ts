@@ -70,8 +70,11 @@ describe('deploy/main.bicep', () => {
     ]) {
       assert.ok(types.has(type), `missing ${type}`);
     }
-    // Application Insights' newest generally available API version is 2020-02-02.
-    const newestStable: Record<string, string> = { 'Microsoft.Insights/components': '2020-02-02' };
+    // The newest generally available API versions of Application Insights and of diagnostic settings.
+    const newestStable: Record<string, string> = {
+      'Microsoft.Insights/components': '2020-02-02',
+      'Microsoft.Insights/diagnosticSettings': '2016-09-01',
+    };
     for (const { type, apiVersion } of resourceTypes) {
       assert.ok(apiVersion >= (newestStable[type] ?? '2022-04-01'), `${type}@${apiVersion} is old`);
     }

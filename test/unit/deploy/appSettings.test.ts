@@ -108,8 +108,8 @@ function evaluate(expression: string, overrides: Record<string, Value>): Value {
   if (/^'@Microsoft\.KeyVault\(.*\)'$/.test(e)) return 'secret-resolved-by-app-service-from-key-vault';
   const literal = /^'([^'$]*)'$/.exec(e);
   if (literal) return literal[1] as string;
-  const toString = /^string\((\w+)\)$/.exec(e);
-  if (toString) return String(evaluate(toString[1] as string, overrides));
+  const stringCall = /^string\((\w+)\)$/.exec(e);
+  if (stringCall) return String(evaluate(stringCall[1] as string, overrides));
   if (e in overrides) return overrides[e] as Value;
   if (e in DEPLOYMENT_VALUES) return DEPLOYMENT_VALUES[e] as string;
   const variable = new RegExp(`^var ${e} = (.+)$`, 'm').exec(bicep);

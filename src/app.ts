@@ -6,6 +6,7 @@ import { createBot, loadCardSigningKey, type Pacer } from './bot/index.js';
 import type { Config } from './config.js';
 import { createHttpServer, type HttpServer } from './http/index.js';
 import { createTranslator } from './i18n/index.js';
+import { createRequestJobs, type RequestJobs, RequestLedger, RequestLifecycle } from './requests/index.js';
 import { openSqliteStore, type Store } from './store/index.js';
 import {
   createLiveCredential,
@@ -17,7 +18,10 @@ import {
   type TenantGateway,
   TenantSimulator,
 } from './tenant/index.js';
-import { createWorker, RequestLedger, type Worker } from './worker/index.js';
+import { createWorker, type Worker } from './worker/index.js';
+
+/** An approved request not unblocked within this is reported (the retry budget is well under it). */
+const STUCK_AFTER_MS = 60 * 60_000;
 
 export interface AppOptions {
   logger: Logger;
@@ -42,6 +46,9 @@ export interface App {
   approverGroupId: string | undefined;
   /** The in-process worker, when WORKER=in-process or in worker-only mode. */
   worker: Worker | null;
+  /** The lifecycle's background work the worker runs (its resume monitor, for tests and benchmarks). */
+  requestJobs: RequestJobs | null;
+  lifecycle: RequestLifecycle;
   stop(): Promise<void>;
 }
 
@@ -113,13 +120,20 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }
   const t = createTranslator(undefined, config.timeZone);
   const now = options.now ?? (() => new Date());
-  const ledger = new RequestLedger(store.requests, store.audit, store.jobs, now);
   let worker: Worker | null = null;
+  let requestJobs: RequestJobs | null = null;
+  const ledger = new RequestLedger(store.requests, store.audit, now, () => worker?.runner.poke());
+  const lifecycle = new RequestLifecycle({
+    requests: store.requests,
+    ledger,
+    now,
+    allowSelfApproval: config.approvals.allowSelfApproval,
+  });
   const bot = createBot({
     identity: config.bot,
     tenant: tenant.gateway,
     store,
-    ledger,
+    lifecycle,
     t,
     logger,
     tenantId: tenant.tenantId,
@@ -133,23 +147,35 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     allowedTenantIds: allowedTenants(config, tenant.tenantId),
     userRateLimitPerMinute: config.security.userRateLimitPerMinute,
     maxConcurrentTurns: config.security.maxConcurrentTurns,
-    now: options.now,
     pacer: options.pacer,
-    onJobQueued: () => worker?.runner.poke(),
   });
   if (config.worker.inProcess || options.workerOnly) {
-    worker = createWorker({
+    requestJobs = createRequestJobs({
       store,
+      ledger,
       tenant: tenant.gateway,
       notifier: bot.notifier,
-      logger,
+      logger: logger.child({ component: 'worker' }),
+      now,
       approvals: {
         remindAfterMs: config.approvals.remindAfterMs,
         expireAfterMs: config.approvals.expireAfterMs,
       },
-      resume: config.resume,
+      giveUpAfterMs: config.resume.giveUpAfterMs,
+      stuckAfterMs: STUCK_AFTER_MS,
+    });
+    worker = createWorker({
+      jobs: store.jobs,
+      requestJobs,
+      logger,
+      monitorIntervalMs: config.resume.pollIntervalMs,
       pollIntervalMs: config.worker.pollIntervalMs,
       leaseMs: config.worker.leaseMs,
+      budget: {
+        maxAttempts: config.worker.maxAttempts,
+        baseBackoffMs: 1000,
+        maxBackoffMs: config.worker.maxBackoffMs,
+      },
       now,
     });
     worker.start();
@@ -169,6 +195,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     tenantId: tenant.tenantId,
     approverGroupId: tenant.approverGroupId,
     worker,
+    requestJobs,
+    lifecycle,
     async stop() {
       await http.close();
       await worker?.stop();

@@ -58,6 +58,16 @@ const schema = z
     WORKER: z.preprocess(emptyToUndefined, z.enum(['in-process', 'off']).default('in-process')),
     WORKER_POLL_INTERVAL_MS: z.preprocess(emptyToUndefined, positive('milliseconds').default(500)),
     WORKER_LEASE_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
+    JOB_MAX_ATTEMPTS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: 'must be a number' })
+        .int('must be a whole number')
+        .min(1)
+        .max(100)
+        .default(12),
+    ),
+    JOB_MAX_BACKOFF_S: z.preprocess(emptyToUndefined, positive('seconds').default(300)),
     TENANT_TIME_ZONE: z.preprocess(
       emptyToUndefined,
       z
@@ -208,7 +218,14 @@ export interface Config {
   store: { kind: 'sqlite'; dataDir: string };
   resume: { pollIntervalMs: number; giveUpAfterMs: number };
   approvals: { allowSelfApproval: boolean; remindAfterMs: number; expireAfterMs: number };
-  worker: { inProcess: boolean; pollIntervalMs: number; leaseMs: number };
+  worker: {
+    inProcess: boolean;
+    pollIntervalMs: number;
+    leaseMs: number;
+    /** The retry budget of a job before its request fails visibly. */
+    maxAttempts: number;
+    maxBackoffMs: number;
+  };
   timeZone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -307,6 +324,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       inProcess: e.WORKER === 'in-process',
       pollIntervalMs: e.WORKER_POLL_INTERVAL_MS,
       leaseMs: e.WORKER_LEASE_S * 1000,
+      maxAttempts: e.JOB_MAX_ATTEMPTS,
+      maxBackoffMs: e.JOB_MAX_BACKOFF_S * 1000,
     },
     timeZone: e.TENANT_TIME_ZONE,
     logLevel: e.LOG_LEVEL,

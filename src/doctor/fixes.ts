@@ -2,7 +2,7 @@
 // the words of the Entra admin center and Exchange Online PowerShell, pointing at the section of
 // docs/setup.md that does it. `who` names the identity (its service principal object id when the token
 // showed it).
-import { TenantError } from '../runbook/errors.js';
+import { TenantError } from '../runbook/index.js';
 import { EXCHANGE_ROLE_GROUP } from './requirements.js';
 
 const SETUP_PERMISSIONS = 'docs/setup.md, "4. Grant Microsoft 365 permissions"';

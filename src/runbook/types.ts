@@ -97,6 +97,11 @@ export interface UnblockRequest {
   resumedAt: string | null;
   /** A stable code (see RequestFailure) when state is 'failed'. */
   failure: RequestFailure | null;
+  /**
+   * Which unblock attempt is current: 1 for the first approval, + 1 for each retry of a failed request.
+   * Absent in records written before retries existed (read it with unblockAttemptOf).
+   */
+  attempt?: number;
 }
 
 export type RequestFailure =
@@ -104,7 +109,9 @@ export type RequestFailure =
   | 'user-not-found'
   | 'insufficient-permissions'
   | 'not-restricted'
-  | 'resume-timeout';
+  | 'resume-timeout'
+  /** Exchange kept failing for longer than the job retry budget (JOB_MAX_ATTEMPTS). */
+  | 'retries-exhausted';
 
 /** One line of the append-only audit trail. */
 export interface AuditEvent {
@@ -130,9 +137,12 @@ export type AuditAction =
   | 'checks.completed'
   | 'approval.refused'
   | 'approval.decided'
+  | 'approval.retried'
   | 'approval.reminded'
   | 'approvals-channel.set'
   | 'unblock.called'
   | 'notify.sent'
   | 'notify.failed'
+  | 'job.gave-up'
+  | 'reconciler.repaired'
   | 'access.refused';

@@ -1,13 +1,32 @@
 // What the bot and the worker need from storage. Implementations: sqlite/ (embedded default) and, later,
 // azure/ (Table, Queue, Blob). All methods are async so both fit.
-import type { AuditEvent, RequestState, UnblockRequest } from '../runbook/types.js';
+import type { AuditEvent, RequestState, UnblockRequest } from '../runbook/index.js';
 
 export type UpdateOutcome =
   | { ok: true; request: UnblockRequest }
   | { ok: false; reason: 'conflict'; current: UnblockRequest }
   | { ok: false; reason: 'not-found' };
 
+/**
+ * Everything one use case writes about one request: the request itself (created, or compare-and-set on
+ * its version), the audit entries that record the change, and the jobs the change implies (notify,
+ * unblock). A store commits all of it or none of it: one SQLite transaction, or one entity-group
+ * transaction in the request's Azure Table partition with the jobs as outbox rows dispatched after.
+ */
+export interface RequestChange {
+  request: UnblockRequest;
+  /** The version the change was computed from; null creates the request (refused when the id exists). */
+  expectedVersion: number | null;
+  audit: AuditEvent[];
+  /** Queued unless a job with the same id was ever queued (ids are idempotency keys). */
+  jobs: NewJob[];
+}
+
+export type CommitOutcome = UpdateOutcome | { ok: false; reason: 'exists' };
+
 export interface RequestStore {
+  /** Commits a use case's writes atomically (see RequestChange). */
+  commit(change: RequestChange): Promise<CommitOutcome>;
   /** Inserts a new request; false when a request with this id already exists (the claim). */
   create(request: UnblockRequest): Promise<boolean>;
   get(id: string): Promise<UnblockRequest | null>;
@@ -17,6 +36,8 @@ export interface RequestStore {
    */
   update(next: UnblockRequest, expectedVersion: number): Promise<UpdateOutcome>;
   listByState(state: RequestState, limit?: number): Promise<UnblockRequest[]>;
+  /** Requests in any of these states, oldest first (one query: the reconciler's per-cycle look). */
+  listInStates(states: readonly RequestState[], limit?: number): Promise<UnblockRequest[]>;
   /** Requests for a target user that have not ended (so an agent does not start a second one). */
   listActiveForTarget(targetUserId: string): Promise<UnblockRequest[]>;
   /** Most recent first. */

@@ -6,7 +6,7 @@ import type {
   InboxRuleSummary,
   MailboxForwarding,
   RestrictedSender,
-} from '../runbook/types.js';
+} from '../runbook/index.js';
 
 export interface MessageTraceEntry {
   senderAddress: string;

@@ -66,10 +66,10 @@ describe('approval and "can send again" in the Teams-like playground (e2e)', () 
     for (const [expected, shot, button] of [
       ['Reset the password now', 'password-step', 'No, reset it now'],
       ['Never send it by email', 'temporary-password', 'I have noted it: continue'],
-      ['is on the Restricted users list', 'restricted-list', 'Continue'],
+      ['is on the Restricted entities page', 'restricted-list', 'Continue'],
       ['Check the account for compromise', 'compromise-check', 'Revoke sign-in sessions'],
       ['Revoked: every device must sign in again', 'sessions-revoked', 'Continue'],
-      ['Remove Rob Young (rob@contoso.com) from the Restricted users list?', 'unblock-step', 'Unblock'],
+      ['Remove Rob Young (rob@contoso.com) from the Restricted entities page?', 'unblock-step', 'Unblock'],
       ['Confirm the unblock', 'confirm-unblock', 'Yes'],
     ] as const) {
       await page.waitForCard(expected);
@@ -90,7 +90,7 @@ describe('approval and "can send again" in the Teams-like playground (e2e)', () 
     const statusView = firstCard(posted.body);
     assert.match(cardText(statusView), /Unblock Rob Young \(rob@contoso.com\)\?/);
     assert.match(cardText(statusView), /Megan Bowen/);
-    assert.match(cardText(statusView), /waiting for approval/);
+    assert.match(cardText(statusView), /Status: pending approval/);
     await page.screenshotCard('approval-card-patti', statusView, "Patti Fernandez's chat: the approval card");
     const requestId = await pendingRequestFor(SEED.users.rob.id);
     const sentCards = await withStore((s) => s.conversations.listSentCards(requestId));
@@ -118,7 +118,7 @@ describe('approval and "can send again" in the Teams-like playground (e2e)', () 
       verb: approve.verb,
       data: { ...approve.data, comment: COMMENT },
     });
-    assert.match(cardText(approved.value), /Status: (approved|being unblocked|unblocked)/);
+    assert.match(cardText(approved.value), /Status: (approved|unblock in progress|unblocked)/);
     assert.match(cardText(approved.value), /Patti Fernandez/);
     await page.screenshotCard('approval-card-approved', approved.value, "Patti's card after Approve");
     mark('approved');
@@ -137,7 +137,7 @@ describe('approval and "can send again" in the Teams-like playground (e2e)', () 
       "the approval card's last update",
     );
     const finalView = firstCard(updated.body);
-    assert.match(cardText(finalView), /Status: sending again/);
+    assert.match(cardText(finalView), /Status: sending resumed/);
     assert.match(cardText(finalView), new RegExp(COMMENT));
     assert.equal(hasAction(finalView, 'approval.approve'), false, 'no buttons once it is over');
     await page.screenshotCard('approval-card-resumed', finalView, "Patti's card, updated by the bot");

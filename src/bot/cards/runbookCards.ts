@@ -93,6 +93,11 @@ function stepCard(
     facts?: Fact[];
     textInput?: { label: string; placeholder: string };
     choiceInput?: { label: string; placeholder: string; choices: { title: string; value: string }[] };
+    /**
+     * Actions that answer the text just above them, in a row of their own under it: beside Continue and
+     * the overflow menu a long label ("Revoke sign-in sessions", "Nee, nu opnieuw instellen") is cut off.
+     */
+    inlineActions?: Action[];
     link?: { title: string; url: string };
     actions: Action[];
   },
@@ -103,6 +108,7 @@ function stepCard(
     facts: [],
     textInput: null,
     choiceInput: null,
+    inlineActions: [],
     link: null,
     ...model,
   });
@@ -143,11 +149,12 @@ export function passwordCard(ctx: CardContext, target: DirectoryUser, problem?: 
       text(label(ctx, 'password.instruction'), 'default', 'bolder'),
       text(label(ctx, 'password.question', { user: userLabel(target) })),
     ],
-    actions: [
+    inlineActions: [
       action(ctx, 'password.alreadyReset', 'runbook.passwordAlreadyReset'),
       action(ctx, 'password.resetNow', 'runbook.passwordResetNow', 'positive'),
-      cancelAction(ctx),
     ],
+    // Alone in its row, Cancel is a plain button rather than an overflow menu of one.
+    actions: [action(ctx, 'common.cancel', 'runbook.cancel')],
   });
 }
 
@@ -268,12 +275,9 @@ export function checksCard(ctx: CardContext, checks: CompromiseChecks): Adaptive
       ...(suspicious ? [text(label(ctx, 'checks.advice'), 'attention', 'bolder')] : []),
     ],
     facts: checkFacts(ctx, checks),
+    inlineActions: checks.sessionsRevoked ? [] : [action(ctx, 'checks.revoke', 'runbook.revokeSessions')],
     link: { title: label(ctx, 'checks.learnMore'), url: COMPROMISED_ACCOUNT_URL },
-    actions: [
-      ...(checks.sessionsRevoked ? [] : [action(ctx, 'checks.revoke', 'runbook.revokeSessions')]),
-      action(ctx, 'common.continue', 'runbook.checksContinue', 'positive'),
-      cancelAction(ctx),
-    ],
+    actions: [action(ctx, 'common.continue', 'runbook.checksContinue', 'positive'), cancelAction(ctx)],
   });
 }
 

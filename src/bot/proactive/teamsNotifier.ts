@@ -4,9 +4,9 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Language, Translator } from '../../i18n/index.js';
+import type { Delivery, DeliveryResult, Notifier, RequestEvent } from '../../requests/index.js';
 import type { UnblockRequest } from '../../runbook/index.js';
 import type { ConversationStore } from '../../store/index.js';
-import type { Delivery, DeliveryResult, Notifier, RequestEvent } from '../../worker/index.js';
 import { agentNoteCard, approvalCard } from '../approvals/approvalCards.js';
 import type { ApproverDirectory } from '../approvals/approverDirectory.js';
 import type { SignCard } from '../cardSigning.js';
@@ -163,6 +163,7 @@ export class TeamsNotifier implements Notifier {
         view: 'status',
         sign: this.deps.signCard,
         refreshUserIds: approvers.map((a) => a.teamsUserId),
+        giveUpAfterHours: this.deps.giveUpAfterHours,
         notice:
           event === 'reminder'
             ? t.t(placeLanguage, 'approval.reminder', {

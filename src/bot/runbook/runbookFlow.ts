@@ -43,7 +43,7 @@ export class RunbookFlow {
     const request = await this.kit.loadRequest(state);
     let ended = request;
     if (request?.state === 'open') {
-      const moved = await this.kit.deps.ledger.move(request, 'cancelled', this.kit.auditContext(party));
+      const moved = await this.kit.deps.lifecycle.cancel(request, this.kit.auditContext(party));
       if (moved.ok) ended = moved.request;
     }
     return { invokeCard: cancelledNotice(this.kit.noticeContext(state), ended), messages: [], state: null };

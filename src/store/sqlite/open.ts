@@ -29,12 +29,14 @@ const BUSY_TIMEOUT_MS = 5000;
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   const file = path.join(options.dataDir, options.fileName ?? 'unblock-assistant.db');
   const db = openDatabase(file, options.logger);
+  const audit = new SqliteAuditLog(db);
+  const jobs = new SqliteJobQueue(db);
   return {
-    requests: new SqliteRequestStore(db),
-    audit: new SqliteAuditLog(db),
+    requests: new SqliteRequestStore(db, { audit, jobs }),
+    audit,
     conversations: new SqliteConversationStore(db),
     state: new SqliteStateStore(db),
-    jobs: new SqliteJobQueue(db),
+    jobs,
     async ping() {
       try {
         db.prepare('SELECT 1').get();

@@ -2,7 +2,7 @@
 // Operation", so the useful text comes from innererror.internalexception.message, then details[0].message
 // ("Code|Type|Message"), then error.message. Some 403s have a body of NUL bytes; throttling may show up
 // only as a sentence in the body (§2.5).
-import { TenantError, type TenantErrorCode } from '../../runbook/errors.js';
+import { TenantError, type TenantErrorCode } from '../../runbook/index.js';
 import { parseRetryAfter } from './retryPolicy.js';
 
 export interface ExchangeErrorDetail {

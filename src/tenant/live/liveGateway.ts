@@ -1,13 +1,14 @@
 // The TenantGateway that talks to Microsoft 365: Graph for directory, password, sessions, inbox rules,
 // groups and message trace; Exchange Online admin REST for the Restricted entities list, unblocking and
 // mailbox forwarding. The same code runs against the simulator (simulated mode and tests).
-import { TenantError } from '../../runbook/errors.js';
+
 import type {
   DirectoryUser,
   InboxRuleSummary,
   MailboxForwarding,
   RestrictedSender,
-} from '../../runbook/types.js';
+} from '../../runbook/index.js';
+import { TenantError } from '../../runbook/index.js';
 import type { MessageTraceEntry, TenantGateway } from '../gateway.js';
 import { createLiveClients, type LiveTenantOptions } from './clients.js';
 import type { ExchangeClient } from './exchangeClient.js';

@@ -1,13 +1,13 @@
 // Parses Graph and Exchange payloads into the runbook's types at the edge (zod), so nothing inside trusts
 // the wire. Exchange rows are PascalCase and may carry "@data.type" annotations, which are ignored.
 import { z } from 'zod';
-import { TenantError } from '../../runbook/errors.js';
 import type {
   DirectoryUser,
   InboxRuleSummary,
   MailboxForwarding,
   RestrictedSender,
-} from '../../runbook/types.js';
+} from '../../runbook/index.js';
+import { TenantError } from '../../runbook/index.js';
 import type { MessageTraceEntry } from '../gateway.js';
 
 /** What the gateway asks Graph for; onPremisesSyncEnabled is not in Graph's default set. */

@@ -1,7 +1,7 @@
 // The TenantProbe over the live clients (the same Graph and Exchange code as the gateway). Token claims are
 // read from the JWT payload for display and diagnosis only: the services validate the signature, not this
 // code.
-import { TenantError } from '../../runbook/errors.js';
+import { TenantError } from '../../runbook/index.js';
 import type { ProbedCmdlet, TenantApi, TenantProbe, TokenSummary } from '../probe.js';
 import { createLiveClients, type LiveTenantOptions } from './clients.js';
 import { PROBE_SENDER } from './readiness.js';

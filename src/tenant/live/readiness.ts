@@ -3,7 +3,7 @@
 // Organization.Read.All or more: see docs/setup.md). Exchange Get-BlockedSenderAddress is a cmdlet of the
 // narrow role group (docs/setup.md), unlike Get-OrganizationConfig; filtered to an address that is never a
 // sender, it answers with nothing instead of the whole Restricted list.
-import { TenantError } from '../../runbook/errors.js';
+import { TenantError } from '../../runbook/index.js';
 import type { ExchangeClient } from './exchangeClient.js';
 import type { GraphApi } from './graphClient.js';
 

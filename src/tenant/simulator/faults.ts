@@ -15,6 +15,8 @@ export const faultPlanSchema = z.object({
   status: faultStatus.optional(),
   /** Seconds sent in Retry-After; null sends none. Default: 1 for 429, none for 503. */
   retryAfterSeconds: z.number().int().min(0).max(3600).nullable().optional(),
+  /** Exchange only: the plan applies to these cmdlets alone (an outage of Remove-BlockedSenderAddress). */
+  cmdlets: z.array(z.string().min(1).max(64)).max(20).optional(),
 });
 export type FaultPlan = z.infer<typeof faultPlanSchema>;
 
@@ -47,10 +49,11 @@ export class FaultInjector {
     this.cursor.exchange = 0;
   }
 
-  /** The fault to inject into the next request to `api`, if any. */
-  next(api: FaultApi): InjectedFault | null {
+  /** The fault to inject into the next request to `api` (running `cmdlet`, for Exchange), if any. */
+  next(api: FaultApi, cmdlet?: string | null): InjectedFault | null {
     const plan = this.plans[api];
     if (!plan) return null;
+    if (plan.cmdlets && !plan.cmdlets.includes(cmdlet ?? '')) return null;
     const position = this.cursor[api]++;
     const scripted = plan.sequence?.[position];
     if (scripted !== undefined) return scripted === null ? null : fault(scripted, plan);

@@ -32,8 +32,6 @@ export function decodeJwt(token: string): DecodedJwt | null {
   }
 }
 
-export type SupportedAlgorithm = 'RS256' | 'PS256';
-
 /** Whether `jwt` is signed with `key` using the algorithm its header names (RS256 or PS256 only). */
 export function verifyJwtSignature(jwt: DecodedJwt, key: KeyObject | JsonWebKey): boolean {
   const alg = jwt.header.alg;

@@ -142,7 +142,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
     );
     if (refused) return refused;
   }
-  const fault = deps.faults.next(api);
+  const fault = deps.faults.next(api, api === 'exchange' ? cmdletOf(request.body)?.name : null);
   if (fault) return injectFault(res, api, fault.status, fault.retryAfterSeconds);
   if (bodyError) return badBody(res, api, bodyError);
   if (api === 'graph') return handleGraph(request, res, deps.state);

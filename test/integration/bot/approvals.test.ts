@@ -41,7 +41,7 @@ describe('approvals and the unblock', () => {
     const view = await approver.click('approval.refresh', {}, card);
     assert.match(cardText(view.card), /Approve/, 'the approver sees the buttons');
     const approved = await approver.click('Approve', { comment: 'Checked with Rob by phone' }, view.card);
-    assert.match(cardText(approved.card), /Status: approved|being unblocked|unblocked/);
+    assert.match(cardText(approved.card), /Status: (approved|unblock in progress|unblocked)/);
 
     const note = await t.connector.waitFor(
       (a) =>
@@ -200,7 +200,7 @@ describe('approvals and the unblock', () => {
       approver.post(approver.invokeActivity(await approvalAction(t, requestId, 'approval.reject')));
     await click();
     const stale = await click();
-    assert.match(cardText((stale.body as { value: unknown }).value), /already rejected/);
+    assert.match(cardText((stale.body as { value: unknown }).value), /already decided \(status: rejected\)/);
   });
 
   it('answers tampered approval data with an error card', async () => {

@@ -36,7 +36,7 @@ describe('runbook conversation over /api/messages', () => {
     assert.doesNotMatch(cardText(noted.card), new RegExp(FIXED_PASSWORD.replace(/[$]/g, '\\$')));
     const restriction = noted.messages[0];
     assert.ok(restriction);
-    assert.match(cardText(restriction), /is on the Restricted users list/);
+    assert.match(cardText(restriction), /is on the Restricted entities page/);
     assert.match(cardText(restriction), /Outbound spam/);
     assert.match(cardText(restriction), /Restricted since/);
 
@@ -51,7 +51,10 @@ describe('runbook conversation over /api/messages', () => {
     assert.match(cardText(revoked.card), /Revoked/);
 
     const unblock = await chat.click('Continue');
-    assert.match(cardText(unblock.messages[0]), /Remove .*rob@contoso.com.* from the Restricted users list/);
+    assert.match(
+      cardText(unblock.messages[0]),
+      /Remove .*rob@contoso.com.* from the Restricted entities page/,
+    );
     const confirm = await chat.click('Unblock');
     assert.ok(confirm.card);
     assert.match(cardText(confirm.card), /Select Yes to confirm/);
@@ -132,13 +135,13 @@ describe('runbook conversation over /api/messages', () => {
     const passwordCalls = (t.app.simulator?.calls() ?? []).filter((c) => c.method === 'PATCH');
     assert.equal(passwordCalls.length, 0, 'no cloud password reset is attempted');
     const next = await chat.click('The password has been changed');
-    assert.match(cardText(next.messages[0]), /Restricted users list/);
+    assert.match(cardText(next.messages[0]), /Restricted entities/);
   });
 
   it('ends the runbook before any password reset when the user is not on the Restricted list', async () => {
     const chat = t.chat();
     const [card] = await chat.say('unblock roberta@contoso.com');
-    assert.match(cardText(card), /not on the Restricted users list/);
+    assert.match(cardText(card), /not on the Restricted entities page/);
     assert.match(cardText(card), /5\.1\.8/);
     assert.equal(JSON.stringify(card).includes('runbook.passwordResetNow'), false, 'no reset is offered');
     const [request] = await t.app.store.requests.listRecent(1);
@@ -218,7 +221,7 @@ describe('runbook conversation over /api/messages', () => {
     try {
       const resumed = restarted.chat(people.agent, { conversationId: chat.conversationId });
       const next = await resumed.click('Yes, it has been reset', {}, passwordCard);
-      assert.match(cardText(next.messages[0]), /is on the Restricted users list/);
+      assert.match(cardText(next.messages[0]), /is on the Restricted entities page/);
     } finally {
       await restarted.stop();
       t = await startTestApp({});

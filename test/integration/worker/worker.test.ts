@@ -55,7 +55,7 @@ describe('worker', () => {
     assert.equal(request?.state, 'expired');
     assert.ok(request?.remindedAt);
     const late = await approve(t, requestId);
-    assert.match(cardText((late.body as { value: unknown }).value), /already expired/);
+    assert.match(cardText((late.body as { value: unknown }).value), /already decided \(status: expired\)/);
     assert.equal(
       (t.app.simulator?.calls() ?? []).filter((c) => c.cmdlet === 'Remove-BlockedSenderAddress').length,
       0,
@@ -118,8 +118,8 @@ describe('worker', () => {
 
   it('makes one Get-BlockedSenderAddress call per monitor cycle for 1,000 waiting requests', async () => {
     t = await startTestApp({ ...fast, RESUME_POLL_INTERVAL_S: '3600' });
-    const { store, simulator, worker } = t.app;
-    assert.ok(simulator && worker);
+    const { store, simulator, worker, requestJobs } = t.app;
+    assert.ok(simulator && worker && requestJobs);
     // Run the cycle by hand: the background loop must not add cycles of its own.
     await worker.stop();
     for (let i = 0; i < 1000; i++) {
@@ -135,7 +135,7 @@ describe('worker', () => {
       await store.requests.create(request);
     }
     simulator.clearCalls();
-    const cycle = await worker.monitor.cycle();
+    const cycle = await requestJobs.monitor.cycle();
     const listCalls = simulator.calls().filter((c) => c.cmdlet === 'Get-BlockedSenderAddress');
     assert.equal(cycle.waiting, 1000);
     assert.equal(cycle.listCalls, 1);
@@ -149,8 +149,8 @@ describe('worker', () => {
 
   it('shares the message-trace budget so every waiting request is checked in turn', async () => {
     t = await startTestApp({ ...fast, RESUME_POLL_INTERVAL_S: '3600' });
-    const { store, simulator, worker } = t.app;
-    assert.ok(simulator && worker);
+    const { store, simulator, worker, requestJobs } = t.app;
+    assert.ok(simulator && worker && requestJobs);
     await worker.stop();
     const addresses = Array.from({ length: 50 }, (_, i) => `quiet${i}@contoso.com`);
     for (const address of addresses) {
@@ -162,7 +162,7 @@ describe('worker', () => {
       );
     }
     simulator.clearCalls();
-    for (let cycle = 0; cycle < 3; cycle++) await worker.monitor.cycle();
+    for (let cycle = 0; cycle < 3; cycle++) await requestJobs.monitor.cycle();
     const traced = new Set(
       simulator
         .calls()

@@ -2,10 +2,10 @@
 // covers every waiting request; a user off the list is confirmed with the message trace (a delivered
 // message since the unblock) where the tenant allows it, within Graph's 100-calls-per-5-minutes budget.
 import type { Logger } from 'pino';
-import { TenantError, type UnblockRequest } from '../runbook/index.js';
+import { senderAddressOf, TenantError, type UnblockRequest } from '../runbook/index.js';
 import type { RequestStore } from '../store/index.js';
 import type { TenantGateway } from '../tenant/index.js';
-import type { RequestLedger } from './requestLedger.js';
+import type { RequestLedger } from './ledger.js';
 
 export interface ResumeMonitorDeps {
   requests: RequestStore;
@@ -27,11 +27,7 @@ export interface ResumeCycle {
 }
 
 function addressOf(request: UnblockRequest): string {
-  return (
-    request.restriction?.senderAddress ??
-    request.target.mail ??
-    request.target.userPrincipalName
-  ).toLowerCase();
+  return senderAddressOf(request).toLowerCase();
 }
 
 export class ResumeMonitor {
@@ -59,10 +55,17 @@ export class ResumeMonitor {
     result.waiting = waiting.length;
     if (waiting.length === 0) return result;
     result.listCalls = 1;
-    const restricted = new Set(
-      (await this.deps.tenant.listRestrictedSenders()).map((r) => r.senderAddress.toLowerCase()),
-    );
     const now = this.deps.now();
+    let restricted: Set<string>;
+    try {
+      restricted = new Set(
+        (await this.deps.tenant.listRestrictedSenders()).map((r) => r.senderAddress.toLowerCase()),
+      );
+    } catch (error) {
+      // Exchange is down: nobody can be confirmed, but nobody may wait past the give-up time either.
+      for (const request of waiting) if (await this.giveUpIfDue(request, now)) result.gaveUp += 1;
+      throw error;
+    }
     const offList = waiting.filter((r) => !restricted.has(addressOf(r)));
     const toTrace = new Set(this.traceTurn(offList));
     for (const request of waiting) {
@@ -88,19 +91,26 @@ export class ResumeMonitor {
           { resumedAt: now.toISOString() },
         );
         if (moved.ok) result.resumed += 1;
-      } else if (sinceUnblock >= this.deps.giveUpAfterMs) {
-        const moved = await this.deps.ledger.move(
-          request,
-          'failed',
-          { actor: null, conversationId: null, detail: { failure: 'resume-timeout' } },
-          { failure: 'resume-timeout' },
-        );
-        if (moved.ok) result.gaveUp += 1;
+      } else if (await this.giveUpIfDue(request, now)) {
+        result.gaveUp += 1;
       }
       if (canSend || sinceUnblock >= this.deps.giveUpAfterMs) this.lastTraced.delete(request.id);
     }
     this.deps.logger.debug(result, 'resume monitor cycle');
     return result;
+  }
+
+  /** Ends a request that has waited longer than RESUME_GIVE_UP_AFTER_H (failed: resume-timeout). */
+  private async giveUpIfDue(request: UnblockRequest, now: Date): Promise<boolean> {
+    const sinceUnblock = now.getTime() - Date.parse(request.unblockedAt ?? request.updatedAt);
+    if (sinceUnblock < this.deps.giveUpAfterMs) return false;
+    const moved = await this.deps.ledger.move(
+      request,
+      'failed',
+      { actor: null, conversationId: null, detail: { failure: 'resume-timeout' } },
+      { failure: 'resume-timeout' },
+    );
+    return moved.ok;
   }
 
   private async deliveredSince(request: UnblockRequest, now: Date): Promise<boolean> {

@@ -2,13 +2,14 @@
 // unblocked) so no request waits forever.
 import { type ApprovalTimeouts, approvalTimerAction } from '../runbook/index.js';
 import type { RequestStore } from '../store/index.js';
-import type { RequestLedger } from './requestLedger.js';
+import type { RequestLedger } from './ledger.js';
 
 export async function runApprovalTimers(
   deps: { requests: RequestStore; ledger: RequestLedger; now: () => Date },
   timeouts: ApprovalTimeouts,
 ): Promise<{ reminded: number; expired: number }> {
   const now = deps.now();
+  const system = { actor: null, conversationId: null };
   let reminded = 0;
   let expired = 0;
   for (const request of await deps.requests.listByState('pending_approval', 100_000)) {
@@ -17,11 +18,11 @@ export async function runApprovalTimers(
       const done = await deps.ledger.amend(
         request,
         { remindedAt: now.toISOString() },
-        { actor: null, conversationId: null, action: 'approval.reminded', event: 'reminder' },
+        { ...system, action: 'approval.reminded', event: 'reminder' },
       );
       if (done.ok) reminded += 1;
     } else if (action === 'expire') {
-      const done = await deps.ledger.move(request, 'expired', { actor: null, conversationId: null });
+      const done = await deps.ledger.move(request, 'expired', system);
       if (done.ok) expired += 1;
     }
   }

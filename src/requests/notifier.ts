@@ -1,20 +1,7 @@
-// What the worker needs from Teams, declared here and implemented in src/bot/ (the only folder that knows
+// What the lifecycle needs from Teams, declared here and implemented in src/bot/ (the only folder that knows
 // botbuilder): who to tell about a request event, and telling them.
 import type { UnblockRequest } from '../runbook/index.js';
-
-/** Things that happen to a request that people must hear about. */
-export const requestEvents = [
-  'submitted',
-  'reminder',
-  'approved',
-  'rejected',
-  'unblocked',
-  'resumed',
-  'failed',
-  'expired',
-  'cancelled',
-] as const;
-export type RequestEvent = (typeof requestEvents)[number];
+import type { RequestEvent } from './events.js';
 
 /** One message to send or one card to update; planned once, delivered (and retried) on its own. */
 export interface Delivery {

@@ -99,6 +99,15 @@ param workerPollIntervalMs int = 500
 @minValue(1)
 param workerLeaseSeconds int = 60
 
+@description('Attempts of a job (an unblock, a notification) before its request fails visibly (JOB_MAX_ATTEMPTS).')
+@minValue(1)
+@maxValue(100)
+param jobMaxAttempts int = 12
+
+@description('Longest wait between two attempts of a job, in seconds (JOB_MAX_BACKOFF_S).')
+@minValue(1)
+param jobMaxBackoffSeconds int = 300
+
 @description('Activities one person may send per minute (USER_RATE_LIMIT_PER_MIN).')
 @minValue(1)
 param userRateLimitPerMinute int = 60
@@ -484,6 +493,14 @@ var appSettings = [
   {
     name: 'WORKER_LEASE_S'
     value: string(workerLeaseSeconds)
+  }
+  {
+    name: 'JOB_MAX_ATTEMPTS'
+    value: string(jobMaxAttempts)
+  }
+  {
+    name: 'JOB_MAX_BACKOFF_S'
+    value: string(jobMaxBackoffSeconds)
   }
   {
     name: 'RESUME_POLL_INTERVAL_S'

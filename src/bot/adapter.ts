@@ -15,20 +15,10 @@ import {
   MsalServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import type { Logger } from 'pino';
+import type { Config } from '../config.js';
 
-export interface BotIdentity {
-  appId: string | undefined;
-  appPassword: string | undefined;
-  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-  appTenantId: string | undefined;
-  /** Where the channel's signing keys and the bot's own tokens come from. */
-  channel: {
-    openIdMetadataUrl: string;
-    tokenIssuer: string;
-    loginUrl: string;
-    oauthScope: string;
-  };
-}
+/** The bot's Bot Framework identity and channel endpoints, exactly as configured (src/config.ts). */
+export type BotIdentity = Config['bot'];
 
 export function createAdapter(identity: BotIdentity, logger: Logger): CloudAdapter {
   const auth = new ChannelAuthentication(

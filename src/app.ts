@@ -1,5 +1,6 @@
 // The composition root: picks implementations from Config and wires them together. Nothing else knows
 // which store, tenant or bot identity is in use.
+import type { TokenCredential } from '@azure/identity';
 import type { Logger } from 'pino';
 import { createBot, loadCardSigningKey, type Pacer } from './bot/index.js';
 import type { Config } from './config.js';
@@ -31,6 +32,8 @@ export interface AppOptions {
   pacer?: Pacer;
   /** Run only the worker (no HTTP endpoint is served): `npm run worker`. */
   workerOnly?: boolean;
+  /** Replaces the live Microsoft 365 credential: for tests whose process cannot trust a local authority. */
+  tenantCredential?: TokenCredential;
 }
 
 export interface App {
@@ -82,7 +85,7 @@ async function wireTenant(config: Config, options: AppOptions): Promise<TenantWi
       graphBaseUrl: config.tenant.graphBaseUrl,
       exoBaseUrl: config.tenant.exoBaseUrl,
       tenantId: config.tenant.tenantId,
-      credential: createLiveCredential(config.tenant),
+      credential: options.tenantCredential ?? createLiveCredential(config.tenant),
       logger,
     }),
     simulator: null,

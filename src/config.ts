@@ -46,6 +46,7 @@ const schema = z
     AZURE_AUTHORITY_HOST: z.preprocess(emptyToUndefined, url.optional()),
     APPROVER_GROUP_ID: optionalGuid,
     HELPDESK_GROUP_ID: optionalGuid,
+    ALLOW_ANY_USER_TO_START: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
     STORE: z.preprocess(emptyToUndefined, z.enum(['sqlite']).default('sqlite')),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     RESUME_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
@@ -142,6 +143,14 @@ const schema = z
           'is required when TENANT_MODE=live (the Entra group whose members approve)',
         );
       }
+      // Starting a request can reset a password and shows the temporary password: in a real tenant that
+      // is for the helpdesk only, unless the admin says in so many words that anyone may (security.md).
+      if (!env.HELPDESK_GROUP_ID && env.ALLOW_ANY_USER_TO_START !== 'true') {
+        problem(
+          'HELPDESK_GROUP_ID',
+          'is required when TENANT_MODE=live: only its members may start a request, which can reset a password and shows the temporary password. To let anyone in the tenant start requests, set ALLOW_ANY_USER_TO_START=true instead',
+        );
+      }
       if (env.AZURE_CLIENT_SECRET && env.AZURE_CLIENT_CERTIFICATE_PATH) {
         problem('AZURE_CLIENT_SECRET', 'and AZURE_CLIENT_CERTIFICATE_PATH are both set: choose one');
       }
@@ -202,7 +211,10 @@ export interface Config {
         authorityHost: string | undefined;
       };
   approverGroupId: string | undefined;
+  /** Only its members may start requests; undefined = anyone (simulated mode, or ALLOW_ANY_USER_TO_START). */
   helpdeskGroupId: string | undefined;
+  /** ALLOW_ANY_USER_TO_START=true: the admin's explicit choice to let anyone in the tenant start requests. */
+  anyUserMayStart: boolean;
   store: { kind: 'sqlite'; dataDir: string };
   resume: { pollIntervalMs: number; giveUpAfterMs: number };
   approvals: { allowSelfApproval: boolean; remindAfterMs: number; expireAfterMs: number };
@@ -225,17 +237,37 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * App Service leaves a Key Vault reference it could not resolve in place, as the literal
+ * `@Microsoft.KeyVault(...)` text: the app would then run with that text as its password or key.
+ */
+const UNRESOLVED_KEY_VAULT_REFERENCE = /^\s*@Microsoft\.KeyVault\(/i;
+
+function unresolvedKeyVaultReferences(env: Record<string, string | undefined>): string[] {
+  return Object.keys(schema.shape)
+    .filter((name) => UNRESOLVED_KEY_VAULT_REFERENCE.test(env[name] ?? ''))
+    .map(
+      (name) =>
+        `${name} is a Key Vault reference that App Service did not resolve: give the web app's identity the Key Vault Secrets User role on the vault and check that the secret exists (docs/setup.md, "Check the Key Vault references")`,
+    );
+}
+
 /** Reads and validates the environment. Throws ConfigError listing every problem, one per line. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
+  const unresolved = unresolvedKeyVaultReferences(env);
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const variable = issue.path.join('.') || '(environment)';
-        // Never echo the received value: it may be a secret.
-        return `${variable} ${issue.message.replace(/^Invalid option: expected/, 'must be').replace(/^Invalid input: /, 'must be ')}`;
-      }),
-    );
+  if (!parsed.success || unresolved.length > 0) {
+    const issues = parsed.success ? [] : parsed.error.issues;
+    throw new ConfigError([
+      ...unresolved,
+      ...issues
+        .filter((issue) => !unresolved.some((line) => line.startsWith(`${issue.path.join('.')} `)))
+        .map((issue) => {
+          const variable = issue.path.join('.') || '(environment)';
+          // Never echo the received value: it may be a secret.
+          return `${variable} ${issue.message.replace(/^Invalid option: expected/, 'must be').replace(/^Invalid input: /, 'must be ')}`;
+        }),
+    ]);
   }
   const e = parsed.data;
   return {
@@ -277,6 +309,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           },
     approverGroupId: e.APPROVER_GROUP_ID,
     helpdeskGroupId: e.HELPDESK_GROUP_ID,
+    anyUserMayStart: e.ALLOW_ANY_USER_TO_START === 'true',
     store: { kind: e.STORE, dataDir: e.DATA_DIR },
     resume: {
       pollIntervalMs: e.RESUME_POLL_INTERVAL_S * 1000,

@@ -60,6 +60,10 @@ async function main(): Promise<void> {
     logger.warn(
       'MicrosoftAppId is empty: /api/messages accepts unauthenticated requests. Use this only on your own machine.',
     );
+  if (config.tenant.mode === 'live' && !config.helpdeskGroupId)
+    logger.warn(
+      "ALLOW_ANY_USER_TO_START=true and no HELPDESK_GROUP_ID: anyone in the tenant may start a request, reset a restricted user's password and see the temporary password.",
+    );
   logger.info(
     {
       endpoint: `${url}/api/messages`,

@@ -51,6 +51,51 @@ describe('configuration', () => {
     assert.ok(found.some((p) => p.startsWith('APPROVER_GROUP_ID ')));
   });
 
+  describe('who may start a request in live mode', () => {
+    const live = {
+      TENANT_MODE: 'live',
+      AZURE_TENANT_ID: 'contoso.onmicrosoft.com',
+      APPROVER_GROUP_ID: '00000000-0000-0000-0000-000000000002',
+    };
+
+    it('refuses live mode without HELPDESK_GROUP_ID, naming the opt-out', () => {
+      const found = problems(live);
+      assert.equal(found.length, 1, found.join(' | '));
+      assert.match(found[0] ?? '', /^HELPDESK_GROUP_ID is required when TENANT_MODE=live/);
+      assert.match(found[0] ?? '', /ALLOW_ANY_USER_TO_START=true/);
+    });
+
+    it('starts with a helpdesk group, or with the explicit opt-out', () => {
+      const grouped = loadConfig({ ...live, HELPDESK_GROUP_ID: '00000000-0000-0000-0000-000000000003' });
+      assert.equal(grouped.helpdeskGroupId, '00000000-0000-0000-0000-000000000003');
+      assert.equal(grouped.anyUserMayStart, false);
+      const open = loadConfig({ ...live, ALLOW_ANY_USER_TO_START: 'true' });
+      assert.equal(open.helpdeskGroupId, undefined);
+      assert.equal(open.anyUserMayStart, true);
+      assert.ok(problems({ ...live, ALLOW_ANY_USER_TO_START: 'false' }).length === 1);
+      assert.ok(problems({ ...live, ALLOW_ANY_USER_TO_START: 'yes' }).some((p) => p.startsWith('ALLOW_ANY')));
+    });
+
+    it('lets anyone start requests in simulated mode, where there is nobody real to protect', () => {
+      assert.equal(loadConfig({}).helpdeskGroupId, undefined);
+    });
+  });
+
+  it('refuses a Key Vault reference that App Service left unresolved, once per variable', () => {
+    const found = problems({
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000009',
+      MicrosoftAppPassword: '@Microsoft.KeyVault(VaultName=kvabc;SecretName=MicrosoftAppPassword)',
+      CARD_SIGNING_SECRET:
+        ' @Microsoft.KeyVault(SecretUri=https://kvabc.vault.azure.net/secrets/CardSigningSecret)',
+    });
+    assert.equal(found.length, 2, found.join(' | '));
+    for (const name of ['MicrosoftAppPassword', 'CARD_SIGNING_SECRET'])
+      assert.ok(
+        found.some((p) => p.startsWith(`${name} is a Key Vault reference that App Service did not resolve`)),
+      );
+  });
+
   it('requires the bot password and tenant with an app id', () => {
     const found = problems({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' });
     assert.ok(found.some((p) => p.startsWith('MicrosoftAppPassword ')));
@@ -76,6 +121,7 @@ describe('configuration', () => {
       AZURE_CLIENT_ID: '00000000-0000-0000-0000-000000000003',
       AZURE_CLIENT_CERTIFICATE_PATH: '/secrets/cert.pem',
       APPROVER_GROUP_ID: '00000000-0000-0000-0000-000000000002',
+      HELPDESK_GROUP_ID: '00000000-0000-0000-0000-000000000004',
       RESUME_POLL_INTERVAL_S: '30',
     });
     assert.equal(config.tenant.mode, 'live');

@@ -185,7 +185,7 @@ export const da: Catalogue = {
     failedUnblockLimit:
       'Microsoft afviste at fjerne blokeringen af {{user}}: Grænsen for, hvor ofte blokeringen af denne konto kan fjernes, er nået. Kontakt Microsoft Support for at få blokeringen fjernet.',
     failedPermissions:
-      'Botten har ikke tilladelse til at fjerne blokeringer af brugere i jeres lejer. Bed jeres Microsoft 365-administrator om at give appen rollen Exchange-administrator (docs/setup.md), og anmod derefter igen.',
+      'Botten har ikke tilladelse til at fjerne blokeringer af brugere i jeres lejer. Bed jeres Microsoft 365-administrator om at give appen Exchange-tilladelserne i docs/setup.md (afsnit 4) og køre npm run doctor, og anmod derefter igen.',
     failedUserNotFound: '{{user}} findes ikke længere i kataloget, så ingen blokering blev fjernet.',
     failedResumeTimeout:
       'Blokeringen af {{user}} blev fjernet, men efter {{hours}} timer kan jeg stadig ikke bekræfte, at brugeren kan sende. Tjek siden Begrænsede enheder på Microsoft Defender-portalen og meddelelsessporingen: Hvis brugeren står der igen, er kontoen sandsynligvis stadig kompromitteret.',

@@ -179,7 +179,7 @@ export const en = {
     failedUnblockLimit:
       'Microsoft refused to unblock {{user}}: the unblock limit for this account is reached. Contact Microsoft Support to unblock the user.',
     failedPermissions:
-      'The bot is not allowed to unblock users in your tenant. Ask your Microsoft 365 admin to give the app the Exchange Administrator role (docs/setup.md), then ask again.',
+      'The bot is not allowed to unblock users in your tenant. Ask your Microsoft 365 admin to give the app the Exchange permissions in docs/setup.md (section 4) and to run npm run doctor, then ask again.',
     failedUserNotFound: '{{user}} no longer exists in the directory, so nothing was unblocked.',
     failedResumeTimeout:
       '{{user}} was unblocked, but after {{hours}} hours I still cannot confirm that the user can send. Check the Restricted entities page in the Microsoft Defender portal and the message trace: if the user is listed there again, the account is probably still compromised.',

@@ -190,7 +190,7 @@ export const nl: Catalogue = {
     failedUnblockLimit:
       'Microsoft heeft geweigerd de blokkering van {{user}} op te heffen: de limiet voor het opheffen van blokkeringen voor dit account is bereikt. Neem contact op met Microsoft Ondersteuning om de blokkering te laten opheffen.',
     failedPermissions:
-      'De bot heeft geen toestemming om blokkeringen van gebruikers in uw tenant op te heffen. Vraag uw Microsoft 365-beheerder de app de rol Exchange-beheerder te geven (docs/setup.md) en vraag het daarna opnieuw aan.',
+      'De bot heeft geen toestemming om blokkeringen van gebruikers in uw tenant op te heffen. Vraag uw Microsoft 365-beheerder de app de Exchange-machtigingen uit docs/setup.md (sectie 4) te geven en npm run doctor uit te voeren, en vraag het daarna opnieuw aan.',
     failedUserNotFound: '{{user}} bestaat niet meer in de directory, dus er is geen blokkering opgeheven.',
     failedResumeTimeout:
       'De blokkering van {{user}} is opgeheven, maar na {{hours}} uur kan ik nog steeds niet bevestigen dat de gebruiker kan verzenden. Controleer de pagina Beperkte entiteiten in de Microsoft Defender-portal en de berichttracering: als de gebruiker daar weer staat, is het account waarschijnlijk nog steeds gecompromitteerd.',

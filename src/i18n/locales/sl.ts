@@ -187,7 +187,7 @@ export const sl: Catalogue = {
     failedUnblockLimit:
       'Microsoft je zavrnil deblokiranje za {{user}}: dosežena je omejitev deblokiranj za ta račun. Za deblokiranje se obrnite na Microsoftovo podporo.',
     failedPermissions:
-      'Bot v vašem najemniku nima dovoljenja za deblokiranje uporabnikov. Prosite skrbnika za Microsoft 365, naj aplikaciji dodeli vlogo skrbnika za Exchange (docs/setup.md), nato znova pošljite zahtevo.',
+      'Bot v vašem najemniku nima dovoljenja za deblokiranje uporabnikov. Prosite skrbnika za Microsoft 365, naj aplikaciji dodeli dovoljenja za Exchange iz docs/setup.md (razdelek 4) in zažene npm run doctor, nato znova pošljite zahtevo.',
     failedUserNotFound: '{{user}} ne obstaja več v imeniku, zato nič ni bilo deblokirano.',
     failedResumeTimeout:
       'Deblokiranje za {{user}} je bilo izvedeno, vendar po {{hours}} urah še vedno ne morem potrditi, da uporabnik lahko pošilja. Preverite stran Omejene entitete na portalu Microsoft Defender in sledenje sporočilom: če je uporabnik spet tam, je račun verjetno še vedno ogrožen.',

@@ -181,7 +181,7 @@ export const sv: Catalogue = {
     failedUnblockLimit:
       'Microsoft avböjde att avblockera {{user}}: gränsen för hur ofta kontot kan avblockeras har nåtts. Kontakta Microsoft Support för att avblockera användaren.',
     failedPermissions:
-      'Boten har inte behörighet att avblockera användare i er klientorganisation. Be er Microsoft 365-administratör att ge appen rollen Exchange-administratör (docs/setup.md) och begär sedan avblockering igen.',
+      'Boten har inte behörighet att avblockera användare i er klientorganisation. Be er Microsoft 365-administratör att ge appen Exchange-behörigheterna i docs/setup.md (avsnitt 4) och köra npm run doctor, och begär sedan avblockering igen.',
     failedUserNotFound: '{{user}} finns inte längre i katalogen, så inget avblockerades.',
     failedResumeTimeout:
       '{{user}} har avblockerats, men efter {{hours}} timmar kan jag fortfarande inte bekräfta att användaren kan skicka. Kontrollera sidan Begränsade entiteter i Microsoft Defender-portalen och meddelandespårningen: om användaren finns där igen är kontot troligen fortfarande komprometterat.',

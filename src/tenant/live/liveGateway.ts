@@ -22,6 +22,7 @@ import {
   toRestrictedSender,
   USER_SELECT,
 } from './mappers.js';
+import { pingTenant } from './readiness.js';
 import { exactAddressFilter, normaliseQuery, prefixFilter, rankUsers } from './userSearch.js';
 
 /** The live settings: base URLs, tenant, credential, and retry/test hooks. */
@@ -137,10 +138,7 @@ class LiveTenantGateway implements TenantGateway {
   }
 
   async ping(): Promise<void> {
-    await Promise.all([
-      this.graph.get('/organization', { $select: 'id' }),
-      this.exchange.invoke('Get-OrganizationConfig', {}, ['Name']),
-    ]);
+    await pingTenant(this.graph, this.exchange);
   }
 
   private async searchUsers(filter: string, top: string): Promise<DirectoryUser[]> {

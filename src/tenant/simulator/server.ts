@@ -129,7 +129,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   const verdict = toVerdict(await deps.validateToken(token, AUDIENCE[api]));
   if (!verdict.valid) return sendUnauthorized(res, api, verdict.reason);
   if (verdict.roles) {
-    const refused = refuseWithoutPermission(res, api, request.method, segments, verdict.roles);
+    const refused = refuseWithoutPermission(
+      res,
+      api,
+      {
+        method: request.method,
+        segments,
+        cmdlet: api === 'exchange' ? (cmdletOf(request.body)?.name ?? null) : null,
+      },
+      { roles: verdict.roles, wids: verdict.wids ?? [], principalId: verdict.principalId },
+      deps.state.exchangeRbac,
+    );
     if (refused) return refused;
   }
   const fault = deps.faults.next(api, api === 'exchange' ? cmdletOf(request.body)?.name : null);

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { CallLog, type CallLogEntry } from './callLog.js';
 import type { SimulatorControl, SimulatorSettings } from './control.js';
+import type { ExchangeRbac } from './exchangeRbac.js';
 import { FaultInjector, type FaultPlans, seededRandom } from './faults.js';
 import { SEED } from './seed.js';
 import { createSimulatorServer, type SimulatorTls, type TokenValidator } from './server.js';
@@ -129,6 +130,11 @@ export class TenantSimulator implements SimulatorControl {
 
   setFaults(plans: FaultPlans): void {
     this.faults.set(plans);
+  }
+
+  /** Exchange role groups, roles and service principals: what New-RoleGroup and friends change. */
+  get exchangeRbac(): ExchangeRbac {
+    return this.state.exchangeRbac;
   }
 
   restrictedSenders(): BlockedSenderRow[] {

@@ -3,6 +3,7 @@
 // Time comes from an injected clock and due releases are applied lazily on every access, so tests can
 // drive it with sinon fake timers and never wait.
 import { randomUUID } from 'node:crypto';
+import { ExchangeRbac } from './exchangeRbac.js';
 import { seedGroups, seedInboxRules, seedRestrictions, seedUsers } from './seed.js';
 
 export interface SimUser {
@@ -85,6 +86,8 @@ export class TenantState {
   inboxRules = new Map<string, GraphMessageRule[]>();
   readonly blocked = new Map<string, BlockedSenderRow>();
   readonly messageTrace: MessageTraceRow[] = [];
+  /** Who may run which Exchange cmdlet app-only (role groups, service principals). */
+  readonly exchangeRbac = new ExchangeRbac();
   private readonly unblocks = new Map<string, number[]>();
   private readonly pendingReleases = new Map<string, number>();
 
@@ -96,6 +99,7 @@ export class TenantState {
   }
 
   reset(): void {
+    this.exchangeRbac.reset();
     this.users = seedUsers();
     this.groups = seedGroups();
     this.inboxRules = seedInboxRules();

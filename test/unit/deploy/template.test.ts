@@ -70,17 +70,95 @@ describe('deploy/main.bicep', () => {
     ]) {
       assert.ok(types.has(type), `missing ${type}`);
     }
+    // The newest generally available API versions of Application Insights and of diagnostic settings.
+    const newestStable: Record<string, string> = {
+      'Microsoft.Insights/components': '2020-02-02',
+      'Microsoft.Insights/diagnosticSettings': '2016-09-01',
+    };
     for (const { type, apiVersion } of resourceTypes) {
-      assert.ok(apiVersion >= '2022-04-01', `${type}@${apiVersion} is old`);
+      assert.ok(apiVersion >= (newestStable[type] ?? '2022-04-01'), `${type}@${apiVersion} is old`);
     }
     assert.doesNotMatch(bicep, /@\d{4}-\d{2}-\d{2}-preview'/, 'no preview API versions');
   });
 
-  it('connects the bot to Teams at the web app /api/messages, single tenant', () => {
+  it('connects the bot to Teams at the web app /api/messages, single tenant or its own managed identity', () => {
     assert.match(bicep, /name: 'MsTeamsChannel'[\s\S]*?channelName: 'MsTeamsChannel'/);
     assert.match(bicep, /endpoint: 'https:\/\/\$\{webApp\.properties\.defaultHostName\}\/api\/messages'/);
-    assert.match(bicep, /msaAppType: 'SingleTenant'/);
+    assert.match(bicep, /msaAppType: botUsesManagedIdentity \? 'UserAssignedMSI' : 'SingleTenant'/);
     assert.match(bicep, /msaAppTenantId: tenantId/);
+    assert.match(bicep, /var botUsesManagedIdentity = botAuthentication == 'UserAssignedMSI'/);
+    assert.match(bicep, /param botAuthentication string = 'ClientSecret'/);
+  });
+
+  it('gives the bot a user-assigned managed identity of its own on request: no client secret, no Microsoft 365 rights', () => {
+    assert.match(
+      bicep,
+      /resource botIdentity 'Microsoft\.ManagedIdentity\/userAssignedIdentities@[\d-]+' = if \(botUsesManagedIdentity\)/,
+    );
+    assert.match(bicep, /msaAppMSIResourceId: botUsesManagedIdentity \? botIdentityId : null/);
+    assert.match(
+      bicep,
+      /botUsesManagedIdentity\s*\?\s*\{\s*'\$\{botIdentityId\}': \{\}/,
+      'assigned to the web app',
+    );
+    assert.doesNotMatch(
+      code,
+      /botIdentity\.properties\.principalId/,
+      'no role assignment for the bot identity',
+    );
+  });
+
+  it('writes secrets to Key Vault only when given, so a redeploy keeps a secret rotated in the vault', () => {
+    assert.match(bicep, /resource botPasswordSecret '[^']+' = if \(!empty\(botAppPassword\)\)/);
+    assert.match(bicep, /resource cardSigningSecretValue '[^']+' = if \(!empty\(cardSigningSecret\)\)/);
+    for (const secret of ['botAppPassword', 'cardSigningSecret']) {
+      const param = paramsOf(bicep).find((p) => p.name === secret);
+      assert.ok(param?.secure && param.hasDefault, `${secret} is @secure() and optional`);
+    }
+    // Referenced by vault and name, without a version: App Service reads the newest.
+    assert.match(
+      bicep,
+      /'@Microsoft\.KeyVault\(VaultName=\$\{keyVaultName\};SecretName=\$\{botSecretName\}\)'/,
+    );
+    assert.doesNotMatch(bicep, /secretUri/i);
+  });
+
+  it('keeps deleted secrets recoverable: soft delete and purge protection on the vault', () => {
+    assert.match(bicep, /enableSoftDelete: true/);
+    assert.match(bicep, /enablePurgeProtection: true/);
+    assert.match(bicep, /softDeleteRetentionInDays: keyVaultRetentionDays/);
+  });
+
+  it('turns off FTP and basic-authentication publishing', () => {
+    for (const policy of ['ftp', 'scm']) {
+      assert.match(
+        bicep,
+        new RegExp(
+          `'Microsoft\\.Web/sites/basicPublishingCredentialsPolicies@[\\d-]+' = \\{\\s*parent: webApp\\s*name: '${policy}'\\s*properties: \\{\\s*allow: false`,
+        ),
+        policy,
+      );
+    }
+  });
+
+  it('can let only the Bot Framework (AzureBotService service tag) reach the site', () => {
+    assert.match(bicep, /param restrictToBotService bool = false/);
+    assert.match(bicep, /ipSecurityRestrictionsDefaultAction: restrictToBotService \? 'Deny' : 'Allow'/);
+    assert.match(bicep, /tag: 'ServiceTag'\s*ipAddress: 'AzureBotService'/);
+  });
+
+  it('keeps App Service logs always, and Application Insights on a Log Analytics workspace unless turned off', () => {
+    assert.match(bicep, /'Microsoft\.Web\/sites\/config@[\d-]+' = \{\s*parent: webApp\s*name: 'logs'/);
+    assert.match(bicep, /httpLogs: \{\s*fileSystem: \{\s*enabled: true/);
+    assert.match(
+      bicep,
+      /resource appInsights 'Microsoft\.Insights\/components@[\d-]+' = if \(enableApplicationInsights\)/,
+    );
+    assert.match(bicep, /WorkspaceResourceId: logWorkspace\.id/);
+    assert.match(
+      bicep,
+      /name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'\s*value: appInsights\.properties\.ConnectionString/,
+    );
   });
 
   it('runs Node on Linux over HTTPS only, always on, health-checked at /healthz, started with npm start', () => {

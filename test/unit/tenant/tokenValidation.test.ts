@@ -54,9 +54,29 @@ describe('JWT validation in the simulator', () => {
     assert.deepEqual(validate(jwt(claims()), 'https://graph.microsoft.com'), {
       valid: true,
       roles: ['User.Read.All'],
+      wids: [],
     });
     const byAppId = jwt(claims({ aud: '00000002-0000-0ff1-ce00-000000000000', roles: undefined }));
-    assert.deepEqual(validate(byAppId, 'https://outlook.office365.com'), { valid: true, roles: [] });
+    assert.deepEqual(validate(byAppId, 'https://outlook.office365.com'), {
+      valid: true,
+      roles: [],
+      wids: [],
+    });
+  });
+
+  it("returns the caller's Entra roles (wids) and service principal (oid) for Exchange's role checks", () => {
+    const token = jwt(
+      claims({
+        wids: ['29232CDF-9323-42fd-ade2-1d097af3e4de', 42],
+        oid: 'AAAAAAAA-0000-4000-8000-000000000001',
+      }),
+    );
+    assert.deepEqual(validate(token, 'https://graph.microsoft.com'), {
+      valid: true,
+      roles: ['User.Read.All'],
+      wids: ['29232CDF-9323-42fd-ade2-1d097af3e4de'],
+      principalId: 'aaaaaaaa-0000-4000-8000-000000000001',
+    });
   });
 
   it('tolerates five minutes of clock skew, not more', () => {

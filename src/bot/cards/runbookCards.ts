@@ -182,14 +182,18 @@ export function onPremisesPasswordCard(ctx: CardContext, target: DirectoryUser):
 export function restrictionFacts(ctx: CardContext, restriction: RestrictedSender): Fact[] {
   const reason = parseRestrictionReason(restriction.reason);
   const facts: Fact[] = [];
-  if (restriction.createdAt) {
+  const unreadable = new Set(restriction.unreadable ?? []);
+  if (restriction.createdAt || unreadable.has('createdAt')) {
     facts.push({
       title: label(ctx, 'restriction.since'),
-      value: ctx.t.formatDateTime(ctx.language, restriction.createdAt),
+      value: restriction.createdAt
+        ? ctx.t.formatDateTime(ctx.language, restriction.createdAt)
+        : label(ctx, 'common.unknown'),
     });
   }
-  const why =
-    reason.kind === 'recipient-limit'
+  const why = unreadable.has('reason')
+    ? label(ctx, 'common.unknown')
+    : reason.kind === 'recipient-limit'
       ? label(ctx, 'restriction.reasonRecipientLimit', {
           limit: label(
             ctx,
@@ -236,7 +240,9 @@ export function checkFacts(ctx: CardContext, checks: CompromiseChecks): Fact[] {
       ? label(ctx, 'checks.forwardingTo', {
           address: checks.forwarding.forwardingSmtpAddress ?? checks.forwarding.forwardingAddress ?? '',
         })
-      : label(ctx, 'checks.forwardingNone')
+      : checks.forwarding.unreadable?.some((f) => f !== 'deliverToMailboxAndForward')
+        ? label(ctx, 'common.unknown')
+        : label(ctx, 'checks.forwardingNone')
     : label(ctx, 'checks.forwardingUnknown');
   const rules =
     checks.ruleCount < 0

@@ -14,6 +14,8 @@ export const da: Catalogue = {
     no: 'Nej',
     startOver: 'Begynd forfra',
     tryAgain: 'Prøv igen',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'ukendt',
   },
   help: {
     title: 'Fjern blokering af mail: det kan jeg hjælpe med',

@@ -12,6 +12,8 @@ export const en = {
     no: 'No',
     startOver: 'Start over',
     tryAgain: 'Try again',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'unknown',
   },
   help: {
     title: 'Unblock email: how I can help',

@@ -14,6 +14,8 @@ export const nl: Catalogue = {
     no: 'Nee',
     startOver: 'Opnieuw beginnen',
     tryAgain: 'Opnieuw proberen',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'onbekend',
   },
   help: {
     title: 'De blokkering van e-mail opheffen: zo kan ik u helpen',

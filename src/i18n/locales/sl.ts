@@ -15,6 +15,8 @@ export const sl: Catalogue = {
     no: 'Ne',
     startOver: 'Začni znova',
     tryAgain: 'Poskusi znova',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'neznano',
   },
   help: {
     title: 'Deblokiraj e-pošto: kako vam lahko pomagam',

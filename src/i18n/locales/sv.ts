@@ -14,6 +14,8 @@ export const sv: Catalogue = {
     no: 'Nej',
     startOver: 'Börja om',
     tryAgain: 'Försök igen',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'okänt',
   },
   help: {
     title: 'Avblockera e-post: så kan jag hjälpa dig',

@@ -1,6 +1,8 @@
 // The TenantGateway that talks to Microsoft 365: Graph for directory, password, sessions, inbox rules,
 // groups and message trace; Exchange Online admin REST for the Restricted entities list, unblocking and
 // mailbox forwarding. The same code runs against the simulator (simulated mode and tests).
+
+import pino from 'pino';
 import { TenantError } from '../../runbook/errors.js';
 import type {
   DirectoryUser,
@@ -12,6 +14,7 @@ import type { MessageTraceEntry, TenantGateway } from '../gateway.js';
 import { createLiveClients, type LiveTenantOptions } from './clients.js';
 import type { ExchangeClient } from './exchangeClient.js';
 import type { GraphApi } from './graphClient.js';
+import { UnreadableFieldLog, type UnreadableFieldReport } from './lenientFields.js';
 import {
   MAILBOX_SELECT,
   toDirectoryUser,
@@ -31,13 +34,15 @@ const MAX_GROUP_IDS_PER_CALL = 20;
 
 export function createLiveTenantGateway(options: LiveTenantGatewayOptions): TenantGateway {
   const { graph, exchange } = createLiveClients(options);
-  return new LiveTenantGateway(graph, exchange);
+  const unreadable = new UnreadableFieldLog(options.logger ?? pino({ enabled: false }));
+  return new LiveTenantGateway(graph, exchange, unreadable.report);
 }
 
 class LiveTenantGateway implements TenantGateway {
   constructor(
     private readonly graph: GraphApi,
     private readonly exchange: ExchangeClient,
+    private readonly reportUnreadable: UnreadableFieldReport,
   ) {}
 
   async findUsers(query: string, limit = 10): Promise<DirectoryUser[]> {
@@ -81,13 +86,17 @@ class LiveTenantGateway implements TenantGateway {
 
   async listRestrictedSenders(): Promise<RestrictedSender[]> {
     const rows = await this.exchange.invoke('Get-BlockedSenderAddress', {});
-    return rows.map(toRestrictedSender);
+    return rows.map((row) => toRestrictedSender(row, this.reportUnreadable));
   }
 
   async findRestrictedSender(address: string): Promise<RestrictedSender | null> {
     const sender = smtpAddress(address);
     const rows = await this.exchange.invoke('Get-BlockedSenderAddress', { SenderAddress: sender });
-    return rows.map(toRestrictedSender).find((r) => r.senderAddress === sender.toLowerCase()) ?? null;
+    return (
+      rows
+        .map((row) => toRestrictedSender(row, this.reportUnreadable))
+        .find((r) => r.senderAddress === sender.toLowerCase()) ?? null
+    );
   }
 
   async unblockSender(address: string): Promise<void> {
@@ -103,7 +112,7 @@ class LiveTenantGateway implements TenantGateway {
     const [row] = rows;
     if (row === undefined)
       throw new TenantError('NotFound', `Exchange Get-Mailbox: no mailbox for ${address}`);
-    return toMailboxForwarding(row);
+    return toMailboxForwarding(row, this.reportUnreadable);
   }
 
   async listInboxRules(userId: string): Promise<InboxRuleSummary[]> {

@@ -24,6 +24,7 @@ const cmdlets: Record<string, Cmdlet> = {
       rows: state.blockedRows(p.SenderAddress as string | undefined).map((row) => ({
         ...row,
         'CreatedDatetime@data.type': 'System.DateTime',
+        ...state.fieldsFor('Get-BlockedSenderAddress', row.SenderAddress),
       })),
     }),
   },
@@ -49,9 +50,10 @@ const cmdlets: Record<string, Cmdlet> = {
     parameters: { Identity: {}, ResultSize: {} },
     run: (p, state) => {
       const identity = p.Identity as string | undefined;
-      if (identity === undefined) return { rows: state.users.map(mailboxRow) };
+      const row = (user: SimUser) => ({ ...mailboxRow(user), ...state.fieldsFor('Get-Mailbox', user.id) });
+      if (identity === undefined) return { rows: state.users.map(row) };
       const user = state.findUser(identity) ?? state.findUserByAddress(identity);
-      return user ? { rows: [mailboxRow(user)] } : { failure: notFound(identity) };
+      return user ? { rows: [row(user)] } : { failure: notFound(identity) };
     },
   },
   'Get-InboxRule': {

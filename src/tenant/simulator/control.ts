@@ -3,6 +3,7 @@
 //   GET    /_sim/calls[?api=graph|exchange]   the call log        DELETE /_sim/calls    clear it
 //   POST   /_sim/faults  {graph?,exchange?}    set fault plans     DELETE /_sim/faults   clear them
 //   GET    /_sim/restricted                    Restricted list     POST   /_sim/restricted {address,reason?,temporaryBlock?}
+//   POST   /_sim/row-fields {cmdlet,identity,fields}   serve these raw values in that cmdlet's row
 //   POST   /_sim/send {from,to?,subject?}      a send attempt by a user (delivered, or failed with 5.1.8)
 //   GET    /_sim/message-trace                 every traced message
 //   GET    /_sim/users/{id|upn}                a user's simulated state (password change time, sessions revoked)
@@ -13,7 +14,7 @@ import { z } from 'zod';
 import type { CallLogEntry } from './callLog.js';
 import { type FaultPlans, faultPlansSchema } from './faults.js';
 import { type ApiRequest, type Sent, sendEmpty, sendJson } from './http.js';
-import type { BlockedSenderRow, MessageTraceRow, SimUser } from './state.js';
+import type { BlockedSenderRow, MessageTraceRow, RowFieldsCmdlet, SimUser } from './state.js';
 
 export interface SimulatorSettings {
   releaseDelayMs: number;
@@ -28,6 +29,8 @@ export interface SimulatorControl {
   setFaults(plans: FaultPlans): void;
   restrictedSenders(): BlockedSenderRow[];
   restrict(address: string, reason?: string, temporaryBlock?: boolean): BlockedSenderRow;
+  /** Serves `fields` (any JSON) in place of the row's own values for this user or address. */
+  setRowFields(cmdlet: RowFieldsCmdlet, identity: string, fields: Record<string, unknown>): void;
   sendAttempt(from: string, to?: string, subject?: string): MessageTraceRow;
   messageTrace(): MessageTraceRow[];
   findUser(idOrUpn: string): Readonly<SimUser> | undefined;
@@ -40,6 +43,11 @@ const restrictBody = z.object({
   address: z.string().min(3).max(320),
   reason: z.string().max(2048).optional(),
   temporaryBlock: z.boolean().optional(),
+});
+const rowFieldsBody = z.object({
+  cmdlet: z.enum(['Get-BlockedSenderAddress', 'Get-Mailbox']),
+  identity: z.string().min(3).max(320),
+  fields: z.record(z.string().max(128), z.unknown()),
 });
 const sendBody = z.object({
   from: z.string().min(3).max(320),
@@ -83,6 +91,13 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
       if (!body.success) return badRequest(res, 'Body must be {address, reason?, temporaryBlock?}.');
       if (!sim.findUser(body.data.address)) return notFound(res, body.data.address);
       return sendJson(res, 201, sim.restrict(body.data.address, body.data.reason, body.data.temporaryBlock));
+    }
+    case 'POST row-fields': {
+      const body = rowFieldsBody.safeParse(req.body);
+      if (!body.success) return badRequest(res, 'Body must be {cmdlet, identity, fields}.');
+      if (!sim.findUser(body.data.identity)) return notFound(res, body.data.identity);
+      sim.setRowFields(body.data.cmdlet, body.data.identity, body.data.fields);
+      return sendEmpty(res, 204);
     }
     case 'POST send': {
       const body = sendBody.safeParse(req.body);

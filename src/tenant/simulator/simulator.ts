@@ -9,7 +9,13 @@ import type { SimulatorControl, SimulatorSettings } from './control.js';
 import { FaultInjector, type FaultPlans, seededRandom } from './faults.js';
 import { SEED } from './seed.js';
 import { createSimulatorServer, type SimulatorTls, type TokenValidator } from './server.js';
-import { type BlockedSenderRow, type MessageTraceRow, type SimUser, TenantState } from './state.js';
+import {
+  type BlockedSenderRow,
+  type MessageTraceRow,
+  type RowFieldsCmdlet,
+  type SimUser,
+  TenantState,
+} from './state.js';
 import { createJwtValidator, type TrustedAuthority } from './tokenValidation.js';
 
 export interface TenantSimulatorOptions {
@@ -142,6 +148,23 @@ export class TenantSimulator implements SimulatorControl {
     const defaultReason =
       'OutboundSpamLast24Hours=150;OutboundMailLast24Hours=160;OutboundSpamPercent=94;Last Spam Message MessagetraceId:00000000-0000-4000-8000-000000000000';
     return { ...this.state.restrict(sender, reason ?? defaultReason, temporaryBlock) };
+  }
+
+  /**
+   * Serves `fields` in place of the row's own values in a user's Get-BlockedSenderAddress or Get-Mailbox
+   * row: Exchange documents no output schema for them, so a real tenant may send other types.
+   */
+  setRowFields(cmdlet: RowFieldsCmdlet, identity: string, fields: Record<string, unknown>): void {
+    const user = this.state.findUser(identity) ?? this.state.findUserByAddress(identity);
+    if (!user) throw new Error(`No user '${identity}' in the simulated tenant`);
+    const restricted = this.state
+      .blockedRows()
+      .find((row) => [user.userPrincipalName, user.mail].some((a) => a?.toLowerCase() === row.SenderAddress));
+    const key =
+      cmdlet === 'Get-Mailbox'
+        ? user.id
+        : (restricted?.SenderAddress ?? user.userPrincipalName.toLowerCase());
+    this.state.setFieldsFor(cmdlet, key, fields);
   }
 
   /** The user tries to send a message: delivered, or failed (5.1.8) while restricted or not yet released. */

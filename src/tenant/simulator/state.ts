@@ -68,6 +68,9 @@ export interface MessageTraceRow {
   status: 'delivered' | 'failed' | 'pending';
 }
 
+/** The cmdlets whose rows a test can give unexpected field values. */
+export type RowFieldsCmdlet = 'Get-BlockedSenderAddress' | 'Get-Mailbox';
+
 export type UnblockOutcome = 'unblocked' | 'not-on-list' | 'limit-exceeded';
 
 export interface StateSettings {
@@ -85,6 +88,11 @@ export class TenantState {
   inboxRules = new Map<string, GraphMessageRule[]>();
   readonly blocked = new Map<string, BlockedSenderRow>();
   readonly messageTrace: MessageTraceRow[] = [];
+  /**
+   * Raw values served in place of a row's own, per cmdlet and identity: Exchange documents no output schema
+   * for these cmdlets (m365-contracts.md §1.1, §2.3), so tests can serve what a real tenant might send.
+   */
+  readonly rowFields = new Map<string, Record<string, unknown>>();
   private readonly unblocks = new Map<string, number[]>();
   private readonly pendingReleases = new Map<string, number>();
 
@@ -101,6 +109,7 @@ export class TenantState {
     this.inboxRules = seedInboxRules();
     this.blocked.clear();
     this.messageTrace.length = 0;
+    this.rowFields.clear();
     this.unblocks.clear();
     this.pendingReleases.clear();
     const nowMs = this.now().getTime();
@@ -177,6 +186,15 @@ export class TenantState {
     this.blocked.delete(key);
     this.pendingReleases.set(key, nowMs + this.settings.releaseDelayMs);
     return 'unblocked';
+  }
+
+  /** The fields to serve instead of a row's own for `cmdlet` and `identity` (an address or a user id). */
+  fieldsFor(cmdlet: RowFieldsCmdlet, identity: string): Record<string, unknown> {
+    return this.rowFields.get(`${cmdlet}|${identity.toLowerCase()}`) ?? {};
+  }
+
+  setFieldsFor(cmdlet: RowFieldsCmdlet, identity: string, fields: Record<string, unknown>): void {
+    this.rowFields.set(`${cmdlet}|${identity.toLowerCase()}`, fields);
   }
 
   /** Whether mail from the address leaves the tenant right now. */

@@ -91,7 +91,15 @@ class LiveTenantGateway implements TenantGateway {
 
   async findRestrictedSender(address: string): Promise<RestrictedSender | null> {
     const sender = smtpAddress(address);
-    const rows = await this.exchange.invoke('Get-BlockedSenderAddress', { SenderAddress: sender });
+    let rows: unknown[];
+    try {
+      rows = await this.exchange.invoke('Get-BlockedSenderAddress', { SenderAddress: sender });
+    } catch (error) {
+      // "Not restricted" may come back as no rows or as ManagementObjectNotFoundException: Microsoft
+      // documents neither (m365-contracts.md "UNCONFIRMED"), and both mean the address is not listed.
+      if (error instanceof TenantError && error.code === 'NotFound') return null;
+      throw error;
+    }
     return (
       rows
         .map((row) => toRestrictedSender(row, this.reportUnreadable))

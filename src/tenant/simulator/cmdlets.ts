@@ -20,13 +20,21 @@ const UNBLOCK_LIMIT_TYPE = 'Microsoft.Exchange.Management.Tasks.UnblockLimitExce
 const cmdlets: Record<string, Cmdlet> = {
   'Get-BlockedSenderAddress': {
     parameters: { SenderAddress: { smtp: true }, ResultSize: {} },
-    run: (p, state) => ({
-      rows: state.blockedRows(p.SenderAddress as string | undefined).map((row) => ({
-        ...row,
-        'CreatedDatetime@data.type': 'System.DateTime',
-        ...state.fieldsFor('Get-BlockedSenderAddress', row.SenderAddress),
-      })),
-    }),
+    run: (p, state) => {
+      const address = p.SenderAddress as string | undefined;
+      const rows = state.blockedRows(address);
+      // Whether Exchange answers "not restricted" with no rows or with a not-found error is undocumented.
+      if (address !== undefined && rows.length === 0 && state.settings.notRestrictedAnswer === 'not-found') {
+        return { failure: notFound(address) };
+      }
+      return {
+        rows: rows.map((row) => ({
+          ...row,
+          'CreatedDatetime@data.type': 'System.DateTime',
+          ...state.fieldsFor('Get-BlockedSenderAddress', row.SenderAddress),
+        })),
+      };
+    },
   },
   'Remove-BlockedSenderAddress': {
     parameters: { SenderAddress: { mandatory: true, smtp: true }, Reason: {} },

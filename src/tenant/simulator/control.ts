@@ -7,7 +7,7 @@
 //   POST   /_sim/send {from,to?,subject?}      a send attempt by a user (delivered, or failed with 5.1.8)
 //   GET    /_sim/message-trace                 every traced message
 //   GET    /_sim/users/{id|upn}                a user's simulated state (password change time, sessions revoked)
-//   POST   /_sim/settings {releaseDelayMs?,unblockLimitPerDay?,exoMaxPageSize?}
+//   POST   /_sim/settings {releaseDelayMs?,unblockLimitPerDay?,exoMaxPageSize?,notRestrictedAnswer?}
 //   POST   /_sim/reset                         back to the seeded tenant, log and faults cleared
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -20,6 +20,11 @@ export interface SimulatorSettings {
   releaseDelayMs: number;
   unblockLimitPerDay: number;
   exoMaxPageSize: number;
+  /**
+   * How Get-BlockedSenderAddress -SenderAddress answers for an address that is not restricted: Microsoft
+   * does not document it (m365-contracts.md "UNCONFIRMED"), so the simulator can answer either way.
+   */
+  notRestrictedAnswer: 'empty' | 'not-found';
 }
 
 /** What the control API (and in-process tests) can do to a running simulator. */
@@ -63,6 +68,7 @@ const settingsBody = z.object({
     .optional(),
   unblockLimitPerDay: z.number().int().min(0).max(1000).optional(),
   exoMaxPageSize: z.number().int().min(1).max(10_000).optional(),
+  notRestrictedAnswer: z.enum(['empty', 'not-found']).optional(),
 });
 
 export function handleControl(req: ApiRequest, res: ServerResponse, sim: SimulatorControl): Sent {
@@ -110,7 +116,10 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
     case 'POST settings': {
       const body = settingsBody.safeParse(req.body);
       if (!body.success)
-        return badRequest(res, 'Body must be {releaseDelayMs?, unblockLimitPerDay?, exoMaxPageSize?}.');
+        return badRequest(
+          res,
+          'Body must be {releaseDelayMs?, unblockLimitPerDay?, exoMaxPageSize?, notRestrictedAnswer?}.',
+        );
       sim.updateSettings(body.data);
       return sendEmpty(res, 204);
     }

@@ -25,6 +25,8 @@ export interface TenantSimulatorOptions {
   unblockLimitPerDay?: number;
   /** Upper bound on Exchange rows per page (the client asks for 1000). Default 1000. */
   exoMaxPageSize?: number;
+  /** Get-BlockedSenderAddress -SenderAddress for an unrestricted address: no rows, or a not-found error. */
+  notRestrictedAnswer?: SimulatorSettings['notRestrictedAnswer'];
   /** Throttling/outage plans per API; change them later with setFaults or POST /_sim/faults. */
   faults?: FaultPlans;
   /** Random source for probabilistic faults. Default: a PRNG seeded with `randomSeed`. */
@@ -62,6 +64,7 @@ export class TenantSimulator implements SimulatorControl {
       releaseDelayMs: options.releaseDelayMs ?? 5000,
       unblockLimitPerDay: options.unblockLimitPerDay ?? 3,
       exoMaxPageSize: options.exoMaxPageSize ?? 1000,
+      notRestrictedAnswer: options.notRestrictedAnswer ?? 'empty',
     };
     const now = options.now ?? (() => new Date());
     this.state = new TenantState(this.currentSettings, now);
@@ -141,10 +144,15 @@ export class TenantSimulator implements SimulatorControl {
     return this.state.blockedRows().map((row) => ({ ...row }));
   }
 
-  /** Puts a user on the Restricted entities list, as the outbound spam policy would. */
+  /**
+   * Puts a user on the Restricted entities list, as the outbound spam policy would. A hosted mailbox is
+   * listed by its user principal name, which need not match its primary SMTP address; a sender that is no
+   * user here (a nonhosted sender) by the SMTP address it sends from (Microsoft's "Remove blocked users from
+   * the Restricted entities page", ms.date 2026-08-24, "Use Exchange Online PowerShell").
+   */
   restrict(address: string, reason?: string, temporaryBlock = false): BlockedSenderRow {
     const user = this.findUser(address);
-    const sender = user?.mail ?? user?.userPrincipalName ?? address;
+    const sender = user?.userPrincipalName ?? address;
     const defaultReason =
       'OutboundSpamLast24Hours=150;OutboundMailLast24Hours=160;OutboundSpamPercent=94;Last Spam Message MessagetraceId:00000000-0000-4000-8000-000000000000';
     return { ...this.state.restrict(sender, reason ?? defaultReason, temporaryBlock) };
@@ -194,11 +202,8 @@ export class TenantSimulator implements SimulatorControl {
   }
 
   updateSettings(settings: Partial<SimulatorSettings>): void {
-    for (const [key, value] of Object.entries(settings) as Array<
-      [keyof SimulatorSettings, number | undefined]
-    >) {
-      if (value !== undefined) this.currentSettings[key] = value;
-    }
+    const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+    Object.assign(this.currentSettings, defined);
   }
 
   /** Back to the seeded tenant; the call log and fault plans are cleared and the PRNG re-seeded. */

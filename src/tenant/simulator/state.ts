@@ -76,6 +76,7 @@ export type UnblockOutcome = 'unblocked' | 'not-on-list' | 'limit-exceeded';
 export interface StateSettings {
   releaseDelayMs: number;
   unblockLimitPerDay: number;
+  notRestrictedAnswer: 'empty' | 'not-found';
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

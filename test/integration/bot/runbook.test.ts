@@ -150,6 +150,31 @@ describe('runbook conversation over /api/messages', () => {
     );
   });
 
+  describe('when Exchange answers "not restricted" with a not-found error instead of no rows', () => {
+    // Microsoft does not document which of the two Get-BlockedSenderAddress -SenderAddress returns for an
+    // address that is not on the list (m365-contracts.md "UNCONFIRMED"): both must mean "not restricted".
+    beforeEach(() => t.app.simulator?.updateSettings({ notRestrictedAnswer: 'not-found' }));
+
+    it('ends the runbook as "not on the list", not "the user no longer exists"', async () => {
+      const [card] = await t.chat().say('unblock roberta@contoso.com');
+      assert.match(cardText(card), /not on the Restricted users list/);
+      assert.doesNotMatch(cardText(card), /no longer exists/);
+    });
+
+    it('finds a hosted mailbox listed by its UPN when its primary SMTP address differs', async () => {
+      // Alex Wilber: UPN alexw@contoso.onmicrosoft.com, primary SMTP alex.wilber@contoso.com. Exchange lists
+      // a hosted mailbox by its UPN ("Remove blocked users from the Restricted entities page", 2026-08-24).
+      const listed = t.app.simulator?.restrict('alex.wilber@contoso.com');
+      assert.equal(listed?.SenderAddress, SEED.users.nonApprover.upn);
+      const [card] = await t.chat().say('unblock alex.wilber@contoso.com');
+      assert.match(cardText(card), /Has the password of .*Alex Wilber.* been reset/);
+      const lookups = (t.app.simulator?.calls() ?? [])
+        .filter((c) => c.cmdlet === 'Get-BlockedSenderAddress')
+        .map((c) => c.parameters.SenderAddress);
+      assert.equal(lookups[0], SEED.users.nonApprover.upn, 'the UPN is asked first');
+    });
+  });
+
   it('answers a card clicked twice with "this step is done" and acts once', async () => {
     const chat = t.chat();
     const [card] = await chat.say('unblock rob@contoso.com');

@@ -170,7 +170,7 @@ describe('runbook conversation over /api/messages', () => {
       assert.match(cardText(card), /Has the password of .*Alex Wilber.* been reset/);
       const lookups = (t.app.simulator?.calls() ?? [])
         .filter((c) => c.cmdlet === 'Get-BlockedSenderAddress')
-        .map((c) => c.parameters.SenderAddress);
+        .map((c) => c.parameters?.SenderAddress);
       assert.equal(lookups[0], SEED.users.nonApprover.upn, 'the UPN is asked first');
     });
   });

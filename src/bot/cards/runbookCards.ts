@@ -17,6 +17,8 @@ import { type AdaptiveCardJson, renderCard } from './render.js';
 
 const COMPROMISED_ACCOUNT_URL =
   'https://learn.microsoft.com/defender-office-365/responding-to-a-compromised-email-account';
+/** Microsoft 365 admin center, Users > Active users (where "Reset password" is). */
+const ADMIN_CENTER_USERS_URL = 'https://admin.microsoft.com/#/users';
 
 type Color = 'default' | 'attention' | 'warning' | 'good' | 'accent';
 interface Paragraph {
@@ -174,6 +176,23 @@ export function onPremisesPasswordCard(ctx: CardContext, target: DirectoryUser):
     paragraphs: [text(label(ctx, 'password.onPremisesText', { user: userLabel(target) }), 'warning')],
     actions: [
       action(ctx, 'password.onPremisesDone', 'runbook.passwordOnPremisesDone', 'positive'),
+      cancelAction(ctx),
+    ],
+  });
+}
+
+/** The bot was refused the reset (an administrator account): the agent resets it in the admin center. */
+export function privilegedPasswordCard(ctx: CardContext, target: DirectoryUser): AdaptiveCardJson {
+  return stepCard(ctx, {
+    title: label(ctx, 'password.privilegedTitle'),
+    paragraphs: [
+      text(label(ctx, 'password.privilegedText', { user: userLabel(target) }), 'warning'),
+      text(label(ctx, 'password.privilegedHow'), 'default', 'bolder'),
+      text(label(ctx, 'password.privilegedElse')),
+    ],
+    link: { title: label(ctx, 'password.privilegedLink'), url: ADMIN_CENTER_USERS_URL },
+    actions: [
+      action(ctx, 'password.privilegedDone', 'runbook.passwordResetByHand', 'positive'),
       cancelAction(ctx),
     ],
   });

@@ -150,6 +150,17 @@ function updateUser(req: ApiRequest, res: ServerResponse, user: SimUser, state: 
   }
   const { passwordProfile, accountEnabled, displayName } = parsed.data;
   if (passwordProfile?.password !== undefined) {
+    if (!mayResetPasswordOf(user)) {
+      // The app holds at least User Administrator, not Privileged Authentication Administrator: Graph refuses
+      // an administrator's password with the same answer as a missing permission (user-update.md,
+      // passwordProfile; microsoft-graph-docs-contrib#1548 shows the response).
+      return sendGraphError(
+        res,
+        403,
+        'Authorization_RequestDenied',
+        'Insufficient privileges to complete the operation.',
+      );
+    }
     if (user.onPremisesSyncEnabled) {
       return sendGraphError(
         res,
@@ -172,6 +183,25 @@ function updateUser(req: ApiRequest, res: ServerResponse, user: SimUser, state: 
   if (accountEnabled !== undefined) user.accountEnabled = accountEnabled;
   if (displayName !== undefined) user.displayName = displayName;
   return sendEmpty(res, 204);
+}
+
+/**
+ * Roles whose holders a User Administrator may reset passwords for (Microsoft Entra "Privileged roles and
+ * permissions", "Who can reset passwords"); any other role needs Privileged Authentication Administrator.
+ */
+const LIMITED_ADMIN_ROLES = new Set([
+  'Directory Readers',
+  'Guest Inviter',
+  'Helpdesk Administrator',
+  'Message Center Reader',
+  'Password Administrator',
+  'Reports Reader',
+  'User Administrator',
+  'Usage Summary Reports Reader',
+]);
+
+function mayResetPasswordOf(user: SimUser): boolean {
+  return user.directoryRoles.every((role) => LIMITED_ADMIN_ROLES.has(role));
 }
 
 /** Entra's rule: 8–256 characters, three of four character classes, not containing the user name. */

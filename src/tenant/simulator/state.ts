@@ -24,6 +24,8 @@ export interface SimUser {
   forwardingSmtpAddress: string | null;
   forwardingAddress: string | null;
   deliverToMailboxAndForward: boolean;
+  /** Microsoft Entra roles the user holds (display names), e.g. "Global Administrator". */
+  directoryRoles: string[];
 }
 
 export interface SimGroup {

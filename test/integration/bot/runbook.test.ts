@@ -135,6 +135,31 @@ describe('runbook conversation over /api/messages', () => {
     assert.match(cardText(next.messages[0]), /Restricted users list/);
   });
 
+  it("tells the agent to reset an administrator's password by hand, and why, then continues once they confirm", async () => {
+    // Graph refuses an app-only reset of a privileged account with 403 Authorization_RequestDenied: only a
+    // Privileged Authentication Administrator may reset it (user-update.md, passwordProfile).
+    t.app.simulator?.restrict(SEED.users.admin.upn);
+    const chat = t.chat();
+    await chat.say(`unblock ${SEED.users.admin.upn}`);
+    const refused = await chat.click('No, reset it now');
+    assert.equal(refused.status, 200);
+    const text = cardText(refused.card);
+    assert.match(text, /Reset this password by hand/);
+    assert.match(text, /administrator role/);
+    assert.match(text, /Privileged Authentication Administrator/);
+    assert.match(text, /Microsoft 365 admin center/);
+    assert.doesNotMatch(text, /not allowed to do this in your tenant/, 'the bot is not blamed');
+    assert.equal(t.app.simulator?.findUser(SEED.users.admin.upn)?.passwordChangedAt, null);
+    const next = await chat.click('I have reset it');
+    assert.match(cardText(next.card), /Password: reset by you in the admin center/);
+    assert.match(cardText(next.messages[0]), /is on the Restricted users list/);
+    const [request] = await t.app.store.requests.listRecent(1);
+    assert.equal(request?.password, 'reset-by-agent');
+    const audit = await t.app.store.audit.listForRequest(request?.id ?? '');
+    const confirmed = audit.find((e) => e.action === 'password.confirmed');
+    assert.equal(confirmed?.detail.resetRefusedFor, 'privileged-account');
+  });
+
   it('ends the runbook before any password reset when the user is not on the Restricted list', async () => {
     const chat = t.chat();
     const [card] = await chat.say('unblock roberta@contoso.com');

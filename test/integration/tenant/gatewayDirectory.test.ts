@@ -116,6 +116,18 @@ describe('live gateway against the simulator: directory and account', () => {
       assert.equal(h.sim.findUser(SEED.users.synced.id)?.passwordChangedAt, null);
     });
 
+    it("reports Graph's refusal to reset an administrator's password as Forbidden, not retryable", async () => {
+      const error = await rejection(() =>
+        h.gateway.resetPassword(SEED.users.admin.id, generateTemporaryPassword()),
+      );
+      assert.ok(error instanceof TenantError);
+      assert.equal(error.code, 'Forbidden');
+      assert.equal(error.status, 403);
+      assert.equal(error.retryable, false);
+      assert.match(error.message, /Authorization_RequestDenied/);
+      assert.equal(h.sim.findUser(SEED.users.admin.id)?.passwordChangedAt, null);
+    });
+
     it('reports an unknown user as NotFound', async () => {
       const error = await rejection(() =>
         h.gateway.resetPassword('nobody@contoso.com', generateTemporaryPassword()),

@@ -70,6 +70,7 @@ const rendered: Record<string, unknown> = {
     'Tq7#mZ2!vR9@kL4$wX',
   ),
   onPremises: cards.onPremisesPasswordCard({ ...ctx, step: 'password-on-premises' }, rob),
+  privilegedPassword: cards.privilegedPasswordCard(ctx, rob),
   restrictionSpam: cards.restrictionCard({ ...ctx, step: 'restriction' }, rob, spam),
   restrictionLimit: cards.restrictionCard({ ...ctx, step: 'restriction' }, rob, recipientLimit),
   checks: cards.checksCard({ ...ctx, step: 'checks' }, checks),

@@ -128,6 +128,19 @@ class LiveTenantGateway implements TenantGateway {
     return rules.map(toInboxRuleSummary);
   }
 
+  async listGroupUserIds(groupId: string): Promise<string[]> {
+    // group-list-transitivemembers.md: a flat list of nested members as directoryObjects; 999 per page at
+    // most, then @odata.nextLink. GroupMember.Read.All suffices: members of other types come back with
+    // their @odata.type and id only.
+    const members = await this.graph.getAll<{ '@odata.type'?: unknown; id?: unknown }>(
+      `/groups/${encodeURIComponent(groupId)}/transitiveMembers`,
+      { $select: 'id', $top: '999' },
+    );
+    return members
+      .filter((m) => m['@odata.type'] === '#microsoft.graph.user' && typeof m.id === 'string')
+      .map((m) => m.id as string);
+  }
+
   async checkMemberGroups(userId: string, groupIds: string[]): Promise<string[]> {
     const unique = [...new Set(groupIds)];
     const member: string[] = [];

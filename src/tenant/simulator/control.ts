@@ -7,7 +7,9 @@
 //   POST   /_sim/send {from,to?,subject?}      a send attempt by a user (delivered, or failed with 5.1.8)
 //   GET    /_sim/message-trace                 every traced message
 //   GET    /_sim/users/{id|upn}                a user's simulated state (password change time, sessions revoked)
-//   POST   /_sim/settings {releaseDelayMs?,unblockLimitPerDay?,exoMaxPageSize?,notRestrictedAnswer?}
+//   POST   /_sim/settings {releaseDelayMs?,unblockLimitPerDay?,exoMaxPageSize?,graphMaxPageSize?,
+//                       notRestrictedAnswer?}
+//   PUT    /_sim/groups/{id}/members/{userId}   add a user to a group   DELETE …   remove them
 //   POST   /_sim/reset                         back to the seeded tenant, log and faults cleared
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -20,6 +22,8 @@ export interface SimulatorSettings {
   releaseDelayMs: number;
   unblockLimitPerDay: number;
   exoMaxPageSize: number;
+  /** Upper bound on objects per page of Graph directory collections (transitiveMembers); Graph's is 999. */
+  graphMaxPageSize: number;
   /**
    * How Get-BlockedSenderAddress -SenderAddress answers for an address that is not restricted: Microsoft
    * does not document it (m365-contracts.md "UNCONFIRMED"), so the simulator can answer either way.
@@ -34,6 +38,8 @@ export interface SimulatorControl {
   setFaults(plans: FaultPlans): void;
   restrictedSenders(): BlockedSenderRow[];
   restrict(address: string, reason?: string, temporaryBlock?: boolean): BlockedSenderRow;
+  /** Adds (true) or removes (false) a user as a direct member of a group. */
+  setGroupMember(groupId: string, userId: string, member: boolean): void;
   /** Serves `fields` (any JSON) in place of the row's own values for this user or address. */
   setRowFields(cmdlet: RowFieldsCmdlet, identity: string, fields: Record<string, unknown>): void;
   sendAttempt(from: string, to?: string, subject?: string): MessageTraceRow;
@@ -68,6 +74,7 @@ const settingsBody = z.object({
     .optional(),
   unblockLimitPerDay: z.number().int().min(0).max(1000).optional(),
   exoMaxPageSize: z.number().int().min(1).max(10_000).optional(),
+  graphMaxPageSize: z.number().int().min(1).max(999).optional(),
   notRestrictedAnswer: z.enum(['empty', 'not-found']).optional(),
 });
 
@@ -118,7 +125,7 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
       if (!body.success)
         return badRequest(
           res,
-          'Body must be {releaseDelayMs?, unblockLimitPerDay?, exoMaxPageSize?, notRestrictedAnswer?}.',
+          'Body must be {releaseDelayMs?, unblockLimitPerDay?, exoMaxPageSize?, graphMaxPageSize?, notRestrictedAnswer?}.',
         );
       sim.updateSettings(body.data);
       return sendEmpty(res, 204);
@@ -128,6 +135,17 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
       return sendEmpty(res, 204);
   }
   const [first, id, ...rest] = req.segments;
+  if (first === 'groups' && id !== undefined && rest[0] === 'members' && rest.length === 2) {
+    if (req.method !== 'PUT' && req.method !== 'DELETE') return badRequest(res, 'Use PUT or DELETE.');
+    const userId = rest[1] ?? '';
+    if (!sim.findUser(userId)) return notFound(res, userId);
+    try {
+      sim.setGroupMember(id, userId, req.method === 'PUT');
+    } catch {
+      return sendJson(res, 404, { error: { code: 'NotFound', message: `No group '${id}'.` } });
+    }
+    return sendEmpty(res, 204);
+  }
   if (req.method === 'GET' && first === 'users' && id !== undefined && rest.length === 0) {
     const user = sim.findUser(id);
     return user ? sendJson(res, 200, user) : notFound(res, id);

@@ -3,7 +3,7 @@
 // groups/{id}, organization, and the Exchange message trace. Paths, bodies, status codes and error envelopes follow Graph.
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { getGroup } from './groups.js';
+import { getGroup, listTransitiveMembers } from './groups.js';
 import { type ApiRequest, type Sent, sendEmpty, sendGraphError, sendJson } from './http.js';
 import { messageTraces } from './messageTrace.js';
 import { compileFilter, FilterError } from './odataFilter.js';
@@ -42,7 +42,17 @@ const DEFAULT_USER_PROPERTIES = [
 ];
 const FILTERABLE_USER_PROPERTIES = ['id', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'mail'];
 
-export function handleGraph(req: ApiRequest, res: ServerResponse, state: TenantState): Sent {
+export interface GraphSettings {
+  /** Upper bound on objects per page of directory collections, whatever $top asks for. */
+  maxPageSize: number;
+}
+
+export function handleGraph(
+  req: ApiRequest,
+  res: ServerResponse,
+  state: TenantState,
+  settings: GraphSettings = { maxPageSize: 999 },
+): Sent {
   state.advance();
   const [first, id, ...rest] = req.segments;
   try {
@@ -52,6 +62,11 @@ export function handleGraph(req: ApiRequest, res: ServerResponse, state: TenantS
     }
     if (first === 'groups' && id !== undefined && rest.length === 0) {
       return req.method === 'GET' ? getGroup(req, res, state, id) : methodNotAllowed(res);
+    }
+    if (first === 'groups' && id !== undefined && rest.join('/') === 'transitiveMembers') {
+      return req.method === 'GET'
+        ? listTransitiveMembers(req, res, state, id, settings.maxPageSize)
+        : methodNotAllowed(res);
     }
     if (first !== 'users') return unknownSegment(res, first ?? '');
     if (id === undefined) return req.method === 'GET' ? listUsers(req, res, state) : methodNotAllowed(res);

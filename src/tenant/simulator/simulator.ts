@@ -25,6 +25,8 @@ export interface TenantSimulatorOptions {
   unblockLimitPerDay?: number;
   /** Upper bound on Exchange rows per page (the client asks for 1000). Default 1000. */
   exoMaxPageSize?: number;
+  /** Upper bound on objects per page of Graph directory collections (Graph: 999). Default 999. */
+  graphMaxPageSize?: number;
   /** Get-BlockedSenderAddress -SenderAddress for an unrestricted address: no rows, or a not-found error. */
   notRestrictedAnswer?: SimulatorSettings['notRestrictedAnswer'];
   /** Throttling/outage plans per API; change them later with setFaults or POST /_sim/faults. */
@@ -64,6 +66,7 @@ export class TenantSimulator implements SimulatorControl {
       releaseDelayMs: options.releaseDelayMs ?? 5000,
       unblockLimitPerDay: options.unblockLimitPerDay ?? 3,
       exoMaxPageSize: options.exoMaxPageSize ?? 1000,
+      graphMaxPageSize: options.graphMaxPageSize ?? 999,
       notRestrictedAnswer: options.notRestrictedAnswer ?? 'empty',
     };
     const now = options.now ?? (() => new Date());
@@ -156,6 +159,15 @@ export class TenantSimulator implements SimulatorControl {
     const defaultReason =
       'OutboundSpamLast24Hours=150;OutboundMailLast24Hours=160;OutboundSpamPercent=94;Last Spam Message MessagetraceId:00000000-0000-4000-8000-000000000000';
     return { ...this.state.restrict(sender, reason ?? defaultReason, temporaryBlock) };
+  }
+
+  /** Adds or removes a user as a direct member of a group (membership changes take effect at once). */
+  setGroupMember(groupId: string, userId: string, member: boolean): void {
+    const group = this.state.groups.find((g) => g.id === groupId.toLowerCase());
+    const user = this.state.findUser(userId) ?? this.state.findUserByAddress(userId);
+    if (!group || !user) throw new Error(`No group '${groupId}' or user '${userId}' in the simulated tenant`);
+    group.memberUserIds = group.memberUserIds.filter((id) => id !== user.id);
+    if (member) group.memberUserIds.push(user.id);
   }
 
   /**

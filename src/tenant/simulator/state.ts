@@ -213,6 +213,30 @@ export class TenantState {
     return this.addTrace(from, to, status, subject, this.now());
   }
 
+  /** Every member of a group, directly or through nested groups: users and groups, each once. */
+  transitiveMembers(groupId: string): Array<{ kind: 'user' | 'group'; id: string }> {
+    const users = new Set<string>();
+    const groups = new Set<string>();
+    let frontier = [groupId];
+    while (frontier.length > 0) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        const group = this.groups.find((g) => g.id === id);
+        for (const userId of group?.memberUserIds ?? []) users.add(userId);
+        for (const nested of group?.memberGroupIds ?? []) {
+          if (groups.has(nested) || nested === groupId) continue;
+          groups.add(nested);
+          next.push(nested);
+        }
+      }
+      frontier = next;
+    }
+    return [
+      ...[...users].map((id) => ({ kind: 'user' as const, id })),
+      ...[...groups].map((id) => ({ kind: 'group' as const, id })),
+    ];
+  }
+
   /** Group ids the user belongs to, directly or through nested groups. */
   transitiveGroupIds(userId: string): Set<string> {
     const result = new Set<string>();

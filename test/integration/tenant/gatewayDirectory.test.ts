@@ -171,6 +171,16 @@ describe('live gateway against the simulator: directory and account', () => {
       assert.deepEqual(await h.gateway.checkMemberGroups(SEED.users.nonApprover.id, groups), []);
     });
 
+    it("lists a group's users transitively, following @odata.nextLink, without the nested groups", async () => {
+      h.sim.updateSettings({ graphMaxPageSize: 1 });
+      const ids = await h.gateway.listGroupUserIds(SEED.groups.approvers);
+      assert.deepEqual(ids.sort(), [SEED.users.approver.id, SEED.users.nestedApprover.id].sort());
+      const calls = h.sim.calls();
+      assert.equal(calls.length, 3, 'Patti, Nestor and the nested group: three pages of one');
+      assert.match(calls[0]?.path ?? '', new RegExp(`/groups/${SEED.groups.approvers}/transitiveMembers$`));
+      assert.match(calls[0]?.query ?? '', /\$top=999/);
+    });
+
     it('splits more than 20 group ids into several calls', async () => {
       const many = [
         ...Array.from({ length: 25 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),

@@ -52,6 +52,7 @@ export function resetHarness(h: Harness): void {
     releaseDelayMs: 5000,
     unblockLimitPerDay: 3,
     exoMaxPageSize: 1000,
+    graphMaxPageSize: 999,
     notRestrictedAnswer: 'empty',
   });
   h.delays.length = 0;

@@ -49,7 +49,18 @@ const schema = z
     STORE: z.preprocess(emptyToUndefined, z.enum(['sqlite']).default('sqlite')),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     RESUME_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
-    RESUME_GIVE_UP_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(24)),
+    // Graph message trace looks at most 10 days back per query: the monitor cannot confirm a resume later.
+    RESUME_GIVE_UP_AFTER_H: z.preprocess(
+      emptyToUndefined,
+      positive('hours')
+        .max(240, 'must be at most 240 hours (10 days: the longest window Graph message trace searches)')
+        .default(24),
+    ),
+    // Graph allows 100 message-trace requests per 5 minutes per tenant, shared with every other tool there.
+    MESSAGE_TRACE_CALLS_PER_5_MIN: z.preprocess(
+      emptyToUndefined,
+      atLeastOne.max(100, "must be at most 100 (Graph's limit per tenant; other tools share it)").default(50),
+    ),
     SIMULATOR_URL: z.preprocess(emptyToUndefined, url.optional()),
     ALLOW_SELF_APPROVAL: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
     APPROVAL_REMIND_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(4)),
@@ -194,7 +205,12 @@ export interface Config {
   approverGroupId: string | undefined;
   helpdeskGroupId: string | undefined;
   store: { kind: 'sqlite'; dataDir: string };
-  resume: { pollIntervalMs: number; giveUpAfterMs: number };
+  resume: {
+    pollIntervalMs: number;
+    giveUpAfterMs: number;
+    /** The bot's share of Graph's 100 message-trace requests per 5 minutes. */
+    messageTraceCallsPer5Min: number;
+  };
   approvals: { allowSelfApproval: boolean; remindAfterMs: number; expireAfterMs: number };
   worker: { inProcess: boolean; pollIntervalMs: number; leaseMs: number };
   timeZone: string;
@@ -264,6 +280,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     resume: {
       pollIntervalMs: e.RESUME_POLL_INTERVAL_S * 1000,
       giveUpAfterMs: e.RESUME_GIVE_UP_AFTER_H * 3600_000,
+      messageTraceCallsPer5Min: e.MESSAGE_TRACE_CALLS_PER_5_MIN,
     },
     approvals: {
       allowSelfApproval: e.ALLOW_SELF_APPROVAL === 'true',

@@ -14,6 +14,13 @@ export {
   type RetryOptions,
   type Sleep,
 } from './live/index.js';
+export {
+  DEFAULT_MESSAGE_TRACE_CALLS_PER_5_MIN,
+  MESSAGE_TRACE_MAX_WINDOW_MS,
+  MessageTraceBudget,
+  type TraceWindow,
+  traceWindow,
+} from './messageTraceBudget.js';
 export type { TenantApi, TenantProbe, TokenSummary } from './probe.js';
 export { type SimulatedConnection, simulatedConnection } from './simulatedConnection.js';
 export {

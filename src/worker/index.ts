@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { ApprovalTimeouts } from '../runbook/index.js';
 import type { Store } from '../store/index.js';
-import type { TenantGateway } from '../tenant/index.js';
+import { MessageTraceBudget, type TenantGateway } from '../tenant/index.js';
 import { runApprovalTimers } from './approvalTimers.js';
 import { JobRunner } from './jobRunner.js';
 import { runNotifyJob } from './notifyJob.js';
@@ -22,7 +22,7 @@ export interface WorkerDeps {
   notifier: Notifier;
   logger: Logger;
   approvals: ApprovalTimeouts;
-  resume: { pollIntervalMs: number; giveUpAfterMs: number };
+  resume: { pollIntervalMs: number; giveUpAfterMs: number; messageTraceCallsPer5Min?: number };
   pollIntervalMs: number;
   now?: () => Date;
   random?: () => number;
@@ -53,6 +53,10 @@ export function createWorker(deps: WorkerDeps): Worker {
     logger,
     now,
     giveUpAfterMs: deps.resume.giveUpAfterMs,
+    traceBudget: new MessageTraceBudget({
+      callsPer5Min: deps.resume.messageTraceCallsPer5Min,
+      now: () => now().getTime(),
+    }),
   });
   const runner = new JobRunner({
     jobs: store.jobs,

@@ -22,7 +22,27 @@ describe('configuration', () => {
     assert.equal(config.tenant.mode, 'simulated');
     assert.deepEqual(config.store, { kind: 'sqlite', dataDir: './data' });
     assert.equal(config.bot.appId, undefined);
-    assert.deepEqual(config.resume, { pollIntervalMs: 60_000, giveUpAfterMs: 24 * 3600_000 });
+    assert.deepEqual(config.resume, {
+      pollIntervalMs: 60_000,
+      giveUpAfterMs: 24 * 3600_000,
+      messageTraceCallsPer5Min: 50,
+    });
+  });
+
+  it('keeps the resume monitor within Graph message trace: 10-day windows, 100 calls per 5 minutes', () => {
+    const tooLong = problems({ RESUME_GIVE_UP_AFTER_H: '241' });
+    assert.equal(tooLong.length, 1);
+    assert.match(tooLong[0] ?? '', /^RESUME_GIVE_UP_AFTER_H must be at most 240 hours \(10 days/);
+    assert.equal(loadConfig({ RESUME_GIVE_UP_AFTER_H: '240' }).resume.giveUpAfterMs, 240 * 3600_000);
+    assert.match(
+      problems({ MESSAGE_TRACE_CALLS_PER_5_MIN: '101' })[0] ?? '',
+      /^MESSAGE_TRACE_CALLS_PER_5_MIN /,
+    );
+    assert.match(
+      problems({ MESSAGE_TRACE_CALLS_PER_5_MIN: '0' })[0] ?? '',
+      /^MESSAGE_TRACE_CALLS_PER_5_MIN /,
+    );
+    assert.equal(loadConfig({ MESSAGE_TRACE_CALLS_PER_5_MIN: '80' }).resume.messageTraceCallsPer5Min, 80);
   });
 
   it('treats empty variables (as .env.example leaves them) as unset', () => {

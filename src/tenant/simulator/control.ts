@@ -6,6 +6,7 @@
 //   POST   /_sim/row-fields {cmdlet,identity,fields}   serve these raw values in that cmdlet's row
 //   POST   /_sim/send {from,to?,subject?}      a send attempt by a user (delivered, or failed with 5.1.8)
 //   GET    /_sim/message-trace                 every traced message
+//   POST   /_sim/message-trace/quota {used}    other tools used this many of the 100 requests / 5 min
 //   GET    /_sim/users/{id|upn}                a user's simulated state (password change time, sessions revoked)
 //   POST   /_sim/settings {releaseDelayMs?,unblockLimitPerDay?,exoMaxPageSize?,graphMaxPageSize?,
 //                       notRestrictedAnswer?}
@@ -43,6 +44,8 @@ export interface SimulatorControl {
   /** Serves `fields` (any JSON) in place of the row's own values for this user or address. */
   setRowFields(cmdlet: RowFieldsCmdlet, identity: string, fields: Record<string, unknown>): void;
   sendAttempt(from: string, to?: string, subject?: string): MessageTraceRow;
+  /** Message-trace requests made by other tools in the tenant (they count against Graph's limit). */
+  useMessageTraceQuota(count: number): void;
   messageTrace(): MessageTraceRow[];
   findUser(idOrUpn: string): Readonly<SimUser> | undefined;
   settings(): SimulatorSettings;
@@ -117,6 +120,12 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
       if (!body.success) return badRequest(res, 'Body must be {from, to?, subject?}.');
       if (!sim.findUser(body.data.from)) return notFound(res, body.data.from);
       return sendJson(res, 200, sim.sendAttempt(body.data.from, body.data.to, body.data.subject));
+    }
+    case 'POST message-trace/quota': {
+      const used = z.object({ used: z.number().int().min(0).max(1000) }).safeParse(req.body);
+      if (!used.success) return badRequest(res, 'Body must be {used}.');
+      sim.useMessageTraceQuota(used.data.used);
+      return sendEmpty(res, 204);
     }
     case 'GET message-trace':
       return sendJson(res, 200, { value: sim.messageTrace() });

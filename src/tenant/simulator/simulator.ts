@@ -187,6 +187,11 @@ export class TenantSimulator implements SimulatorControl {
     this.state.setFieldsFor(cmdlet, key, fields);
   }
 
+  /** Other tools in the tenant make `count` message-trace requests now (Graph's limit is per tenant). */
+  useMessageTraceQuota(count: number): void {
+    this.state.useTraceQuota(count);
+  }
+
   /** The user tries to send a message: delivered, or failed (5.1.8) while restricted or not yet released. */
   sendAttempt(from: string, to = 'colleague@fabrikam.com', subject?: string): MessageTraceRow {
     return { ...this.state.sendAttempt(from, to, subject) };

@@ -96,6 +96,8 @@ export class TenantState {
    * for these cmdlets (m365-contracts.md §1.1, §2.3), so tests can serve what a real tenant might send.
    */
   readonly rowFields = new Map<string, Record<string, unknown>>();
+  /** When each message-trace request of the tenant (the bot's and other tools') was made. */
+  private readonly traceRequests: number[] = [];
   private readonly unblocks = new Map<string, number[]>();
   private readonly pendingReleases = new Map<string, number>();
 
@@ -113,6 +115,7 @@ export class TenantState {
     this.blocked.clear();
     this.messageTrace.length = 0;
     this.rowFields.clear();
+    this.traceRequests.length = 0;
     this.unblocks.clear();
     this.pendingReleases.clear();
     const nowMs = this.now().getTime();
@@ -198,6 +201,28 @@ export class TenantState {
 
   setFieldsFor(cmdlet: RowFieldsCmdlet, identity: string, fields: Record<string, unknown>): void {
     this.rowFields.set(`${cmdlet}|${identity.toLowerCase()}`, fields);
+  }
+
+  /**
+   * Counts one message-trace request against the tenant's rolling limit: null when it may proceed, else
+   * how long until the oldest request in the window leaves it (the Retry-After).
+   */
+  takeTraceQuota(limit: { requests: number; windowMs: number }): number | null {
+    const nowMs = this.now().getTime();
+    while (this.traceRequests.length > 0 && (this.traceRequests[0] ?? 0) <= nowMs - limit.windowMs) {
+      this.traceRequests.shift();
+    }
+    if (this.traceRequests.length >= limit.requests) {
+      return (this.traceRequests[0] ?? nowMs) + limit.windowMs - nowMs;
+    }
+    this.traceRequests.push(nowMs);
+    return null;
+  }
+
+  /** Message-trace requests made by other tools in the tenant just now: they share the same limit. */
+  useTraceQuota(count: number): void {
+    const nowMs = this.now().getTime();
+    for (let i = 0; i < count; i++) this.traceRequests.push(nowMs);
   }
 
   /** Whether mail from the address leaves the tenant right now. */

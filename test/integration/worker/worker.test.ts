@@ -157,7 +157,7 @@ describe('worker', () => {
       // Off the list but never seen sending: each needs a message-trace look, 20 per cycle.
       await store.requests.create(
         requestThrough(address, ['pending_approval', 'approved', 'unblocking', 'waiting_resume'], {
-          unblockedAt: new Date().toISOString(),
+          unblockedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
         }),
       );
     }

@@ -106,10 +106,14 @@ describe('approvals channel in the Teams-like playground (e2e)', () => {
     const requestPost = page.page.locator(POST).filter({ hasText: APPROVAL_TITLE });
     await requestPost.first().waitFor();
     assert.equal(await requestPost.count(), 1, 'one post carries the approval card');
-    assert.doesNotMatch(await requestPost.innerText(), /how I can help/, 'not inside the welcome post');
+    assert.doesNotMatch(
+      (await requestPost.textContent()) ?? '',
+      /how I can help/,
+      'not inside the welcome post',
+    );
     const welcomeOnPage = page.page.locator(POST).filter({ hasText: 'how I can help' });
-    assert.match(await welcomeOnPage.innerText(), /This channel now receives unblock requests/);
-    assert.doesNotMatch(await welcomeOnPage.innerText(), /Unblock Rob Young/);
+    assert.match((await welcomeOnPage.textContent()) ?? '', /This channel now receives unblock requests/);
+    assert.doesNotMatch((await welcomeOnPage.textContent()) ?? '', /Unblock Rob Young/);
     await requestPost.scrollIntoViewIfNeeded();
     await shot('1-request-as-a-new-post');
 

@@ -107,6 +107,7 @@ describe('configuration', () => {
   it('defaults the Bot Framework endpoints and the security limits to the public cloud and safe values', () => {
     const config = loadConfig({});
     assert.deepEqual(config.bot.channel, {
+      cloud: 'public',
       openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
       tokenIssuer: 'https://api.botframework.com',
       loginUrl: 'https://login.microsoftonline.com/botframework.com',
@@ -117,6 +118,87 @@ describe('configuration', () => {
       cardSigningSecret: undefined,
       userRateLimitPerMinute: 60,
       maxConcurrentTurns: 64,
+    });
+  });
+
+  describe("Bot Framework endpoints under botbuilder's own setting names", () => {
+    // ConfigurationBotFrameworkAuthentication's keys: what a Bot Framework admin already has in App Service.
+    it('reads BotOpenIdMetadata, ToBotFromChannelTokenIssuer, ToChannelFromBotLoginUrl and ToChannelFromBotOAuthScope', () => {
+      const channel = loadConfig({
+        BotOpenIdMetadata: 'https://issuer.example/v1/.well-known/openidconfiguration',
+        ToBotFromChannelTokenIssuer: 'https://issuer.example',
+        ToChannelFromBotLoginUrl: 'https://login.example/botframework.com',
+        ToChannelFromBotOAuthScope: 'https://channel.example',
+      }).bot.channel;
+      assert.deepEqual(channel, {
+        cloud: 'public',
+        openIdMetadataUrl: 'https://issuer.example/v1/.well-known/openidconfiguration',
+        tokenIssuer: 'https://issuer.example',
+        loginUrl: 'https://login.example/botframework.com',
+        oauthScope: 'https://channel.example',
+      });
+    });
+
+    it('keeps the BOT_* names as aliases, and accepts both when they agree', () => {
+      assert.equal(
+        loadConfig({ BOT_LOGIN_URL: 'https://login.example/botframework.com' }).bot.channel.loginUrl,
+        'https://login.example/botframework.com',
+      );
+      const same = 'https://issuer.example';
+      assert.equal(
+        loadConfig({ BOT_TOKEN_ISSUER: same, ToBotFromChannelTokenIssuer: same }).bot.channel.tokenIssuer,
+        same,
+      );
+    });
+
+    it('refuses to start when a name and its alias disagree, naming both', () => {
+      const found = problems({
+        BOT_OAUTH_SCOPE: 'https://a.example',
+        ToChannelFromBotOAuthScope: 'https://b.example',
+        BOT_OPENID_METADATA: 'https://a.example/metadata',
+        BotOpenIdMetadata: 'https://b.example/metadata',
+      });
+      assert.equal(found.length, 2);
+      assert.match(
+        found[0] ?? '',
+        /^BotOpenIdMetadata and BOT_OPENID_METADATA are both set, to different values/,
+      );
+      assert.match(found[1] ?? '', /^ToChannelFromBotOAuthScope and BOT_OAUTH_SCOPE are both set/);
+    });
+
+    it('takes the US Government cloud from ChannelService, and refuses an unknown one', () => {
+      const channel = loadConfig({ ChannelService: 'https://botframework.azure.us' }).bot.channel;
+      assert.deepEqual(channel, {
+        cloud: 'usgov',
+        openIdMetadataUrl: 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration',
+        tokenIssuer: 'https://api.botframework.us',
+        loginUrl: 'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us',
+        oauthScope: 'https://api.botframework.us',
+      });
+      assert.match(
+        problems({ ChannelService: 'https://botframework.example' })[0] ?? '',
+        /^ChannelService must be empty/,
+      );
+    });
+
+    it('refuses an http login URL under either name', () => {
+      assert.match(problems({ ToChannelFromBotLoginUrl: 'http://login.example/x' })[0] ?? '', /https/);
+      assert.match(problems({ BOT_LOGIN_URL: 'http://login.example/x' })[0] ?? '', /https/);
+    });
+
+    it('refuses a password with a managed identity', () => {
+      const found = problems({
+        MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
+        MicrosoftAppPassword: 'secret-that-must-not-be-echoed',
+      });
+      assert.equal(found.length, 1);
+      assert.match(
+        found[0] ?? '',
+        /^MicrosoftAppPassword must be empty with MicrosoftAppType=UserAssignedMSI/,
+      );
+      assert.ok(!found[0]?.includes('secret-that-must-not-be-echoed'));
     });
   });
 

@@ -15,7 +15,6 @@ export {
   type Sleep,
 } from './live/index.js';
 export {
-  DEFAULT_MESSAGE_TRACE_CALLS_PER_5_MIN,
   MESSAGE_TRACE_MAX_WINDOW_MS,
   MessageTraceBudget,
   type TraceWindow,

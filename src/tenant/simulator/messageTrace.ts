@@ -12,7 +12,7 @@ import { intOption, pageOf } from './paging.js';
 import type { TenantState } from './state.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const TRACE_LIMIT = { requests: 100, windowMs: 5 * 60 * 1000 };
+const TRACE_LIMIT = { requests: 100, windowMs: 5 * 60 * 1000 };
 const TRACE_PROPERTIES = [
   'senderAddress',
   'recipientAddress',

@@ -6,6 +6,8 @@
 // refreshes that list.
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { ApproverDirectory } from '../../../src/bot/approvals/approverDirectory.js';
 import { SEED } from '../../../src/tenant/index.js';
 import { approvalCardIn, requestUnblock } from '../../support/flows.js';
 import { approvalAction } from '../../support/signedCards.js';
@@ -112,6 +114,34 @@ describe('approver lookups', () => {
       [people.approver.id, people.nonApprover.id].sort(),
     );
     assert.equal(graphCalls(t, TRANSITIVE_MEMBERS), reads + 1, 'the group was read again');
+  });
+
+  it('keeps addressing cards to the last list read when Graph cannot be read', async () => {
+    const approver = t.chat(people.approver);
+    await approver.say('help');
+    // A directory that reads the group every time, so the second read meets the outage.
+    const directory = new ApproverDirectory({
+      tenant: t.app.tenant,
+      conversations: t.app.store.conversations,
+      approverGroupId: SEED.groups.approvers,
+      logger: pino({ enabled: false }),
+      ttlMs: 0,
+    });
+    const before = await directory.reachableApprovers();
+    t.app.simulator?.setFaults({ graph: { probability: 1, status: 429, retryAfterSeconds: 3600 } });
+    const during = await directory.reachableApprovers();
+    assert.ok(
+      (t.app.simulator?.calls() ?? []).some((c) => TRANSITIVE_MEMBERS.test(c.path) && c.status === 429),
+      'the second read met the outage',
+    );
+    assert.deepEqual(
+      during.map((a) => a.teamsUserId),
+      before.map((a) => a.teamsUserId),
+    );
+    assert.deepEqual(
+      before.map((a) => a.teamsUserId),
+      [people.approver.id],
+    );
   });
 
   it('does not re-read the group for clicks by people who are not approvers', async () => {

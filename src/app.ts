@@ -162,6 +162,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         expireAfterMs: config.approvals.expireAfterMs,
       },
       giveUpAfterMs: config.resume.giveUpAfterMs,
+      messageTraceCallsPer5Min: config.resume.messageTraceCallsPer5Min,
       stuckAfterMs: STUCK_AFTER_MS,
     });
     worker = createWorker({

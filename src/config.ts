@@ -2,6 +2,36 @@
 // A bad value stops startup with one line per problem, naming the variable.
 import { z } from 'zod';
 
+/** botbuilder's ChannelService value for the US Government cloud (GovernmentConstants.ChannelService). */
+const US_GOVERNMENT_CHANNEL_SERVICE = 'https://botframework.azure.us';
+
+/**
+ * The Bot Framework endpoints of each cloud, as botbuilder's AuthenticationConstants and
+ * GovernmentConstants define them (botframework-connector/src/auth).
+ */
+const BOT_CLOUDS = {
+  public: {
+    openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+    tokenIssuer: 'https://api.botframework.com',
+    loginUrl: 'https://login.microsoftonline.com/botframework.com',
+    oauthScope: 'https://api.botframework.com',
+  },
+  usgov: {
+    openIdMetadataUrl: 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration',
+    tokenIssuer: 'https://api.botframework.us',
+    loginUrl: 'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us',
+    oauthScope: 'https://api.botframework.us',
+  },
+} as const;
+
+/** Each endpoint under botbuilder's setting name and its documented alias. */
+const BOT_ENDPOINT_SETTINGS = [
+  { key: 'openIdMetadataUrl', name: 'BotOpenIdMetadata', alias: 'BOT_OPENID_METADATA' },
+  { key: 'tokenIssuer', name: 'ToBotFromChannelTokenIssuer', alias: 'BOT_TOKEN_ISSUER' },
+  { key: 'loginUrl', name: 'ToChannelFromBotLoginUrl', alias: 'BOT_LOGIN_URL' },
+  { key: 'oauthScope', name: 'ToChannelFromBotOAuthScope', alias: 'BOT_OAUTH_SCOPE' },
+] as const;
+
 const emptyToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -18,6 +48,10 @@ const port = z.coerce
   .int('must be a whole number')
   .min(0)
   .max(65535, 'must be 0–65535');
+const loginUrl = url.refine(
+  (u) => u.startsWith('https://'),
+  'must be an https:// URL (MSAL refuses http authorities)',
+);
 const atLeastOne = z.coerce
   .number({ error: 'must be a number' })
   .int('must be a whole number')
@@ -50,7 +84,18 @@ const schema = z
     STORE: z.preprocess(emptyToUndefined, z.enum(['sqlite']).default('sqlite')),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     RESUME_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
-    RESUME_GIVE_UP_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(24)),
+    // Graph message trace looks at most 10 days back per query: the monitor cannot confirm a resume later.
+    RESUME_GIVE_UP_AFTER_H: z.preprocess(
+      emptyToUndefined,
+      positive('hours')
+        .max(240, 'must be at most 240 hours (10 days: the longest window Graph message trace searches)')
+        .default(24),
+    ),
+    // Graph allows 100 message-trace requests per 5 minutes per tenant, shared with every other tool there.
+    MESSAGE_TRACE_CALLS_PER_5_MIN: z.preprocess(
+      emptyToUndefined,
+      atLeastOne.max(100, "must be at most 100 (Graph's limit per tenant; other tools share it)").default(50),
+    ),
     SIMULATOR_URL: z.preprocess(emptyToUndefined, url.optional()),
     ALLOW_SELF_APPROVAL: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
     APPROVAL_REMIND_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(4)),
@@ -79,18 +124,25 @@ const schema = z
       emptyToUndefined,
       z.coerce.number({ error: 'must be a number' }).min(0, 'must be 0 or more').default(30),
     ),
-    BOT_OPENID_METADATA: z.preprocess(
+    // Where the channel's signing keys and the bot's own tokens come from. botbuilder's own setting names
+    // (what a Bot Framework admin already has in App Service) and the BOT_* aliases; unset = the cloud that
+    // ChannelService names (public by default).
+    ChannelService: z.preprocess(
       emptyToUndefined,
-      url.default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+      z
+        .enum([US_GOVERNMENT_CHANNEL_SERVICE], {
+          error: `must be empty (public cloud) or ${US_GOVERNMENT_CHANNEL_SERVICE} (US Government); for another cloud set BotOpenIdMetadata, ToBotFromChannelTokenIssuer, ToChannelFromBotLoginUrl and ToChannelFromBotOAuthScope`,
+        })
+        .optional(),
     ),
-    BOT_TOKEN_ISSUER: z.preprocess(emptyToUndefined, z.string().default('https://api.botframework.com')),
-    BOT_LOGIN_URL: z.preprocess(
-      emptyToUndefined,
-      url
-        .refine((u) => u.startsWith('https://'), 'must be an https:// URL (MSAL refuses http authorities)')
-        .default('https://login.microsoftonline.com/botframework.com'),
-    ),
-    BOT_OAUTH_SCOPE: z.preprocess(emptyToUndefined, z.string().default('https://api.botframework.com')),
+    BotOpenIdMetadata: z.preprocess(emptyToUndefined, url.optional()),
+    BOT_OPENID_METADATA: z.preprocess(emptyToUndefined, url.optional()),
+    ToBotFromChannelTokenIssuer: optionalString,
+    BOT_TOKEN_ISSUER: optionalString,
+    ToChannelFromBotLoginUrl: z.preprocess(emptyToUndefined, loginUrl.optional()),
+    BOT_LOGIN_URL: z.preprocess(emptyToUndefined, loginUrl.optional()),
+    ToChannelFromBotOAuthScope: optionalString,
+    BOT_OAUTH_SCOPE: optionalString,
     ALLOWED_TENANT_IDS: z.preprocess(
       emptyToUndefined,
       z
@@ -133,6 +185,20 @@ const schema = z
     }
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
       problem('MicrosoftAppTenantId', `is required for MicrosoftAppType=${env.MicrosoftAppType}`);
+    }
+    if (env.MicrosoftAppType === 'UserAssignedMSI' && env.MicrosoftAppPassword) {
+      problem(
+        'MicrosoftAppPassword',
+        'must be empty with MicrosoftAppType=UserAssignedMSI (the managed identity has no password)',
+      );
+    }
+    for (const { name, alias } of BOT_ENDPOINT_SETTINGS) {
+      if (env[name] !== undefined && env[alias] !== undefined && env[name] !== env[alias]) {
+        problem(
+          name,
+          `and ${alias} are both set, to different values: keep one (${alias} is an alias of botbuilder's ${name})`,
+        );
+      }
     }
     if (env.TENANT_MODE === 'live') {
       if (!env.AZURE_TENANT_ID)
@@ -178,6 +244,8 @@ export interface Config {
     appTenantId: string | undefined;
     /** Where the channel's signing keys and the bot's own tokens come from (public cloud by default). */
     channel: {
+      /** The Bot Framework cloud (ChannelService): picks the endpoints below that are not set. */
+      cloud: 'public' | 'usgov';
       openIdMetadataUrl: string;
       tokenIssuer: string;
       loginUrl: string;
@@ -216,7 +284,12 @@ export interface Config {
   /** ALLOW_ANY_USER_TO_START=true: the admin's explicit choice to let anyone in the tenant start requests. */
   anyUserMayStart: boolean;
   store: { kind: 'sqlite'; dataDir: string };
-  resume: { pollIntervalMs: number; giveUpAfterMs: number };
+  resume: {
+    pollIntervalMs: number;
+    giveUpAfterMs: number;
+    /** The bot's share of Graph's 100 message-trace requests per 5 minutes. */
+    messageTraceCallsPer5Min: number;
+  };
   approvals: { allowSelfApproval: boolean; remindAfterMs: number; expireAfterMs: number };
   worker: {
     inProcess: boolean;
@@ -252,6 +325,17 @@ function unresolvedKeyVaultReferences(env: Record<string, string | undefined>): 
     );
 }
 
+/** The Bot Framework endpoints: botbuilder's name, else its BOT_* alias, else the cloud's value. */
+function botChannel(e: z.infer<typeof schema>): Config['bot']['channel'] {
+  const cloud = e.ChannelService === US_GOVERNMENT_CHANNEL_SERVICE ? 'usgov' : 'public';
+  const endpoints: Omit<Config['bot']['channel'], 'cloud'> = { ...BOT_CLOUDS[cloud] };
+  for (const { key, name, alias } of BOT_ENDPOINT_SETTINGS) {
+    const value = e[name] ?? e[alias];
+    if (value !== undefined) endpoints[key] = value;
+  }
+  return { cloud, ...endpoints };
+}
+
 /** Reads and validates the environment. Throws ConfigError listing every problem, one per line. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const unresolved = unresolvedKeyVaultReferences(env);
@@ -277,12 +361,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       appTenantId: e.MicrosoftAppTenantId,
-      channel: {
-        openIdMetadataUrl: e.BOT_OPENID_METADATA,
-        tokenIssuer: e.BOT_TOKEN_ISSUER,
-        loginUrl: e.BOT_LOGIN_URL,
-        oauthScope: e.BOT_OAUTH_SCOPE,
-      },
+      channel: botChannel(e),
     },
     security: {
       allowedTenantIds: e.ALLOWED_TENANT_IDS,
@@ -314,6 +393,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     resume: {
       pollIntervalMs: e.RESUME_POLL_INTERVAL_S * 1000,
       giveUpAfterMs: e.RESUME_GIVE_UP_AFTER_H * 3600_000,
+      messageTraceCallsPer5Min: e.MESSAGE_TRACE_CALLS_PER_5_MIN,
     },
     approvals: {
       allowSelfApproval: e.ALLOW_SELF_APPROVAL === 'true',

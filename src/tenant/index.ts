@@ -11,6 +11,12 @@ export {
   DEFAULT_RETRY,
   type RetryOptions,
 } from './live/index.js';
+export {
+  MESSAGE_TRACE_MAX_WINDOW_MS,
+  MessageTraceBudget,
+  type TraceWindow,
+  traceWindow,
+} from './messageTraceBudget.js';
 export type { ProbedCmdlet, TenantApi, TenantProbe, TokenSummary } from './probe.js';
 export { simulatedConnection } from './simulatedConnection.js';
 export {

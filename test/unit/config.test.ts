@@ -22,7 +22,27 @@ describe('configuration', () => {
     assert.equal(config.tenant.mode, 'simulated');
     assert.deepEqual(config.store, { kind: 'sqlite', dataDir: './data' });
     assert.equal(config.bot.appId, undefined);
-    assert.deepEqual(config.resume, { pollIntervalMs: 60_000, giveUpAfterMs: 24 * 3600_000 });
+    assert.deepEqual(config.resume, {
+      pollIntervalMs: 60_000,
+      giveUpAfterMs: 24 * 3600_000,
+      messageTraceCallsPer5Min: 50,
+    });
+  });
+
+  it('keeps the resume monitor within Graph message trace: 10-day windows, 100 calls per 5 minutes', () => {
+    const tooLong = problems({ RESUME_GIVE_UP_AFTER_H: '241' });
+    assert.equal(tooLong.length, 1);
+    assert.match(tooLong[0] ?? '', /^RESUME_GIVE_UP_AFTER_H must be at most 240 hours \(10 days/);
+    assert.equal(loadConfig({ RESUME_GIVE_UP_AFTER_H: '240' }).resume.giveUpAfterMs, 240 * 3600_000);
+    assert.match(
+      problems({ MESSAGE_TRACE_CALLS_PER_5_MIN: '101' })[0] ?? '',
+      /^MESSAGE_TRACE_CALLS_PER_5_MIN /,
+    );
+    assert.match(
+      problems({ MESSAGE_TRACE_CALLS_PER_5_MIN: '0' })[0] ?? '',
+      /^MESSAGE_TRACE_CALLS_PER_5_MIN /,
+    );
+    assert.equal(loadConfig({ MESSAGE_TRACE_CALLS_PER_5_MIN: '80' }).resume.messageTraceCallsPer5Min, 80);
   });
 
   it('treats empty variables (as .env.example leaves them) as unset', () => {
@@ -133,6 +153,7 @@ describe('configuration', () => {
   it('defaults the Bot Framework endpoints and the security limits to the public cloud and safe values', () => {
     const config = loadConfig({});
     assert.deepEqual(config.bot.channel, {
+      cloud: 'public',
       openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
       tokenIssuer: 'https://api.botframework.com',
       loginUrl: 'https://login.microsoftonline.com/botframework.com',
@@ -143,6 +164,87 @@ describe('configuration', () => {
       cardSigningSecret: undefined,
       userRateLimitPerMinute: 60,
       maxConcurrentTurns: 64,
+    });
+  });
+
+  describe("Bot Framework endpoints under botbuilder's own setting names", () => {
+    // ConfigurationBotFrameworkAuthentication's keys: what a Bot Framework admin already has in App Service.
+    it('reads BotOpenIdMetadata, ToBotFromChannelTokenIssuer, ToChannelFromBotLoginUrl and ToChannelFromBotOAuthScope', () => {
+      const channel = loadConfig({
+        BotOpenIdMetadata: 'https://issuer.example/v1/.well-known/openidconfiguration',
+        ToBotFromChannelTokenIssuer: 'https://issuer.example',
+        ToChannelFromBotLoginUrl: 'https://login.example/botframework.com',
+        ToChannelFromBotOAuthScope: 'https://channel.example',
+      }).bot.channel;
+      assert.deepEqual(channel, {
+        cloud: 'public',
+        openIdMetadataUrl: 'https://issuer.example/v1/.well-known/openidconfiguration',
+        tokenIssuer: 'https://issuer.example',
+        loginUrl: 'https://login.example/botframework.com',
+        oauthScope: 'https://channel.example',
+      });
+    });
+
+    it('keeps the BOT_* names as aliases, and accepts both when they agree', () => {
+      assert.equal(
+        loadConfig({ BOT_LOGIN_URL: 'https://login.example/botframework.com' }).bot.channel.loginUrl,
+        'https://login.example/botframework.com',
+      );
+      const same = 'https://issuer.example';
+      assert.equal(
+        loadConfig({ BOT_TOKEN_ISSUER: same, ToBotFromChannelTokenIssuer: same }).bot.channel.tokenIssuer,
+        same,
+      );
+    });
+
+    it('refuses to start when a name and its alias disagree, naming both', () => {
+      const found = problems({
+        BOT_OAUTH_SCOPE: 'https://a.example',
+        ToChannelFromBotOAuthScope: 'https://b.example',
+        BOT_OPENID_METADATA: 'https://a.example/metadata',
+        BotOpenIdMetadata: 'https://b.example/metadata',
+      });
+      assert.equal(found.length, 2);
+      assert.match(
+        found[0] ?? '',
+        /^BotOpenIdMetadata and BOT_OPENID_METADATA are both set, to different values/,
+      );
+      assert.match(found[1] ?? '', /^ToChannelFromBotOAuthScope and BOT_OAUTH_SCOPE are both set/);
+    });
+
+    it('takes the US Government cloud from ChannelService, and refuses an unknown one', () => {
+      const channel = loadConfig({ ChannelService: 'https://botframework.azure.us' }).bot.channel;
+      assert.deepEqual(channel, {
+        cloud: 'usgov',
+        openIdMetadataUrl: 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration',
+        tokenIssuer: 'https://api.botframework.us',
+        loginUrl: 'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us',
+        oauthScope: 'https://api.botframework.us',
+      });
+      assert.match(
+        problems({ ChannelService: 'https://botframework.example' })[0] ?? '',
+        /^ChannelService must be empty/,
+      );
+    });
+
+    it('refuses an http login URL under either name', () => {
+      assert.match(problems({ ToChannelFromBotLoginUrl: 'http://login.example/x' })[0] ?? '', /https/);
+      assert.match(problems({ BOT_LOGIN_URL: 'http://login.example/x' })[0] ?? '', /https/);
+    });
+
+    it('refuses a password with a managed identity', () => {
+      const found = problems({
+        MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
+        MicrosoftAppPassword: 'secret-that-must-not-be-echoed',
+      });
+      assert.equal(found.length, 1);
+      assert.match(
+        found[0] ?? '',
+        /^MicrosoftAppPassword must be empty with MicrosoftAppType=UserAssignedMSI/,
+      );
+      assert.ok(!found[0]?.includes('secret-that-must-not-be-echoed'));
     });
   });
 

@@ -15,6 +15,8 @@ export const da: Catalogue = {
     no: 'Nej',
     startOver: 'Begynd forfra',
     tryAgain: 'Prøv igen',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'ukendt',
   },
   help: {
     title: 'Fjern blokering af mail: Det kan jeg hjælpe med',
@@ -61,6 +63,16 @@ export const da: Catalogue = {
     doneByAgent: 'Adgangskode: nulstillet af dig før denne anmodning.',
     doneByBot: 'Adgangskode: nulstillet af botten; den midlertidige adgangskode blev vist for dig én gang.',
     doneOnPremises: 'Adgangskode: skiftet i det lokale miljø.',
+    privilegedTitle: 'Nulstil adgangskoden manuelt',
+    privilegedText:
+      'Microsoft 365 lod mig ikke nulstille adgangskoden for {{user}}. Det sker, når kontoen har en administratorrolle: kun en administrator for privilegeret godkendelse eller en global administrator må nulstille en administrators adgangskode, og den rolle har jeg med vilje ikke.',
+    privilegedHow:
+      'Nulstil den nu i Microsoft 365 Administration (Brugere > Aktive brugere > vælg brugeren > Nulstil adgangskode), og bekræft derefter her. Send ikke den nye adgangskode med mail.',
+    privilegedElse:
+      'Hvis jeg også bliver afvist for konti uden en administratorrolle, så bed den, der driver denne assistent, om at kontrollere dens tilladelser.',
+    privilegedLink: 'Åbn Microsoft 365 Administration',
+    privilegedDone: 'Jeg har nulstillet den',
+    doneByHand: 'Adgangskode: nulstillet af dig i Administration.',
   },
   restriction: {
     title: 'Begrænsede enheder',

@@ -12,6 +12,8 @@ export const en = {
     no: 'No',
     startOver: 'Start over',
     tryAgain: 'Try again',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'unknown',
   },
   help: {
     title: 'Unblock email: how I can help',
@@ -57,6 +59,16 @@ export const en = {
     doneByAgent: 'Password: reset by you before this request.',
     doneByBot: 'Password: reset by the bot; the temporary password was shown to you once.',
     doneOnPremises: 'Password: changed on-premises.',
+    privilegedTitle: 'Reset this password by hand',
+    privilegedText:
+      "Microsoft 365 did not let me reset the password of {{user}}. That happens when the account has an administrator role: only a Privileged Authentication Administrator or a Global Administrator may reset an administrator's password, and I deliberately do not hold that role.",
+    privilegedHow:
+      "Reset it now in the Microsoft 365 admin center (Users > Active users > select the user > Reset password), then confirm here. Don't send the new password by email.",
+    privilegedElse:
+      'If I am refused for accounts without an administrator role too, ask whoever runs this assistant to check its permissions.',
+    privilegedLink: 'Open the Microsoft 365 admin center',
+    privilegedDone: 'I have reset it',
+    doneByHand: 'Password: reset by you in the admin center.',
   },
   restriction: {
     title: 'Restricted entities',

@@ -15,6 +15,8 @@ export const nl: Catalogue = {
     no: 'Nee',
     startOver: 'Opnieuw beginnen',
     tryAgain: 'Opnieuw proberen',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'onbekend',
   },
   help: {
     title: 'De blokkering van e-mail opheffen: zo kan ik u helpen',
@@ -62,6 +64,16 @@ export const nl: Catalogue = {
     doneByBot:
       'Wachtwoord: door de bot opnieuw ingesteld; het tijdelijke wachtwoord is eenmalig aan u getoond.',
     doneOnPremises: 'Wachtwoord: on-premises gewijzigd.',
+    privilegedTitle: 'Stel het wachtwoord handmatig opnieuw in',
+    privilegedText:
+      'Microsoft 365 liet mij het wachtwoord van {{user}} niet opnieuw instellen. Dat gebeurt als het account een beheerdersrol heeft: alleen een beheerder voor bevoegde verificatie of een globale beheerder mag het wachtwoord van een beheerder opnieuw instellen, en die rol heb ik bewust niet.',
+    privilegedHow:
+      'Stel het nu opnieuw in in het Microsoft 365-beheercentrum (Gebruikers > Actieve gebruikers > selecteer de gebruiker > Wachtwoord opnieuw instellen) en bevestig het daarna hier. Stuur het nieuwe wachtwoord niet per e-mail.',
+    privilegedElse:
+      'Als ik ook geweigerd word voor accounts zonder beheerdersrol, vraag dan degene die deze assistent beheert om de machtigingen te controleren.',
+    privilegedLink: 'Open het Microsoft 365-beheercentrum',
+    privilegedDone: 'Ik heb het opnieuw ingesteld',
+    doneByHand: 'Wachtwoord: door u opnieuw ingesteld in het beheercentrum.',
   },
   restriction: {
     title: 'Beperkte entiteiten',

@@ -16,6 +16,8 @@ export const sl: Catalogue = {
     no: 'Ne',
     startOver: 'Začni znova',
     tryAgain: 'Poskusi znova',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'neznano',
   },
   help: {
     title: 'Deblokiraj e-pošto: kako vam lahko pomagam',
@@ -61,6 +63,16 @@ export const sl: Catalogue = {
     doneByAgent: 'Geslo: ponastavili ste ga pred to zahtevo.',
     doneByBot: 'Geslo: ponastavil ga je bot; začasno geslo vam je bilo prikazano enkrat.',
     doneOnPremises: 'Geslo: spremenjeno v lokalnem okolju.',
+    privilegedTitle: 'Ročno ponastavite geslo',
+    privilegedText:
+      'Microsoft 365 mi ni dovolil ponastaviti gesla za {{user}}. To se zgodi, ko ima račun skrbniško vlogo: geslo skrbnika lahko ponastavi samo skrbnik za privilegirano preverjanje pristnosti ali globalni skrbnik, te vloge pa namenoma nimam.',
+    privilegedHow:
+      'Ponastavite ga zdaj v skrbniškem središču za Microsoft 365 (Uporabniki > Aktivni uporabniki > izberite uporabnika > Ponastavi geslo) in nato potrdite tukaj. Novega gesla ne pošiljajte po e-pošti.',
+    privilegedElse:
+      'Če me zavrne tudi pri računih brez skrbniške vloge, prosite tistega, ki upravlja tega pomočnika, naj preveri njegova dovoljenja.',
+    privilegedLink: 'Odpri skrbniško središče za Microsoft 365',
+    privilegedDone: 'Geslo je ponastavljeno',
+    doneByHand: 'Geslo: ponastavili ste ga v skrbniškem središču.',
   },
   restriction: {
     title: 'Omejene entitete',

@@ -14,6 +14,8 @@ export const sv: Catalogue = {
     no: 'Nej',
     startOver: 'Börja om',
     tryAgain: 'Försök igen',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'okänt',
   },
   help: {
     title: 'Avblockera e-post: så kan jag hjälpa dig',
@@ -59,6 +61,16 @@ export const sv: Catalogue = {
     doneByAgent: 'Lösenord: återställt av dig före den här begäran.',
     doneByBot: 'Lösenord: återställt av boten; det tillfälliga lösenordet visades för dig en gång.',
     doneOnPremises: 'Lösenord: ändrat lokalt.',
+    privilegedTitle: 'Återställ lösenordet manuellt',
+    privilegedText:
+      'Microsoft 365 lät mig inte återställa lösenordet för {{user}}. Det händer när kontot har en administratörsroll: bara en privilegierad autentiseringsadministratör eller en global administratör får återställa en administratörs lösenord, och den rollen har jag medvetet inte.',
+    privilegedHow:
+      'Återställ det nu i administrationscentret för Microsoft 365 (Användare > Aktiva användare > välj användaren > Återställ lösenord) och bekräfta sedan här. Skicka inte det nya lösenordet via e-post.',
+    privilegedElse:
+      'Om jag nekas även för konton utan administratörsroll ber du den som driver assistenten att kontrollera dess behörigheter.',
+    privilegedLink: 'Öppna administrationscentret för Microsoft 365',
+    privilegedDone: 'Jag har återställt det',
+    doneByHand: 'Lösenord: återställt av dig i administrationscentret.',
   },
   restriction: {
     title: 'Begränsade entiteter',

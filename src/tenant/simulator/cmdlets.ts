@@ -22,12 +22,21 @@ const cmdlets: Record<string, CmdletSpec> = {
   ...RBAC_CMDLETS,
   'Get-BlockedSenderAddress': {
     parameters: { SenderAddress: { smtp: true }, ResultSize: {} },
-    run: (p, state) => ({
-      rows: state.blockedRows(p.SenderAddress as string | undefined).map((row) => ({
-        ...row,
-        'CreatedDatetime@data.type': 'System.DateTime',
-      })),
-    }),
+    run: (p, state) => {
+      const address = p.SenderAddress as string | undefined;
+      const rows = state.blockedRows(address);
+      // Whether Exchange answers "not restricted" with no rows or with a not-found error is undocumented.
+      if (address !== undefined && rows.length === 0 && state.settings.notRestrictedAnswer === 'not-found') {
+        return { failure: notFound(address) };
+      }
+      return {
+        rows: rows.map((row) => ({
+          ...row,
+          'CreatedDatetime@data.type': 'System.DateTime',
+          ...state.fieldsFor('Get-BlockedSenderAddress', row.SenderAddress),
+        })),
+      };
+    },
   },
   'Remove-BlockedSenderAddress': {
     parameters: { SenderAddress: { mandatory: true, smtp: true }, Reason: {} },
@@ -51,10 +60,10 @@ const cmdlets: Record<string, CmdletSpec> = {
     parameters: { Identity: {}, ResultSize: {} },
     run: (p, state) => {
       const identity = p.Identity as string | undefined;
-      if (identity === undefined)
-        return { rows: state.users.slice(0, resultSize(p.ResultSize)).map(mailboxRow) };
+      const row = (user: SimUser) => ({ ...mailboxRow(user), ...state.fieldsFor('Get-Mailbox', user.id) });
+      if (identity === undefined) return { rows: state.users.slice(0, resultSize(p.ResultSize)).map(row) };
       const user = state.findUser(identity) ?? state.findUserByAddress(identity);
-      return user ? { rows: [mailboxRow(user)] } : { failure: notFound(identity) };
+      return user ? { rows: [row(user)] } : { failure: notFound(identity) };
     },
   },
   'Get-InboxRule': {

@@ -48,6 +48,8 @@ const GRAPH_ROUTES: readonly Route[] = [
   },
   { method: 'POST', path: /^users\/[^/]+\/checkMemberGroups$/, needs: [READ_USERS, READ_MEMBERSHIP] },
   { method: 'GET', path: /^groups\/[^/]+$/, needs: [READ_MEMBERSHIP] },
+  // group-list-transitivemembers.md: GroupMember.Read.All is the least privileged application permission.
+  { method: 'GET', path: /^groups\/[^/]+\/transitiveMembers$/, needs: [READ_MEMBERSHIP] },
   {
     method: 'GET',
     path: /^users\/[^/]+\/mailFolders\/inbox\/messageRules$/i,

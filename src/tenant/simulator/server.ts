@@ -145,7 +145,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   const fault = deps.faults.next(api, api === 'exchange' ? cmdletOf(request.body)?.name : null);
   if (fault) return injectFault(res, api, fault.status, fault.retryAfterSeconds);
   if (bodyError) return badBody(res, api, bodyError);
-  if (api === 'graph') return handleGraph(request, res, deps.state);
+  if (api === 'graph')
+    return handleGraph(request, res, deps.state, { maxPageSize: deps.control.settings().graphMaxPageSize });
   return handleExchange(request, res, deps.state, { maxPageSize: deps.control.settings().exoMaxPageSize });
 }
 

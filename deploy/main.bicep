@@ -80,6 +80,11 @@ param logLevel string = 'info'
 @minValue(10)
 param resumePollIntervalSeconds int = 60
 
+@description('Graph message-trace calls the resume monitor may spend per 5 minutes, of the tenant\'s 100 (MESSAGE_TRACE_CALLS_PER_5_MIN).')
+@minValue(1)
+@maxValue(100)
+param messageTraceCallsPer5Min int = 50
+
 @description('Hours after an unblock before the bot stops waiting and reports that sending has not resumed (RESUME_GIVE_UP_AFTER_H).')
 @minValue(1)
 param resumeGiveUpAfterHours int = 24
@@ -137,6 +142,9 @@ param botOpenIdMetadata string = ''
 param botTokenIssuer string = ''
 param botLoginUrl string = ''
 param botOAuthScope string = ''
+
+@description('Bot Framework cloud (ChannelService): empty for the public cloud, https://botframework.azure.us for US Government.')
+param botChannelService string = ''
 
 // ---- Hosting -------------------------------------------------------------------------------------------
 
@@ -511,6 +519,10 @@ var appSettings = [
     value: string(resumeGiveUpAfterHours)
   }
   {
+    name: 'MESSAGE_TRACE_CALLS_PER_5_MIN'
+    value: string(messageTraceCallsPer5Min)
+  }
+  {
     name: 'TENANT_TIME_ZONE'
     value: tenantTimeZone
   }
@@ -533,6 +545,10 @@ var appSettings = [
   {
     name: 'BOT_OAUTH_SCOPE'
     value: botOAuthScope
+  }
+  {
+    name: 'ChannelService'
+    value: botChannelService
   }
 ]
 

@@ -158,7 +158,7 @@ describe('runbook conversation over /api/messages', () => {
     assert.equal(t.app.simulator?.findUser(SEED.users.admin.upn)?.passwordChangedAt, null);
     const next = await chat.click('I have reset it');
     assert.match(cardText(next.card), /Password: reset by you in the admin center/);
-    assert.match(cardText(next.messages[0]), /is on the Restricted users list/);
+    assert.match(cardText(next.messages[0]), /is on the Restricted entities page/);
     const [request] = await t.app.store.requests.listRecent(1);
     assert.equal(request?.password, 'reset-by-agent');
     const audit = await t.app.store.audit.listForRequest(request?.id ?? '');
@@ -188,7 +188,7 @@ describe('runbook conversation over /api/messages', () => {
 
     it('ends the runbook as "not on the list", not "the user no longer exists"', async () => {
       const [card] = await t.chat().say('unblock roberta@contoso.com');
-      assert.match(cardText(card), /not on the Restricted users list/);
+      assert.match(cardText(card), /not on the Restricted entities page/);
       assert.doesNotMatch(cardText(card), /no longer exists/);
     });
 

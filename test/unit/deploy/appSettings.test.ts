@@ -28,6 +28,11 @@ const NOT_ON_AZURE: Record<string, string> = {
   SIMULATOR_RELEASE_DELAY_S: 'simulated mode only',
   AZURE_CLIENT_SECRET: 'the managed identity needs no secret',
   AZURE_CLIENT_CERTIFICATE_PATH: 'the managed identity needs no certificate',
+  // botbuilder's own names for the BOT_* settings the template sets; an admin's existing ones still work.
+  BotOpenIdMetadata: 'the template sets its alias BOT_OPENID_METADATA',
+  ToBotFromChannelTokenIssuer: 'the template sets its alias BOT_TOKEN_ISSUER',
+  ToChannelFromBotLoginUrl: 'the template sets its alias BOT_LOGIN_URL',
+  ToChannelFromBotOAuthScope: 'the template sets its alias BOT_OAUTH_SCOPE',
 };
 
 /** Settings the deployment decides itself rather than from a parameter, and why. */

@@ -1,1 +1,8 @@
-export { createHttpServer, type HttpDeps, type HttpServer } from './server.js';
+export {
+  createHttpServer,
+  type HttpDeps,
+  type HttpServer,
+  type WebReply,
+  type WebRequest,
+  type WebRoute,
+} from './server.js';

@@ -33,6 +33,7 @@ export {
   type TokenValidator,
   type TokenVerdict,
   type TrustedAuthority,
+  type UserTokenOptions,
 } from './simulator/index.js';
 export { StaticTokenCredential } from './staticCredential.js';
 export { generateTemporaryPassword, MIN_PASSWORD_LENGTH } from './temporaryPassword.js';

@@ -139,7 +139,10 @@ export function describeRequestSearchContract(name: string, factory: () => Promi
         await everyPage(store, { words: ['vance', 'isaiah'] }, 4),
         expect((r) => r.target.displayName === 'Adele Vance' && r.requester.name === 'Isaiah Langer'),
       );
-      assert.deepEqual(await everyPage(store, { words: ['noel'] }, 50), expect((r) => r.requester.name === 'Zoë Noël'));
+      assert.deepEqual(
+        await everyPage(store, { words: ['noel'] }, 50),
+        expect((r) => r.requester.name === 'Zoë Noël'),
+      );
       assert.deepEqual(await everyPage(store, { words: ['req-0007'] }, 5), ['req-0007']);
       assert.deepEqual(await everyPage(store, { words: ['obert'] }, 5), [], 'only the start of a word');
       assert.deepEqual(

@@ -180,7 +180,9 @@ describe('SQLite store', () => {
     raw.exec('DROP INDEX requests_by_requester');
     for (const index of ['created_id', 'state_created', 'target_upn', 'requester_created'])
       raw.exec(`DROP INDEX requests_by_${index}`);
-    raw.exec('DROP TRIGGER request_words_insert; DROP TRIGGER request_words_update; DROP TABLE request_words');
+    raw.exec(
+      'DROP TRIGGER request_words_insert; DROP TRIGGER request_words_update; DROP TABLE request_words',
+    );
     raw.pragma('user_version = 1');
     raw.close();
 
@@ -236,8 +238,14 @@ describe('SQLite store', () => {
       };
       for (const [name, { index, query }] of Object.entries(shapes)) {
         const plan = search.explain({ ...query, limit: 25 });
-        assert.ok(plan.some((step) => step.includes(index)), `${name}: ${plan.join(' / ')}`);
-        assert.ok(!plan.some((step) => /^SCAN r$/.test(step)), `${name} scans the table: ${plan.join(' / ')}`);
+        assert.ok(
+          plan.some((step) => step.includes(index)),
+          `${name}: ${plan.join(' / ')}`,
+        );
+        assert.ok(
+          !plan.some((step) => /^SCAN r$/.test(step)),
+          `${name} scans the table: ${plan.join(' / ')}`,
+        );
         // A user prefix covers several UPNs, so its matches are sorted; every other shape reads in order.
         if (name !== 'user')
           assert.ok(!plan.some((step) => step.includes('TEMP B-TREE')), `${name} sorts: ${plan.join(' / ')}`);

@@ -8,11 +8,13 @@
 //   GET    /_sim/users/{id|upn}                a user's simulated state (password change time, sessions revoked)
 //   POST   /_sim/settings {releaseDelayMs?,unblockLimitPerDay?,exoMaxPageSize?}
 //   POST   /_sim/reset                         back to the seeded tenant, log and faults cleared
+//   POST   /_sim/tokens {user,audience,lifetimeSeconds?}  a signed-in person's access token (signIn.ts)
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { CallLogEntry } from './callLog.js';
 import { type FaultPlans, faultPlansSchema } from './faults.js';
 import { type ApiRequest, type Sent, sendEmpty, sendJson } from './http.js';
+import type { UserTokenOptions } from './signIn.js';
 import type { BlockedSenderRow, MessageTraceRow, SimUser } from './state.js';
 
 export interface SimulatorSettings {
@@ -34,6 +36,8 @@ export interface SimulatorControl {
   settings(): SimulatorSettings;
   updateSettings(settings: Partial<SimulatorSettings>): void;
   reset(): void;
+  /** A delegated access token for a seeded person (by id, UPN or mail); null when there is no such person. */
+  userToken(idOrUpn: string, options: UserTokenOptions): string | null;
 }
 
 const restrictBody = z.object({
@@ -45,6 +49,16 @@ const sendBody = z.object({
   from: z.string().min(3).max(320),
   to: z.string().min(3).max(320).optional(),
   subject: z.string().max(256).optional(),
+});
+const tokenBody = z.object({
+  user: z.string().min(3).max(320),
+  audience: z.string().min(1).max(400),
+  lifetimeSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .optional(),
 });
 const settingsBody = z.object({
   releaseDelayMs: z
@@ -102,6 +116,18 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
     case 'POST reset':
       sim.reset();
       return sendEmpty(res, 204);
+    case 'POST tokens': {
+      const body = tokenBody.safeParse(req.body);
+      if (!body.success) return badRequest(res, 'Body must be {user, audience, lifetimeSeconds?}.');
+      const { user, ...options } = body.data;
+      const token = sim.userToken(user, options);
+      if (token === null) return notFound(res, user);
+      return sendJson(res, 200, {
+        token_type: 'Bearer',
+        expires_in: options.lifetimeSeconds ?? 3600,
+        access_token: token,
+      });
+    }
   }
   const [first, id, ...rest] = req.segments;
   if (req.method === 'GET' && first === 'users' && id !== undefined && rest.length === 0) {

@@ -8,6 +8,7 @@ export { seededRandom } from './faults.js';
 export { EXCHANGE_APP_ROLE } from './permissions.js';
 export { SEED } from './seed.js';
 export type { SimulatorTls, TokenAudience, TokenValidator } from './server.js';
+export type { UserTokenOptions } from './signIn.js';
 export { TenantSimulator, type TenantSimulatorOptions } from './simulator.js';
 export type { BlockedSenderRow, MessageTraceRow, SimUser } from './state.js';
 export { NDR_5_1_8 } from './state.js';

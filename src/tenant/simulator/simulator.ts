@@ -9,6 +9,7 @@ import type { SimulatorControl, SimulatorSettings } from './control.js';
 import { FaultInjector, type FaultPlans, seededRandom } from './faults.js';
 import { SEED } from './seed.js';
 import { createSimulatorServer, type SimulatorTls, type TokenValidator } from './server.js';
+import { SimulatedSignIn, type UserTokenOptions } from './signIn.js';
 import { type BlockedSenderRow, type MessageTraceRow, type SimUser, TenantState } from './state.js';
 import { createJwtValidator, type TrustedAuthority } from './tokenValidation.js';
 
@@ -47,6 +48,7 @@ export class TenantSimulator implements SimulatorControl {
   private readonly state: TenantState;
   private readonly callLog = new CallLog();
   private readonly faults: FaultInjector;
+  private readonly signIn: SimulatedSignIn;
   private random: () => number;
   private readonly server: ReturnType<typeof createSimulatorServer>;
   private origin: string | null = null;
@@ -61,6 +63,7 @@ export class TenantSimulator implements SimulatorControl {
     this.state = new TenantState(this.currentSettings, now);
     this.random = this.freshRandom();
     this.faults = new FaultInjector(options.faults ?? {}, () => this.random());
+    this.signIn = new SimulatedSignIn(SEED.tenantId, now);
     this.server = createSimulatorServer({
       state: this.state,
       callLog: this.callLog,
@@ -69,6 +72,7 @@ export class TenantSimulator implements SimulatorControl {
       validateToken: options.tokenAuthority
         ? createJwtValidator(options.tokenAuthority, now)
         : (options.validateToken ?? (() => true)),
+      signIn: this.signIn,
       logger: options.logger ?? pino({ enabled: false }),
       origin: () => this.baseUrl,
       tls: options.tls,
@@ -117,6 +121,22 @@ export class TenantSimulator implements SimulatorControl {
 
   get tenantId(): string {
     return SEED.tenantId;
+  }
+
+  /** The value for AZURE_AUTHORITY_HOST of an app that validates the simulated tenant's user tokens. */
+  get authorityHost(): string {
+    return this.baseUrl;
+  }
+
+  /** The `iss` of the simulated tenant's v2.0 tokens. */
+  get issuer(): string {
+    return this.signIn.issuer(this.baseUrl);
+  }
+
+  /** A signed-in person's access token, as Teams single sign-on would get it; null for an unknown person. */
+  userToken(idOrUpn: string, options: UserTokenOptions): string | null {
+    const user = this.state.findUser(idOrUpn) ?? this.state.findUserByAddress(idOrUpn);
+    return user ? this.signIn.userToken(this.baseUrl, user, options) : null;
   }
 
   calls(): CallLogEntry[] {

@@ -85,7 +85,7 @@ export function parseListQuery(params: URLSearchParams): ListQueryResult {
   query.targetPrefix = field('user', text(LIMITS.maxSearch));
   const requester = field('requester', text(64));
   if (requester !== undefined) {
-    if (requester === 'me' || GUID.test(requester)) query.requester = requester.toLowerCase();
+    if (requester.toLowerCase() === 'me' || GUID.test(requester)) query.requester = requester.toLowerCase();
     else problems.push('requester must be "me" or an Entra object id');
   }
   const from = field('from', text(40));

@@ -88,7 +88,9 @@ describe('Requests tab in Teams (browser)', function () {
     await tab.waitForFunction(() => document.querySelectorAll('[data-request]').length === 2);
     await tab.selectOption('select[data-filter="requester"]', { label: 'Isaiah Langer' });
     await tab.waitForFunction(
-      () => [...document.querySelectorAll('[data-request] a')].map((a) => a.textContent).join() === 'Diego Siciliani',
+      () =>
+        [...document.querySelectorAll('[data-request] a')].map((a) => a.textContent).join() ===
+        'Diego Siciliani',
     );
     await tab.selectOption('select[data-filter="state"]', 'resumed');
     await tab.waitForSelector('text=No requests match these filters.');

@@ -1,9 +1,11 @@
 // Summaries and the markdown table of a benchmark run: medians across rounds, ratios to the echo bot's
 // message turn in the same round, and the A/A band (echo bot B against echo bot A) as the noise to read them by.
+
 import os from 'node:os';
 import type { FanoutResult } from './fanout.js';
 import { median } from './load.js';
 import type { MonitorResult } from './monitor.js';
+import type { TabBench } from './tab.js';
 import type { ScenarioName, ScenarioRun, TurnTimings } from './turns.js';
 
 export interface Machine {
@@ -109,6 +111,8 @@ export interface BenchResult {
   footprint: Footprint;
   monitor: MonitorResult;
   fanout: FanoutResult;
+  /** The Requests tab's API with 100,000 requests in the store. */
+  tab?: TabBench;
   targets: Target[];
   totalSeconds: number;
 }

@@ -6,8 +6,23 @@ import { createBot, loadCardSigningKey, type Pacer } from './bot/index.js';
 import type { Config } from './config.js';
 import { createHttpServer, type HttpServer } from './http/index.js';
 import { createTranslator } from './i18n/index.js';
-import { createRequestJobs, type RequestJobs, RequestLedger, RequestLifecycle } from './requests/index.js';
+import {
+  createRequestJobs,
+  GroupMembership,
+  type RequestJobs,
+  RequestLedger,
+  RequestLifecycle,
+} from './requests/index.js';
 import { openSqliteStore, type Store } from './store/index.js';
+import {
+  createTab,
+  LOCAL_TAB_APP_ID,
+  LOCAL_TAB_DOMAIN,
+  loadTabBundle,
+  simulatedPreviewSignIn,
+  type TabIdentity,
+  tabAudiences,
+} from './tab/index.js';
 import {
   createLiveCredential,
   createLiveTenantGateway,
@@ -55,9 +70,20 @@ export interface App {
 interface TenantWiring {
   gateway: TenantGateway;
   simulator: TenantSimulator | null;
+  /** The simulator's URL (in-process or SIMULATOR_URL) in simulated mode. */
+  simulatorUrl: string | null;
   tenantId: string;
   approverGroupId: string | undefined;
 }
+
+/** The people the local preview offers to sign in as: helpdesk agents, approvers, and someone in neither. */
+const PREVIEW_PEOPLE = [
+  SEED.users.agent.id,
+  SEED.users.agent2.id,
+  SEED.users.approver.id,
+  SEED.users.nestedApprover.id,
+  SEED.users.nonApprover.id,
+];
 
 async function wireTenant(config: Config, options: AppOptions): Promise<TenantWiring> {
   const logger = options.logger.child({ component: 'tenant' });
@@ -72,10 +98,12 @@ async function wireTenant(config: Config, options: AppOptions): Promise<TenantWi
       });
       await simulator.start();
     }
-    const connection = simulatedConnection(config.tenant.simulatorUrl ?? simulator?.baseUrl ?? '');
+    const simulatorUrl = config.tenant.simulatorUrl ?? simulator?.baseUrl ?? '';
+    const connection = simulatedConnection(simulatorUrl);
     return {
       gateway: createLiveTenantGateway({ ...connection, logger }),
       simulator,
+      simulatorUrl,
       tenantId: connection.tenantId,
       approverGroupId: config.approverGroupId ?? SEED.groups.approvers,
     };
@@ -89,6 +117,7 @@ async function wireTenant(config: Config, options: AppOptions): Promise<TenantWi
       logger,
     }),
     simulator: null,
+    simulatorUrl: null,
     tenantId: config.tenant.tenantId,
     approverGroupId: config.approverGroupId,
   };
@@ -181,11 +210,51 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     });
     worker.start();
   }
+  const membership = new GroupMembership({
+    tenant: tenant.gateway,
+    approverGroupId: tenant.approverGroupId,
+    helpdeskGroupId: config.helpdeskGroupId,
+  });
+  // In the simulated mode the tab signs people in at the simulated tenant's authority, for a local app id
+  // unless a real one is configured; live, at AZURE_AUTHORITY_HOST for MicrosoftAppId.
+  const simulatorUrl = tenant.simulatorUrl;
+  const tabIdentity: TabIdentity = simulatorUrl
+    ? {
+        appId: config.bot.appId ?? LOCAL_TAB_APP_ID,
+        domain: config.tab.domain ?? LOCAL_TAB_DOMAIN,
+        authorityHost: simulatorUrl,
+        allowedTenantIds: allowedTenants(config, tenant.tenantId),
+      }
+    : {
+        appId: config.bot.appId,
+        domain: config.tab.domain,
+        authorityHost: config.tab.authorityHost,
+        allowedTenantIds: allowedTenants(config, tenant.tenantId),
+      };
+  const tabRoutes = createTab({
+    identity: tabIdentity,
+    membership,
+    lifecycle,
+    store,
+    allowSelfApproval: config.approvals.allowSelfApproval,
+    bundle: options.workerOnly ? null : await loadTabBundle({ logger }),
+    preview: simulatorUrl
+      ? simulatedPreviewSignIn({
+          simulatorUrl,
+          audience: tabAudiences(tabIdentity)[0] ?? '',
+          personIds: PREVIEW_PEOPLE,
+          tenant: tenant.gateway,
+          membership,
+        })
+      : null,
+    logger,
+  });
   const http = createHttpServer({
     maxBodyBytes: config.http.maxBodyBytes,
     logger,
     messages: bot.endpoint,
     readiness: { store: () => store.ping(), tenant: () => tenant.gateway.ping() },
+    routes: tabRoutes,
   });
 
   return {

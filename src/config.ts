@@ -78,6 +78,21 @@ const schema = z
     AZURE_CLIENT_SECRET: optionalString,
     AZURE_CLIENT_CERTIFICATE_PATH: optionalString,
     AZURE_AUTHORITY_HOST: z.preprocess(emptyToUndefined, url.optional()),
+    BOT_DOMAIN: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((v) => !/^[a-z]+:\/\//i.test(v), 'must be a host name without https://')
+        .refine(
+          (v) =>
+            /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(
+              v,
+            ),
+          'must be a host name such as unblock.azurewebsites.net (no path, no port)',
+        )
+        .transform((v) => v.toLowerCase())
+        .optional(),
+    ),
     APPROVER_GROUP_ID: optionalGuid,
     HELPDESK_GROUP_ID: optionalGuid,
     ALLOW_ANY_USER_TO_START: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
@@ -283,6 +298,13 @@ export interface Config {
   helpdeskGroupId: string | undefined;
   /** ALLOW_ANY_USER_TO_START=true: the admin's explicit choice to let anyone in the tenant start requests. */
   anyUserMayStart: boolean;
+  /** The Requests tab and its API: who signs in (single sign-on tokens) and where it is served. */
+  tab: {
+    /** The public host name (BOT_DOMAIN): the tab's Application ID URI is api://{domain}/{MicrosoftAppId}. */
+    domain: string | undefined;
+    /** Where the Entra sign-in keys come from (AZURE_AUTHORITY_HOST, public cloud by default). */
+    authorityHost: string;
+  };
   store: { kind: 'sqlite'; dataDir: string };
   resume: {
     pollIntervalMs: number;
@@ -389,6 +411,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     approverGroupId: e.APPROVER_GROUP_ID,
     helpdeskGroupId: e.HELPDESK_GROUP_ID,
     anyUserMayStart: e.ALLOW_ANY_USER_TO_START === 'true',
+    tab: {
+      domain: e.BOT_DOMAIN,
+      authorityHost: (e.AZURE_AUTHORITY_HOST ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
+    },
     store: { kind: e.STORE, dataDir: e.DATA_DIR },
     resume: {
       pollIntervalMs: e.RESUME_POLL_INTERVAL_S * 1000,

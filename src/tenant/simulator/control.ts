@@ -12,11 +12,13 @@
 //                       notRestrictedAnswer?}
 //   PUT    /_sim/groups/{id}/members/{userId}   add a user to a group   DELETE …   remove them
 //   POST   /_sim/reset                         back to the seeded tenant, log and faults cleared
+//   POST   /_sim/tokens {user,audience,lifetimeSeconds?}  a signed-in person's access token (signIn.ts)
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { CallLogEntry } from './callLog.js';
 import { type FaultPlans, faultPlansSchema } from './faults.js';
 import { type ApiRequest, type Sent, sendEmpty, sendJson } from './http.js';
+import type { UserTokenOptions } from './signIn.js';
 import type { BlockedSenderRow, MessageTraceRow, RowFieldsCmdlet, SimUser } from './state.js';
 
 export interface SimulatorSettings {
@@ -45,12 +47,14 @@ export interface SimulatorControl {
   setRowFields(cmdlet: RowFieldsCmdlet, identity: string, fields: Record<string, unknown>): void;
   sendAttempt(from: string, to?: string, subject?: string): MessageTraceRow;
   /** Message-trace requests made by other tools in the tenant (they count against Graph's limit). */
-  useMessageTraceQuota(count: number): void;
+  spendMessageTraceQuota(count: number): void;
   messageTrace(): MessageTraceRow[];
   findUser(idOrUpn: string): Readonly<SimUser> | undefined;
   settings(): SimulatorSettings;
   updateSettings(settings: Partial<SimulatorSettings>): void;
   reset(): void;
+  /** A delegated access token for a seeded person (by id, UPN or mail); null when there is no such person. */
+  userToken(idOrUpn: string, options: UserTokenOptions): string | null;
 }
 
 const restrictBody = z.object({
@@ -67,6 +71,16 @@ const sendBody = z.object({
   from: z.string().min(3).max(320),
   to: z.string().min(3).max(320).optional(),
   subject: z.string().max(256).optional(),
+});
+const tokenBody = z.object({
+  user: z.string().min(3).max(320),
+  audience: z.string().min(1).max(400),
+  lifetimeSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .optional(),
 });
 const settingsBody = z.object({
   releaseDelayMs: z
@@ -124,7 +138,7 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
     case 'POST message-trace/quota': {
       const used = z.object({ used: z.number().int().min(0).max(1000) }).safeParse(req.body);
       if (!used.success) return badRequest(res, 'Body must be {used}.');
-      sim.useMessageTraceQuota(used.data.used);
+      sim.spendMessageTraceQuota(used.data.used);
       return sendEmpty(res, 204);
     }
     case 'GET message-trace':
@@ -142,6 +156,18 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
     case 'POST reset':
       sim.reset();
       return sendEmpty(res, 204);
+    case 'POST tokens': {
+      const body = tokenBody.safeParse(req.body);
+      if (!body.success) return badRequest(res, 'Body must be {user, audience, lifetimeSeconds?}.');
+      const { user, ...options } = body.data;
+      const token = sim.userToken(user, options);
+      if (token === null) return notFound(res, user);
+      return sendJson(res, 200, {
+        token_type: 'Bearer',
+        expires_in: options.lifetimeSeconds ?? 3600,
+        access_token: token,
+      });
+    }
   }
   const [first, id, ...rest] = req.segments;
   if (first === 'groups' && id !== undefined && rest[0] === 'members' && rest.length === 2) {

@@ -10,6 +10,7 @@ import type { ExchangeRbac } from './exchangeRbac.js';
 import { FaultInjector, type FaultPlans, seededRandom } from './faults.js';
 import { SEED } from './seed.js';
 import { createSimulatorServer, type SimulatorTls, type TokenValidator } from './server.js';
+import { SimulatedSignIn, type UserTokenOptions } from './signIn.js';
 import {
   type BlockedSenderRow,
   type MessageTraceRow,
@@ -58,6 +59,7 @@ export class TenantSimulator implements SimulatorControl {
   private readonly state: TenantState;
   private readonly callLog = new CallLog();
   private readonly faults: FaultInjector;
+  private readonly signIn: SimulatedSignIn;
   private random: () => number;
   private readonly server: ReturnType<typeof createSimulatorServer>;
   private origin: string | null = null;
@@ -74,6 +76,7 @@ export class TenantSimulator implements SimulatorControl {
     this.state = new TenantState(this.currentSettings, now);
     this.random = this.freshRandom();
     this.faults = new FaultInjector(options.faults ?? {}, () => this.random());
+    this.signIn = new SimulatedSignIn(SEED.tenantId, now);
     this.server = createSimulatorServer({
       state: this.state,
       callLog: this.callLog,
@@ -82,6 +85,7 @@ export class TenantSimulator implements SimulatorControl {
       validateToken: options.tokenAuthority
         ? createJwtValidator(options.tokenAuthority, now)
         : (options.validateToken ?? (() => true)),
+      signIn: this.signIn,
       logger: options.logger ?? pino({ enabled: false }),
       origin: () => this.baseUrl,
       tls: options.tls,
@@ -130,6 +134,22 @@ export class TenantSimulator implements SimulatorControl {
 
   get tenantId(): string {
     return SEED.tenantId;
+  }
+
+  /** The value for AZURE_AUTHORITY_HOST of an app that validates the simulated tenant's user tokens. */
+  get authorityHost(): string {
+    return this.baseUrl;
+  }
+
+  /** The `iss` of the simulated tenant's v2.0 tokens. */
+  get issuer(): string {
+    return this.signIn.issuer(this.baseUrl);
+  }
+
+  /** A signed-in person's access token, as Teams single sign-on would get it; null for an unknown person. */
+  userToken(idOrUpn: string, options: UserTokenOptions): string | null {
+    const user = this.state.findUser(idOrUpn) ?? this.state.findUserByAddress(idOrUpn);
+    return user ? this.signIn.userToken(this.baseUrl, user, options) : null;
   }
 
   calls(): CallLogEntry[] {
@@ -194,8 +214,8 @@ export class TenantSimulator implements SimulatorControl {
   }
 
   /** Other tools in the tenant make `count` message-trace requests now (Graph's limit is per tenant). */
-  useMessageTraceQuota(count: number): void {
-    this.state.useTraceQuota(count);
+  spendMessageTraceQuota(count: number): void {
+    this.state.spendTraceQuota(count);
   }
 
   /** The user tries to send a message: delivered, or failed (5.1.8) while restricted or not yet released. */

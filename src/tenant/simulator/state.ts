@@ -224,7 +224,7 @@ export class TenantState {
   }
 
   /** Message-trace requests made by other tools in the tenant just now: they share the same limit. */
-  useTraceQuota(count: number): void {
+  spendTraceQuota(count: number): void {
     const nowMs = this.now().getTime();
     for (let i = 0; i < count; i++) this.traceRequests.push(nowMs);
   }

@@ -68,7 +68,7 @@ describe('message trace within Microsoft limits', () => {
     await worker.stop();
     await waitingOffTheList(t, 10);
     // Other tools in the tenant have used Graph's whole budget for these 5 minutes.
-    simulator.useMessageTraceQuota(100);
+    simulator.spendMessageTraceQuota(100);
     simulator.clearCalls();
     await requestJobs.monitor.cycle();
     await requestJobs.monitor.cycle();

@@ -146,6 +146,9 @@ param botOAuthScope string = ''
 @description('Bot Framework cloud (ChannelService): empty for the public cloud, https://botframework.azure.us for US Government.')
 param botChannelService string = ''
 
+@description('Public host name of the bot (BOT_DOMAIN): the Requests tab\'s single sign-on uses api://{domain}/{botAppId}. Set it to the web app\'s host name (output botDomain) or the custom domain in front of it; empty, the tab accepts only tokens whose audience is the bot\'s app id.')
+param botDomain string = ''
+
 // ---- Hosting -------------------------------------------------------------------------------------------
 
 @description('App Service plan SKU. Always On needs Basic (B1) or higher.')
@@ -549,6 +552,10 @@ var appSettings = [
   {
     name: 'ChannelService'
     value: botChannelService
+  }
+  {
+    name: 'BOT_DOMAIN'
+    value: botDomain
   }
 ]
 

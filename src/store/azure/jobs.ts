@@ -20,7 +20,7 @@ const CLOCK_TOLERANCE_MS = 5_000;
 /** Queue Storage's longest visibility timeout: 7 days. */
 const MAX_VISIBILITY_S = 7 * 24 * 3600;
 /** How long a request commit's messages stay hidden while the commit is written (see outbox.ts). */
-export const OUTBOX_GRACE_S = 60;
+const OUTBOX_GRACE_S = 60;
 /** A message whose commit never landed is dropped once this old (a commit in flight takes seconds). */
 const ORPHAN_AFTER_MS = 10 * 60_000;
 /** Messages one claim looks at before it reports that nothing is due. */
@@ -120,14 +120,19 @@ export interface AzureJobQueueOptions {
    * hand, or any job the queue cannot show); a caller on its own clock searches it on every claim.
    */
   sweepIntervalMs: number;
+  /** Seconds a commit's messages stay hidden before a worker checks whether the commit landed. */
+  outboxGraceS?: number;
 }
 
 export class AzureJobQueue implements JobQueue {
   /** The message of each job this process holds a lease on, to delete or re-schedule it. */
   private readonly receipts = new Map<string, MessageHandle>();
   private lastSweep = 0;
+  private readonly graceS: number;
 
-  constructor(private readonly options: AzureJobQueueOptions) {}
+  constructor(private readonly options: AzureJobQueueOptions) {
+    this.graceS = options.outboxGraceS ?? OUTBOX_GRACE_S;
+  }
 
   async enqueue(job: NewJob): Promise<boolean> {
     const runAt = (job.runAt ?? new Date()).toISOString();
@@ -141,7 +146,7 @@ export class AzureJobQueue implements JobQueue {
   async sendForOutbox(job: NewJob, partitionKey: string): Promise<MessageHandle> {
     const runAt = (job.runAt ?? new Date()).toISOString();
     const body = { id: job.id, type: job.type, payload: job.payload, runAt, outbox: partitionKey };
-    return this.send(body, secondsUntil(runAt, OUTBOX_GRACE_S));
+    return this.send(body, secondsUntil(runAt, this.graceS));
   }
 
   /** After the commit: the job's row, and its message shown at runAt (or dropped for a known job id). */
@@ -314,7 +319,7 @@ export class AzureJobQueue implements JobQueue {
     if (Date.now() - (message.insertedOn?.getTime() ?? 0) < ORPHAN_AFTER_MS) {
       // The commit may still be on its way: look again later.
       await bestEffort(
-        () => this.options.queue.updateMessage(handle.messageId, handle.popReceipt, undefined, OUTBOX_GRACE_S),
+        () => this.options.queue.updateMessage(handle.messageId, handle.popReceipt, undefined, this.graceS),
         (err) => this.options.logger.warn({ err, jobId: body.id }, 'could not re-hide an outbox message'),
       );
       return null;

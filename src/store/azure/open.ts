@@ -31,6 +31,8 @@ export interface AzureStoreOptions {
   logger: AzureLogger;
   /** How often an idle worker also searches the jobs table for jobs the queue does not show. */
   jobSweepIntervalMs?: number;
+  /** Seconds a commit's job messages stay hidden before a worker checks the commit landed (default 60). */
+  outboxGraceS?: number;
 }
 
 /** The names of the tables, queues and container under a prefix (deploy/main.bicep creates the same). */
@@ -114,6 +116,7 @@ export async function openAzureStore(options: AzureStoreOptions): Promise<Store>
     poison: c.poison,
     logger: options.logger,
     sweepIntervalMs: options.jobSweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS,
+    outboxGraceS: options.outboxGraceS,
   });
   const index = new RequestIndex(c.index, options.logger);
   const outbox = new RequestOutbox(jobs, c.requests);

@@ -1,10 +1,9 @@
 // The store contract on Azure Storage, served by Azurite started for this file, plus what only the Azure
-// store promises: the queue's visibility delay schedules jobs and its visibility timeout is the lease, a
-// request's commit survives a writer that stops half-way (outbox), and a job given up goes to the poison
-// queue.
+// store promises (azureQueue.ts).
 import pino from 'pino';
 import { openAzureStore } from '../../src/store/index.js';
 import { type Azurite, startAzurite, uniquePrefix } from '../support/azurite.js';
+import { describeAzureQueue } from './azureQueue.js';
 import { describeStoreContract } from './store.contract.js';
 
 const silent = pino({ level: 'silent' });
@@ -28,4 +27,6 @@ describe('Azure Storage store on Azurite', function () {
     });
     return { store, cleanup: () => store.close() };
   });
+
+  describeAzureQueue(() => azurite.connectionString);
 });

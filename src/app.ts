@@ -103,7 +103,7 @@ function allowedTenants(config: Config, managedTenantId: string): string[] {
 }
 
 /** SQLite on this machine, or Azure Storage shared by any number of bot and worker processes. */
-async function openStore(store: Config['store'], logger: Logger): Promise<Store> {
+export async function openStore(store: Config['store'], logger: Logger): Promise<Store> {
   if (store.kind === 'sqlite') return openSqliteStore({ dataDir: store.dataDir, logger });
   const authorityHost = store.authorityHost?.replace(/\/+$/, '');
   const connection = store.connectionString
@@ -115,7 +115,10 @@ async function openStore(store: Config['store'], logger: Logger): Promise<Store>
           ...(store.tenantId ? { tenantId: store.tenantId } : {}),
           ...(store.clientId ? { managedIdentityClientId: store.clientId } : {}),
           ...(authorityHost
-            ? { authorityHost, disableInstanceDiscovery: authorityHost !== 'https://login.microsoftonline.com' }
+            ? {
+                authorityHost,
+                disableInstanceDiscovery: authorityHost !== 'https://login.microsoftonline.com',
+              }
             : {}),
         }),
       };
@@ -125,7 +128,9 @@ async function openStore(store: Config['store'], logger: Logger): Promise<Store>
 /** Where the store is, for the startup banner and log (never the connection string: it holds a key). */
 export function describeStore(store: Config['store']): string {
   if (store.kind === 'sqlite') return `SQLite in ${path.resolve(store.dataDir)}`;
-  const where = store.endpoints ? store.endpoints.table.replace('.table.', '.*.') : 'AZURE_STORAGE_CONNECTION_STRING';
+  const where = store.endpoints
+    ? store.endpoints.table.replace('.table.', '.*.')
+    : 'AZURE_STORAGE_CONNECTION_STRING';
   return `Azure Storage at ${where} (prefix ${store.prefix})`;
 }
 

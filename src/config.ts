@@ -143,7 +143,9 @@ const schema = z
       problem('MicrosoftAppTenantId', `is required for MicrosoftAppType=${env.MicrosoftAppType}`);
     }
     if (env.STORE === 'azure') {
-      const given = [env.AZURE_STORAGE_ACCOUNT_URL, env.AZURE_STORAGE_CONNECTION_STRING].filter(Boolean).length;
+      const given = [env.AZURE_STORAGE_ACCOUNT_URL, env.AZURE_STORAGE_CONNECTION_STRING].filter(
+        Boolean,
+      ).length;
       if (given !== 1) {
         problem(
           'AZURE_STORAGE_ACCOUNT_URL',
@@ -185,7 +187,8 @@ function storageEndpoints(accountUrl: string): { table: string; queue: string; b
   const parsed = new URL(accountUrl);
   const match = /^([a-z0-9]{3,24})\.(?:blob|queue|table)\.(.+)$/.exec(parsed.hostname);
   if (parsed.protocol !== 'https:' || !match) return null;
-  const at = (service: string) => `https://${match[1]}.${service}.${match[2]}${parsed.port ? `:${parsed.port}` : ''}`;
+  const at = (service: string) =>
+    `https://${match[1]}.${service}.${match[2]}${parsed.port ? `:${parsed.port}` : ''}`;
   return { table: at('table'), queue: at('queue'), blob: at('blob') };
 }
 
@@ -334,7 +337,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             kind: 'azure',
             prefix: e.AZURE_STORAGE_PREFIX,
             connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
-            endpoints: e.AZURE_STORAGE_ACCOUNT_URL ? (storageEndpoints(e.AZURE_STORAGE_ACCOUNT_URL) ?? undefined) : undefined,
+            endpoints: e.AZURE_STORAGE_ACCOUNT_URL
+              ? (storageEndpoints(e.AZURE_STORAGE_ACCOUNT_URL) ?? undefined)
+              : undefined,
             clientId: e.AZURE_CLIENT_ID,
             tenantId: e.AZURE_TENANT_ID,
             authorityHost: e.AZURE_AUTHORITY_HOST,

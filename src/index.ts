@@ -40,10 +40,7 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => void shutdown('SIGINT'));
   };
   if (workerOnly) {
-    logger.info(
-      { store: describeStore(config.store), tenant: config.tenant.mode },
-      'worker is running',
-    );
+    logger.info({ store: describeStore(config.store), tenant: config.tenant.mode }, 'worker is running');
     process.stderr.write(
       `\n  unblock-assistant worker is running (store: ${describeStore(config.store)})\n\n`,
     );

@@ -7,8 +7,8 @@ import { QueueClient } from '@azure/storage-queue';
 import pino from 'pino';
 import sinon from 'sinon';
 import { monitorJob } from '../../src/requests/index.js';
-import { azureResourceNames, openAzureStore, type Store } from '../../src/store/index.js';
 import { AzureJobQueue } from '../../src/store/azure/jobs.js';
+import { azureResourceNames, openAzureStore, type Store } from '../../src/store/index.js';
 import { uniquePrefix } from '../support/azurite.js';
 import { sampleRequest } from './sampleRequest.js';
 
@@ -44,7 +44,9 @@ export function describeAzureQueue(connectionString: () => string): void {
     const poisoned = async () => {
       const queue = new QueueClient(connectionString(), azureResourceNames(prefix).poisonQueue);
       const peeked = await queue.peekMessages({ numberOfMessages: 32 });
-      return peeked.peekedMessageItems.map((m) => JSON.parse(m.messageText) as { job?: { id: string }; error?: string });
+      return peeked.peekedMessageItems.map(
+        (m) => JSON.parse(m.messageText) as { job?: { id: string }; error?: string },
+      );
     };
 
     beforeEach(() => {
@@ -57,9 +59,16 @@ export function describeAzureQueue(connectionString: () => string): void {
 
     it('schedules a job with the visibility delay and hands it out when it is due', async () => {
       const store = await open();
-      await store.jobs.enqueue({ id: 'later', type: 'notify', payload: {}, runAt: new Date(Date.now() + 1500) });
+      await store.jobs.enqueue({
+        id: 'later',
+        type: 'notify',
+        payload: {},
+        runAt: new Date(Date.now() + 1500),
+      });
       assert.equal(await store.jobs.claim('worker-a', new Date(), 60_000), null, 'not before runAt');
-      const job = await until('the job to become due', () => store.jobs.claim('worker-a', new Date(), 60_000));
+      const job = await until('the job to become due', () =>
+        store.jobs.claim('worker-a', new Date(), 60_000),
+      );
       assert.equal(job.id, 'later');
       assert.ok(Date.now() >= Date.parse(job.runAt), 'handed out at runAt or later');
     });
@@ -83,7 +92,11 @@ export function describeAzureQueue(connectionString: () => string): void {
       await Promise.all(ids.map((id) => a.jobs.enqueue({ id, type: 'notify', payload: { id } })));
       const drain = async (store: Store, owner: string) => {
         const claimed: string[] = [];
-        for (let job = await store.jobs.claim(owner, new Date(), 60_000); job; job = await store.jobs.claim(owner, new Date(), 60_000)) {
+        for (
+          let job = await store.jobs.claim(owner, new Date(), 60_000);
+          job;
+          job = await store.jobs.claim(owner, new Date(), 60_000)
+        ) {
           claimed.push(job.id);
           assert.equal(await store.jobs.complete(job.id, owner), true);
         }
@@ -102,7 +115,11 @@ export function describeAzureQueue(connectionString: () => string): void {
       assert.equal(added.filter(Boolean).length, 1, 'one conditional insert wins');
       const claimed = await workers[0]?.jobs.claim('w', new Date(), 60_000);
       assert.equal(claimed?.type, 'check-resumed');
-      assert.equal(await workers[1]?.jobs.claim('w2', new Date(), 60_000), null, 'one message: the losers deleted theirs');
+      assert.equal(
+        await workers[1]?.jobs.claim('w2', new Date(), 60_000),
+        null,
+        'one message: the losers deleted theirs',
+      );
     });
 
     it("runs a commit's jobs when the writer stops between the commit and the dispatch", async () => {
@@ -125,8 +142,12 @@ export function describeAzureQueue(connectionString: () => string): void {
       assert.deepEqual(job.payload, { requestId: request.id });
     });
 
-    it("never runs the jobs of a commit that lost, even when the loser stopped before withdrawing them", async () => {
-      const [winner, loser, worker] = [await open({ outboxGraceS: 1 }), await open({ outboxGraceS: 1 }), await open({ outboxGraceS: 1 })];
+    it('never runs the jobs of a commit that lost, even when the loser stopped before withdrawing them', async () => {
+      const [winner, loser, worker] = [
+        await open({ outboxGraceS: 1 }),
+        await open({ outboxGraceS: 1 }),
+        await open({ outboxGraceS: 1 }),
+      ];
       const request = sampleRequest({ state: 'pending_approval' });
       await winner.requests.create(request);
       await winner.requests.update({ ...request, version: 2, state: 'approved' }, 1);
@@ -151,11 +172,18 @@ export function describeAzureQueue(connectionString: () => string): void {
       const store = await open();
       await store.jobs.enqueue({ id: 'unblock:x', type: 'unblock', payload: { requestId: 'x' } });
       await store.jobs.claim('worker', new Date(), 60_000);
-      assert.equal(await store.jobs.fail('unblock:x', 'worker', 'handed out 13 times without an outcome'), true);
+      assert.equal(
+        await store.jobs.fail('unblock:x', 'worker', 'handed out 13 times without an outcome'),
+        true,
+      );
       const [record] = await poisoned();
       assert.equal(record?.job?.id, 'unblock:x');
       assert.equal(record?.error, 'handed out 13 times without an outcome');
-      assert.equal(await store.jobs.claim('worker', new Date(), 60_000), null, 'its message left the job queue');
+      assert.equal(
+        await store.jobs.claim('worker', new Date(), 60_000),
+        null,
+        'its message left the job queue',
+      );
     });
   });
 }

@@ -237,7 +237,11 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         const request = sampleRequest();
         await store.requests.create(request);
         const next = changed(request, { state: 'pending_approval' });
-        const event = sampleAuditEvent({ action: 'request.transition', fromState: 'open', toState: 'pending_approval' });
+        const event = sampleAuditEvent({
+          action: 'request.transition',
+          fromState: 'open',
+          toState: 'pending_approval',
+        });
         const outcome = await store.requests.commit({
           request: next,
           expectedVersion: 1,
@@ -326,7 +330,12 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       it('queues a committed job id once, keeping the first', async () => {
         const request = sampleRequest();
         await store.jobs.enqueue({ id: 'notify:once', type: 'notify', payload: { first: true } });
-        await store.requests.commit({ request, expectedVersion: null, audit: [], jobs: [job('notify:once')] });
+        await store.requests.commit({
+          request,
+          expectedVersion: null,
+          audit: [],
+          jobs: [job('notify:once')],
+        });
         assert.deepEqual((await store.jobs.get('notify:once'))?.payload, { first: true });
         assert.deepEqual(await store.jobs.counts(), { queued: 1, running: 0, done: 0, failed: 0 });
       });

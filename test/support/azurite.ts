@@ -19,7 +19,9 @@ export interface Azurite {
 
 export async function startAzurite(): Promise<Azurite> {
   if (!existsSync(AZURITE_BIN)) {
-    throw new Error(`Azurite is not installed (${AZURITE_BIN}): run npm install. The Azure store tests need it.`);
+    throw new Error(
+      `Azurite is not installed (${AZURITE_BIN}): run npm install. The Azure store tests need it.`,
+    );
   }
   const [blob, queue, table] = [await freePort(), await freePort(), await freePort()];
   const args = [

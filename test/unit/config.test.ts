@@ -162,7 +162,10 @@ describe('configuration of the Azure Storage store', () => {
       AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
       AZURE_STORAGE_PREFIX: 'staging2',
     });
-    assert.equal(config.store.kind === 'azure' && config.store.connectionString, 'UseDevelopmentStorage=true');
+    assert.equal(
+      config.store.kind === 'azure' && config.store.connectionString,
+      'UseDevelopmentStorage=true',
+    );
     assert.equal(config.store.kind === 'azure' && config.store.prefix, 'staging2');
   });
 
@@ -176,16 +179,33 @@ describe('configuration of the Azure Storage store', () => {
       AZURE_STORAGE_CONNECTION_STRING: 'AccountKey=secret-key-value',
     });
     assert.equal(both.length, 1);
-    assert.match(both[0] ?? '', /^AZURE_STORAGE_ACCOUNT_URL and AZURE_STORAGE_CONNECTION_STRING are both set/);
-    assert.ok(both.every((p) => !p.includes('secret-key-value')), 'the connection string is never echoed');
+    assert.match(
+      both[0] ?? '',
+      /^AZURE_STORAGE_ACCOUNT_URL and AZURE_STORAGE_CONNECTION_STRING are both set/,
+    );
+    assert.ok(
+      both.every((p) => !p.includes('secret-key-value')),
+      'the connection string is never echoed',
+    );
   });
 
   it('refuses an account URL that is not a storage endpoint, and a bad prefix', () => {
-    for (const url of ['http://stabc.blob.core.windows.net', 'https://example.com', 'https://stabc.file.core.windows.net']) {
-      assert.match(problems({ STORE: 'azure', AZURE_STORAGE_ACCOUNT_URL: url })[0] ?? '', /AZURE_STORAGE_ACCOUNT_URL must be an endpoint/);
+    for (const url of [
+      'http://stabc.blob.core.windows.net',
+      'https://example.com',
+      'https://stabc.file.core.windows.net',
+    ]) {
+      assert.match(
+        problems({ STORE: 'azure', AZURE_STORAGE_ACCOUNT_URL: url })[0] ?? '',
+        /AZURE_STORAGE_ACCOUNT_URL must be an endpoint/,
+      );
     }
     assert.match(
-      problems({ STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'x', AZURE_STORAGE_PREFIX: 'Bad-Prefix' })[0] ?? '',
+      problems({
+        STORE: 'azure',
+        AZURE_STORAGE_CONNECTION_STRING: 'x',
+        AZURE_STORAGE_PREFIX: 'Bad-Prefix',
+      })[0] ?? '',
       /^AZURE_STORAGE_PREFIX must be 3–20 lowercase letters/,
     );
   });

@@ -5,7 +5,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { AuditEvent } from '../../runbook/types.js';
 import type { AuditLog } from '../ports.js';
-import { documentOf, documentProperties, quote, rowKeyRange, sequenceKey } from './keys.js';
+import { ascendingTime, documentOf, documentProperties, quote, rowKeyRange, sequenceKey } from './keys.js';
 import { checkLimit } from './limit.js';
 import { requestPartition } from './partitions.js';
 
@@ -13,11 +13,17 @@ const AUDIT_PREFIX = 'audit|';
 /** The partition of audit entries about no request in particular (refused commands, settings). */
 const WITHOUT_REQUEST = 'log|without-request';
 
-/** The row of one audit entry, appended after every entry already in its partition. */
-export function auditRow(event: AuditEvent) {
+/**
+ * The row of one audit entry, appended after every entry already in its partition; or, for an entry copied
+ * from another store, at a key made of its own time and place (so copying it again finds it there).
+ */
+export function auditRow(event: AuditEvent, copiedAs?: { index: number }) {
+  const key = copiedAs
+    ? `${ascendingTime(event.at)}-${String(copiedAs.index).padStart(6, '0')}-copied`
+    : sequenceKey();
   return {
     partitionKey: event.requestId === null ? WITHOUT_REQUEST : requestPartition(event.requestId),
-    rowKey: `${AUDIT_PREFIX}${sequenceKey()}`,
+    rowKey: `${AUDIT_PREFIX}${key}`,
     kind: 'audit',
     action: event.action,
     at: event.at,
@@ -42,7 +48,8 @@ export class AzureAuditLog implements AuditLog {
   async listForRequest(requestId: string): Promise<AuditEvent[]> {
     const filter = rowKeyRange(requestPartition(requestId), AUDIT_PREFIX);
     const rows: Record<string, unknown>[] & { rowKey?: string }[] = [];
-    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) rows.push(row);
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
+      rows.push(row);
     return rows.sort(byRowKey).map(toEvent);
   }
 
@@ -54,7 +61,8 @@ export class AzureAuditLog implements AuditLog {
     const max = checkLimit(limit);
     const rows: { rowKey?: string }[] = [];
     const filter = `kind eq ${quote('audit')}`;
-    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) rows.push(row);
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
+      rows.push(row);
     return rows
       .sort(byRowKey)
       .reverse()

@@ -16,7 +16,8 @@ const DEFAULT_REFERENCE_LIMIT = 1000;
 
 type Row = TableEntityResult<Record<string, unknown>>;
 
-const bySequence = (a: Row, b: Row) => String(a.firstSaved ?? a.seq).localeCompare(String(b.firstSaved ?? b.seq));
+const bySequence = (a: Row, b: Row) =>
+  String(a.firstSaved ?? a.seq).localeCompare(String(b.firstSaved ?? b.seq));
 
 export class AzureConversationStore implements ConversationStore {
   constructor(
@@ -49,7 +50,9 @@ export class AzureConversationStore implements ConversationStore {
     const max = checkLimit(limit, DEFAULT_REFERENCE_LIMIT);
     const filter = rowKeyRange(REFERENCES, escapeKey(prefix));
     const rows: Row[] = [];
-    for await (const row of this.references.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+    for await (const row of this.references.listEntities<Record<string, unknown>>({
+      queryOptions: { filter },
+    })) {
       rows.push(row);
     }
     return rows
@@ -80,7 +83,9 @@ export class AzureConversationStore implements ConversationStore {
   async listSentCards(requestId: string): Promise<SentCard[]> {
     const filter = rowKeyRange(requestPartition(requestId), CARD_PREFIX);
     const rows: Row[] = [];
-    for await (const row of this.requests.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+    for await (const row of this.requests.listEntities<Record<string, unknown>>({
+      queryOptions: { filter },
+    })) {
       rows.push(row);
     }
     return rows.sort(bySequence).map((row) => ({

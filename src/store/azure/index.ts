@@ -1,3 +1,9 @@
 // The Azure Storage store, for deployments with several bot and worker processes (never SQLite on App
 // Service's network share).
-export { type AzureStorageConnection, type AzureStoreOptions, azureResourceNames, openAzureStore } from './open.js';
+export {
+  type AzureStorageConnection,
+  type AzureStore,
+  type AzureStoreOptions,
+  azureResourceNames,
+  openAzureStore,
+} from './open.js';

@@ -7,13 +7,14 @@
 //
 // The message is sent before the row is written (and, for a request's outbox, before the commit), so no
 // job can exist without a message; a message without a row is repaired when it is received.
-import type { DequeuedMessageItem, QueueClient } from '@azure/storage-queue';
+
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
+import type { DequeuedMessageItem, QueueClient } from '@azure/storage-queue';
 import type { Job, JobQueue, JobStatus, JobType, NewJob } from '../ports.js';
 import { bestEffort, isConflict, isLostMessage, isNotFound, isPreconditionFailed } from './errors.js';
 import { documentOf, documentProperties, escapeKey, quote, sequenceKey } from './keys.js';
-import { outboxRowKey } from './outbox.js';
 import type { AzureLogger } from './logger.js';
+import { outboxRowKey } from './outbox.js';
 
 /** How far the caller's clock may be from the storage service's and the queue still decides what is due. */
 const CLOCK_TOLERANCE_MS = 5_000;
@@ -50,7 +51,8 @@ function parseMessage(text: string): MessageBody | null {
   try {
     const body = JSON.parse(text) as Partial<MessageBody>;
     if (typeof body.id !== 'string' || !jobTypes.includes(body.type as JobType)) return null;
-    if (typeof body.payload !== 'object' || body.payload === null || typeof body.runAt !== 'string') return null;
+    if (typeof body.payload !== 'object' || body.payload === null || typeof body.runAt !== 'string')
+      return null;
     return body as MessageBody;
   } catch {
     return null;
@@ -136,7 +138,10 @@ export class AzureJobQueue implements JobQueue {
 
   async enqueue(job: NewJob): Promise<boolean> {
     const runAt = (job.runAt ?? new Date()).toISOString();
-    const sent = await this.send({ id: job.id, type: job.type, payload: job.payload, runAt }, secondsUntil(runAt));
+    const sent = await this.send(
+      { id: job.id, type: job.type, payload: job.payload, runAt },
+      secondsUntil(runAt),
+    );
     if (await this.insertRow(job, runAt)) return true;
     await this.deleteMessage(sent);
     return false;
@@ -157,7 +162,13 @@ export class AzureJobQueue implements JobQueue {
       return;
     }
     await bestEffort(
-      () => this.options.queue.updateMessage(message.messageId, message.popReceipt, undefined, secondsUntil(runAt)),
+      () =>
+        this.options.queue.updateMessage(
+          message.messageId,
+          message.popReceipt,
+          undefined,
+          secondsUntil(runAt),
+        ),
       // Still hidden for the grace period, then shown: the job runs a little late.
       (error) => this.options.logger.warn({ err: error, jobId: job.id }, 'could not show a queued job early'),
     );
@@ -169,7 +180,8 @@ export class AzureJobQueue implements JobQueue {
   }
 
   async claim(owner: string, now: Date, leaseMs: number): Promise<Job | null> {
-    if (!Number.isFinite(leaseMs) || leaseMs <= 0) throw new RangeError(`leaseMs must be > 0, got ${leaseMs}`);
+    if (!Number.isFinite(leaseMs) || leaseMs <= 0)
+      throw new RangeError(`leaseMs must be > 0, got ${leaseMs}`);
     // Visibility timeouts run on the storage service's clock; a caller on another clock (a test's fixed
     // instant, a simulation) gets its answer from the table, which compares the times it gives.
     const onServiceClock = Math.abs(now.getTime() - Date.now()) <= CLOCK_TOLERANCE_MS;
@@ -183,9 +195,17 @@ export class AzureJobQueue implements JobQueue {
   }
 
   async complete(id: string, owner: string): Promise<boolean> {
-    return null !== await this.settle(id, owner, (job) => ({ ...job, status: 'done', leaseUntil: null }), async (message) => {
-      if (message) await this.deleteMessage(message);
-    });
+    return (
+      null !==
+      (await this.settle(
+        id,
+        owner,
+        (job) => ({ ...job, status: 'done', leaseUntil: null }),
+        async (message) => {
+          if (message) await this.deleteMessage(message);
+        },
+      ))
+    );
   }
 
   async retry(id: string, owner: string, runAt: Date, error: string): Promise<boolean> {
@@ -201,8 +221,15 @@ export class AzureJobQueue implements JobQueue {
       if (!message) return;
       // The same message comes back at runAt; without it, the old one is re-hidden when next seen.
       await bestEffort(
-        () => this.options.queue.updateMessage(message.messageId, message.popReceipt, undefined, secondsUntil(runAt)),
-        (err) => this.options.logger.warn({ err, jobId: id }, 'could not re-schedule the message of a retried job'),
+        () =>
+          this.options.queue.updateMessage(
+            message.messageId,
+            message.popReceipt,
+            undefined,
+            secondsUntil(runAt),
+          ),
+        (err) =>
+          this.options.logger.warn({ err, jobId: id }, 'could not re-schedule the message of a retried job'),
       );
     });
     return released !== null;
@@ -229,7 +256,9 @@ export class AzureJobQueue implements JobQueue {
   /** A scan of the jobs table: for tests, benchmarks and tools, not for the request path. */
   async counts(): Promise<Record<JobStatus, number>> {
     const counts: Record<JobStatus, number> = { queued: 0, running: 0, done: 0, failed: 0 };
-    const rows = this.options.jobs.listEntities<{ status: JobStatus }>({ queryOptions: { select: ['status'] } });
+    const rows = this.options.jobs.listEntities<{ status: JobStatus }>({
+      queryOptions: { select: ['status'] },
+    });
     for await (const row of rows) counts[row.status] += 1;
     return counts;
   }
@@ -238,7 +267,9 @@ export class AzureJobQueue implements JobQueue {
   async nextRunAt(): Promise<string | null> {
     let next: string | null = null;
     const filter = `status eq ${quote('queued')}`;
-    const rows = this.options.jobs.listEntities<{ runAt: string }>({ queryOptions: { filter, select: ['runAt'] } });
+    const rows = this.options.jobs.listEntities<{ runAt: string }>({
+      queryOptions: { filter, select: ['runAt'] },
+    });
     for await (const row of rows) if (next === null || row.runAt < next) next = row.runAt;
     return next;
   }
@@ -259,7 +290,12 @@ export class AzureJobQueue implements JobQueue {
   }
 
   /** Leases the job of a received message if it is due; otherwise puts the message where it belongs. */
-  private async consider(message: DequeuedMessageItem, owner: string, now: Date, leaseMs: number): Promise<Job | null> {
+  private async consider(
+    message: DequeuedMessageItem,
+    owner: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<Job | null> {
     const handle = { messageId: message.messageId, popReceipt: message.popReceipt };
     const body = parseMessage(message.messageText);
     if (!body) {
@@ -279,7 +315,13 @@ export class AzureJobQueue implements JobQueue {
     if (!isDue(job, now)) {
       const dueAt = job.status === 'queued' ? job.runAt : (job.leaseUntil ?? job.runAt);
       await bestEffort(
-        () => this.options.queue.updateMessage(handle.messageId, handle.popReceipt, undefined, secondsUntil(dueAt, 1)),
+        () =>
+          this.options.queue.updateMessage(
+            handle.messageId,
+            handle.popReceipt,
+            undefined,
+            secondsUntil(dueAt, 1),
+          ),
         (err) => this.options.logger.warn({ err, jobId: job.id }, 'could not re-hide a job that is not due'),
       );
       return null;
@@ -308,7 +350,8 @@ export class AzureJobQueue implements JobQueue {
       await this.insertRow(job, body.runAt);
       await bestEffort(
         () => this.options.requests.deleteEntity(body.outbox as string, rowKey),
-        (err) => this.options.logger.warn({ err, jobId: body.id }, 'could not delete a dispatched outbox row'),
+        (err) =>
+          this.options.logger.warn({ err, jobId: body.id }, 'could not delete a dispatched outbox row'),
       );
       this.options.logger.info({ jobId: body.id }, 'dispatched a job left in a request outbox');
       return this.readRow(body.id);
@@ -333,11 +376,15 @@ export class AzureJobQueue implements JobQueue {
   private async claimFromTable(owner: string, now: Date, leaseMs: number): Promise<Job | null> {
     const filter = `open eq true and dueAt le ${quote(now.toISOString())}`;
     const due: JobRow[] = [];
-    for await (const row of this.options.jobs.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+    for await (const row of this.options.jobs.listEntities<Record<string, unknown>>({
+      queryOptions: { filter },
+    })) {
       due.push(row);
     }
     due.sort((a, b) =>
-      a.runAt === b.runAt ? String(a.seq).localeCompare(String(b.seq)) : String(a.runAt).localeCompare(String(b.runAt)),
+      a.runAt === b.runAt
+        ? String(a.seq).localeCompare(String(b.seq))
+        : String(a.runAt).localeCompare(String(b.runAt)),
     );
     for (const row of due) {
       if (!isDue(toJob(row), now)) continue;
@@ -423,7 +470,10 @@ export class AzureJobQueue implements JobQueue {
 
   private async send(body: MessageBody, visibilityTimeout: number): Promise<MessageHandle> {
     // messageTimeToLive -1: a message never expires (the default is 7 days, and jobs may wait longer).
-    const sent = await this.options.queue.sendMessage(JSON.stringify(body), { visibilityTimeout, messageTimeToLive: -1 });
+    const sent = await this.options.queue.sendMessage(JSON.stringify(body), {
+      visibilityTimeout,
+      messageTimeToLive: -1,
+    });
     return { messageId: sent.messageId, popReceipt: sent.popReceipt };
   }
 

@@ -17,7 +17,9 @@ export function escapeKey(value: string): string {
   let escaped = '';
   for (const char of value) {
     if (SAFE.test(char)) escaped += char;
-    else for (const byte of Buffer.from(char, 'utf8')) escaped += `!${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    else
+      for (const byte of Buffer.from(char, 'utf8'))
+        escaped += `!${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return escaped;
 }

@@ -11,6 +11,7 @@ import { type Store, StoreUnavailableError } from '../ports.js';
 import { AzureAuditLog } from './audit.js';
 import { AzureConversationStore } from './conversations.js';
 import { isConflict } from './errors.js';
+import { AzureImporter } from './importer.js';
 import { AzureJobQueue } from './jobs.js';
 import type { AzureLogger } from './logger.js';
 import { RequestOutbox } from './outbox.js';
@@ -101,9 +102,15 @@ async function ensureResources(c: Clients): Promise<void> {
   ]);
 }
 
-export async function openAzureStore(options: AzureStoreOptions): Promise<Store> {
+/** The Azure store, plus the importer `npm run migrate-store` copies another store's records with. */
+export interface AzureStore extends Store {
+  importer: AzureImporter;
+}
+
+export async function openAzureStore(options: AzureStoreOptions): Promise<AzureStore> {
   const c = clients(options.connection, options.prefix);
-  const where = 'connectionString' in options.connection ? 'the connection string' : options.connection.endpoints.table;
+  const where =
+    'connectionString' in options.connection ? 'the connection string' : options.connection.endpoints.table;
   try {
     await ensureResources(c);
   } catch (error) {
@@ -122,8 +129,10 @@ export async function openAzureStore(options: AzureStoreOptions): Promise<Store>
   const outbox = new RequestOutbox(jobs, c.requests);
   options.logger.info({ store: 'azure', at: where, prefix: options.prefix }, 'azure storage store opened');
   let closed = false;
+  const requests = new AzureRequestStore(c.requests, index, outbox, options.logger);
   return {
-    requests: new AzureRequestStore(c.requests, index, outbox, options.logger),
+    requests,
+    importer: new AzureImporter(c.requests, requests),
     audit: new AzureAuditLog(c.requests),
     conversations: new AzureConversationStore(c.references, c.requests),
     state: new AzureBlobStateStore(c.state),
@@ -147,7 +156,11 @@ export async function openAzureStore(options: AzureStoreOptions): Promise<Store>
 function unavailable(what: string, error: unknown): StoreUnavailableError {
   const status = (error as { statusCode?: number })?.statusCode;
   const code = (error as { code?: string })?.code;
-  const reason = status ? `HTTP ${status}${code ? ` ${code}` : ''}` : error instanceof Error ? error.name : 'error';
+  const reason = status
+    ? `HTTP ${status}${code ? ` ${code}` : ''}`
+    : error instanceof Error
+      ? error.name
+      : 'error';
   return new StoreUnavailableError(
     `${what} (${reason}). Check AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING, and that this ` +
       'identity has the Storage Table, Queue and Blob Data Contributor roles on the account.',

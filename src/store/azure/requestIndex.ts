@@ -161,7 +161,10 @@ export class RequestIndex {
 
   private async read(entry: Entry): Promise<StoredEntry | null> {
     try {
-      const row = await this.table.getEntity<{ requestId: string; version: number }>(entry.partitionKey, entry.rowKey);
+      const row = await this.table.getEntity<{ requestId: string; version: number }>(
+        entry.partitionKey,
+        entry.rowKey,
+      );
       return { ...entry, requestId: row.requestId, version: row.version, etag: row.etag };
     } catch (error) {
       if (isNotFound(error)) return null;

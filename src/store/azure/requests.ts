@@ -81,13 +81,16 @@ export class AzureRequestStore implements RequestStore {
     if (expectedVersion !== null) {
       before = await this.read(request.id);
       if (!before) return { ok: false, reason: 'not-found' };
-      if (before.request.version !== expectedVersion) return { ok: false, reason: 'conflict', current: before.request };
+      if (before.request.version !== expectedVersion)
+        return { ok: false, reason: 'conflict', current: before.request };
     }
     const partitionKey = requestPartition(request.id);
     const messages = await this.outbox.prepare(partitionKey, change.jobs);
     const added = await this.index.add(before?.request ?? null, request);
     const actions: TransactionAction[] = [
-      before ? ['update', requestRow(request), 'Replace', { etag: before.etag }] : ['create', requestRow(request)],
+      before
+        ? ['update', requestRow(request), 'Replace', { etag: before.etag }]
+        : ['create', requestRow(request)],
       ...change.audit.map((event): TransactionAction => ['create', auditRow(event)]),
       ...this.outbox.rows(partitionKey, change.jobs),
     ];
@@ -100,8 +103,14 @@ export class AzureRequestStore implements RequestStore {
     }
     // The commit stands from here on: what follows repairs itself if this process stops or fails now.
     const log = (what: string) => (err: unknown) => this.logger.warn({ err, requestId: request.id }, what);
-    await bestEffort(() => this.outbox.dispatch(partitionKey, change.jobs, messages), log('dispatch deferred'));
-    await bestEffort(() => this.index.retire(before?.request ?? null, request), log('index clean-up deferred'));
+    await bestEffort(
+      () => this.outbox.dispatch(partitionKey, change.jobs, messages),
+      log('dispatch deferred'),
+    );
+    await bestEffort(
+      () => this.index.retire(before?.request ?? null, request),
+      log('index clean-up deferred'),
+    );
     return { ok: true, request };
   }
 
@@ -131,7 +140,11 @@ export class AzureRequestStore implements RequestStore {
   }
 
   async listActiveForTarget(targetUserId: string): Promise<UnblockRequest[]> {
-    const active = await this.list([indexPartition.target(targetUserId)], undefined, (r) => isActive[r.state]);
+    const active = await this.list(
+      [indexPartition.target(targetUserId)],
+      undefined,
+      (r) => isActive[r.state],
+    );
     return active.sort(byCreatedThenId);
   }
 

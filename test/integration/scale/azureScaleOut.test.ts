@@ -28,7 +28,11 @@ const APPROVALS_IN_FLIGHT = 8;
 
 const address = (i: number) => `scale-${String(i).padStart(3, '0')}@contoso.com`;
 
-async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
+async function until(
+  what: string,
+  probe: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -128,7 +132,12 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
 
   it('takes one decision and makes one unblock when two approvers click Approve on two bots at once', async () => {
     const nestor = { id: '29:nestor', aadObjectId: SEED.users.nestedApprover.id, name: 'Nestor Wilke' };
-    const agent = new TeamsChat({ botUrl: bots[0] as string, connector, person: people.agent, tenantId: SEED.tenantId });
+    const agent = new TeamsChat({
+      botUrl: bots[0] as string,
+      connector,
+      person: people.agent,
+      tenantId: SEED.tenantId,
+    });
     await agent.say('help');
     const [patti, nestorChat] = [people.approver, nestor].map(
       (person, i) => new TeamsChat({ botUrl: bots[i] as string, connector, person, tenantId: SEED.tenantId }),
@@ -139,7 +148,10 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
       simulator
         .calls()
         .filter(
-          (c) => c.cmdlet === 'Remove-BlockedSenderAddress' && c.status < 300 && c.parameters?.SenderAddress === target,
+          (c) =>
+            c.cmdlet === 'Remove-BlockedSenderAddress' &&
+            c.status < 300 &&
+            c.parameters?.SenderAddress === target,
         );
     const ids: string[] = [];
     for (const target of raced) {
@@ -148,10 +160,14 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
       assert.ok(await store.requests.create(request));
       ids.push(request.id);
       const sig = signer.sign(...approvalActionParts(request.id, 'approval.approve'));
-      const value = { action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId: request.id, sig } } };
+      const value = {
+        action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId: request.id, sig } },
+      };
       // Both click at the same moment; if Graph refused both approver checks (injected faults), both again.
       for (let round = 0; round < 3; round++) {
-        const answers = await Promise.all([patti, nestorChat].map((chat) => chat.post(chat.invokeActivity(value))));
+        const answers = await Promise.all(
+          [patti, nestorChat].map((chat) => chat.post(chat.invokeActivity(value))),
+        );
         assert.deepEqual(
           answers.map((a) => a.status),
           [200, 200],
@@ -164,17 +180,24 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
       const audit = await store.audit.listForRequest(ids[i] as string);
       const decisions = audit.filter((e) => e.action === 'approval.decided');
       assert.equal(decisions.length, 1, `${target}: one decision`);
-      assert.ok([people.approver.aadObjectId, nestor.aadObjectId].includes(decisions[0]?.actor?.aadObjectId ?? ''));
+      assert.ok(
+        [people.approver.aadObjectId, nestor.aadObjectId].includes(decisions[0]?.actor?.aadObjectId ?? ''),
+      );
       assert.equal(removesOf(target).length, 1, `${target}: one unblock`);
     }
   });
 
   it('approves 200 requests through both bots and ends each once, across a killed worker', async () => {
-
     // Agents talk to the bot once in each conversation, so it can reach them there later.
     const agentChats = Array.from(
       { length: AGENT_CONVERSATIONS },
-      (_, i) => new TeamsChat({ botUrl: bots[i % 2] as string, connector, person: people.agent, tenantId: SEED.tenantId }),
+      (_, i) =>
+        new TeamsChat({
+          botUrl: bots[i % 2] as string,
+          connector,
+          person: people.agent,
+          tenantId: SEED.tenantId,
+        }),
     );
     for (const chat of agentChats) await chat.say('help');
     const requests: UnblockRequest[] = [];
@@ -208,7 +231,9 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
       APPROVALS_IN_FLIGHT,
       async ({ id, chat }) => {
         const sig = signer.sign(...approvalActionParts(id, 'approval.approve'));
-        const value = { action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId: id, sig } } };
+        const value = {
+          action: { type: 'Action.Execute', verb: 'approval.approve', data: { requestId: id, sig } },
+        };
         // A click the bot could not complete (Graph kept failing its approver check) is clicked again.
         for (let click = 0; click < 5; click++) {
           const answer = await chat.post(chat.invokeActivity(value));
@@ -216,14 +241,17 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
           if ((await store.requests.get(id))?.state !== 'pending_approval') return;
         }
         const last = await chat.post(chat.invokeActivity(value));
-        assert.fail(`request ${id} was not approved after 5 clicks: ${JSON.stringify(last.body).slice(0, 1500)}`);
+        assert.fail(
+          `request ${id} was not approved after 5 clicks: ${JSON.stringify(last.body).slice(0, 1500)}`,
+        );
       },
     );
     await killer;
 
     const canSendAgain = (i: number) =>
       connector.activities.filter(
-        (a) => a.method === 'POST' && JSON.stringify(a.activity).includes(`${address(i)} can send email again`),
+        (a) =>
+          a.method === 'POST' && JSON.stringify(a.activity).includes(`${address(i)} can send email again`),
       );
     await until(
       'every request to resume',
@@ -232,7 +260,10 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
     );
     const workersStoppedAt = Date.now();
 
-    assert.ok(killedAt > 0 && killedAt < REQUESTS, `the worker was killed mid-run (after ${killedAt} unblocks)`);
+    assert.ok(
+      killedAt > 0 && killedAt < REQUESTS,
+      `the worker was killed mid-run (after ${killedAt} unblocks)`,
+    );
     const states = await Promise.all(requests.map(async (r) => (await store.requests.get(r.id))?.state));
     assert.deepEqual(
       states.filter((s) => s !== 'resumed'),
@@ -251,16 +282,26 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
 
     // The monitor: every check-resumed job in the store, whoever queued it, is one cycle. One monitor
     // across both workers means at most one per interval, each with at most one Restricted-list read.
-    const slots = Math.floor(workersStoppedAt / MONITOR_INTERVAL_MS) - Math.floor(workersStartedAt / MONITOR_INTERVAL_MS) + 1;
-    const jobsTable = TableClient.fromConnectionString(azurite.connectionString, azureResourceNames(prefix).jobsTable, {
-      allowInsecureConnection: true,
-    });
+    const slots =
+      Math.floor(workersStoppedAt / MONITOR_INTERVAL_MS) -
+      Math.floor(workersStartedAt / MONITOR_INTERVAL_MS) +
+      1;
+    const jobsTable = TableClient.fromConnectionString(
+      azurite.connectionString,
+      azureResourceNames(prefix).jobsTable,
+      {
+        allowInsecureConnection: true,
+      },
+    );
     let cycles = 0;
     const filter = `type eq 'check-resumed' and status eq 'done'`;
-    for await (const _ of jobsTable.listEntities({ queryOptions: { filter, select: ['status'] } })) cycles += 1;
+    for await (const _ of jobsTable.listEntities({ queryOptions: { filter, select: ['status'] } }))
+      cycles += 1;
     const listCalls = simulator
       .calls()
-      .filter((c) => c.cmdlet === 'Get-BlockedSenderAddress' && c.status < 300 && !c.parameters?.SenderAddress);
+      .filter(
+        (c) => c.cmdlet === 'Get-BlockedSenderAddress' && c.status < 300 && !c.parameters?.SenderAddress,
+      );
     assert.ok(cycles >= slots / 2, `${cycles} monitor cycles in ${slots} intervals: the monitor ran`);
     assert.ok(cycles <= slots, `${cycles} monitor cycles in ${slots} intervals: not one per worker`);
     assert.ok(listCalls.length <= cycles, `${listCalls.length} Restricted-list reads in ${cycles} cycles`);

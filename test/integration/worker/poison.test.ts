@@ -17,7 +17,11 @@ import { startTestApp, type TestApp } from '../../support/testApp.js';
 
 const MAX_ATTEMPTS = 2;
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined>, timeoutMs = 15_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -31,10 +35,16 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined>
 async function poisonedRequest(store: Store): Promise<string> {
   const request = requestThrough('poison@contoso.com', ['pending_approval', 'approved']);
   assert.ok(await store.requests.create(request));
-  await store.jobs.enqueue({ id: unblockJobId(request.id), type: 'unblock', payload: { requestId: request.id } });
+  await store.jobs.enqueue({
+    id: unblockJobId(request.id),
+    type: 'unblock',
+    payload: { requestId: request.id },
+  });
   for (let dead = 1; dead <= MAX_ATTEMPTS; dead++) {
     // Each dead worker claims with a 1 s lease and never settles; the next one gets it when the lease ends.
-    await until(`dead worker ${dead}'s claim`, () => store.jobs.claim(`dead-worker-${dead}`, new Date(), 1000));
+    await until(`dead worker ${dead}'s claim`, () =>
+      store.jobs.claim(`dead-worker-${dead}`, new Date(), 1000),
+    );
   }
   return request.id;
 }
@@ -94,7 +104,11 @@ describe('a job whose workers keep dying', function () {
       const connection = { connectionString: azurite.connectionString };
       const store = await openAzureStore({ connection, prefix, logger: pino({ level: 'silent' }) });
       const requestId = await poisonedRequest(store);
-      const env = { STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_PREFIX: prefix };
+      const env = {
+        STORE: 'azure',
+        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        AZURE_STORAGE_PREFIX: prefix,
+      };
       await runWorkerAndExpectFailure(env, requestId);
       const poison = new QueueClient(azurite.connectionString, azureResourceNames(prefix).poisonQueue);
       const records = (await poison.peekMessages({ numberOfMessages: 32 })).peekedMessageItems.map(

@@ -129,6 +129,8 @@ export interface AzureJobQueueOptions {
 export class AzureJobQueue implements JobQueue {
   /** The message of each job this process holds a lease on, to delete or re-schedule it. */
   private readonly receipts = new Map<string, MessageHandle>();
+  /** The row this process wrote when it leased a job: settling it needs no read while nobody changed it. */
+  private readonly leases = new Map<string, { job: Job; etag: string; seq: unknown }>();
   private lastSweep = 0;
   private readonly graceS: number;
 
@@ -405,7 +407,10 @@ export class AzureJobQueue implements JobQueue {
       leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
     };
     try {
-      await this.options.jobs.updateEntity(rowFor(leased, row.seq), 'Replace', { etag: row.etag });
+      const written = await this.options.jobs.updateEntity(rowFor(leased, row.seq), 'Replace', {
+        etag: row.etag,
+      });
+      if (written.etag) this.leases.set(leased.id, { job: leased, etag: written.etag, seq: row.seq });
       return leased;
     } catch (error) {
       if (isPreconditionFailed(error)) return null;
@@ -420,13 +425,19 @@ export class AzureJobQueue implements JobQueue {
     next: (job: Job) => Job,
     afterwards: (message: MessageHandle | undefined) => Promise<void>,
   ): Promise<Job | null> {
-    const row = await this.readRow(id);
-    if (!row) return null;
-    const job = toJob(row);
+    // Our own lease, as we wrote it: its ETag still matches unless someone took the job over since.
+    const held = this.leases.get(id);
+    this.leases.delete(id);
+    const current =
+      held?.job.owner === owner
+        ? held
+        : await this.readRow(id).then((row) => row && { job: toJob(row), etag: row.etag, seq: row.seq });
+    if (!current) return null;
+    const { job } = current;
     if (job.status !== 'running' || job.owner !== owner) return null;
     const settled = next(job);
     try {
-      await this.options.jobs.updateEntity(rowFor(settled, row.seq), 'Replace', { etag: row.etag });
+      await this.options.jobs.updateEntity(rowFor(settled, current.seq), 'Replace', { etag: current.etag });
     } catch (error) {
       if (isPreconditionFailed(error)) return null;
       throw error;

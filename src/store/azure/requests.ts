@@ -85,8 +85,10 @@ export class AzureRequestStore implements RequestStore {
         return { ok: false, reason: 'conflict', current: before.request };
     }
     const partitionKey = requestPartition(request.id);
-    const messages = await this.outbox.prepare(partitionKey, change.jobs);
-    const added = await this.index.add(before?.request ?? null, request);
+    const [messages, added] = await Promise.all([
+      this.outbox.prepare(partitionKey, change.jobs),
+      this.index.add(before?.request ?? null, request),
+    ]);
     const actions: TransactionAction[] = [
       before
         ? ['update', requestRow(request), 'Replace', { etag: before.etag }]

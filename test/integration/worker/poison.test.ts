@@ -73,7 +73,11 @@ describe('a job whose workers keep dying', function () {
     assert.match(String(entry?.detail.error), /handed out 3 times without an outcome/);
     const calls = app.simulator?.calls().filter((c) => c.cmdlet === 'Remove-BlockedSenderAddress') ?? [];
     assert.equal(calls.length, 0, 'the poison job was not run again');
-    assert.equal((await app.store.jobs.get(unblockJobId(requestId)))?.status, 'failed');
+    // The request fails first (onGiveUp), then the job is ended.
+    await until(
+      'the job to end as failed',
+      async () => (await app.store.jobs.get(unblockJobId(requestId)))?.status === 'failed',
+    );
   }
 
   it('fails the request instead of running it again (SQLite)', async () => {

@@ -29,9 +29,13 @@ export interface StoreResult {
 
 const silent = pino({ level: 'silent' });
 
-async function jobThroughput(store: Store, jobs: number): Promise<{ enqueuePerSecond: number; jobsPerSecond: number }> {
+async function jobThroughput(
+  store: Store,
+  jobs: number,
+): Promise<{ enqueuePerSecond: number; jobsPerSecond: number }> {
   const enqueueStarted = performance.now();
-  for (let i = 0; i < jobs; i++) await store.jobs.enqueue({ id: `bench-job-${i}`, type: 'notify', payload: { i } });
+  for (let i = 0; i < jobs; i++)
+    await store.jobs.enqueue({ id: `bench-job-${i}`, type: 'notify', payload: { i } });
   const enqueueMs = performance.now() - enqueueStarted;
   const done = async () => ({ kind: 'done' as const });
   const runners = [1, 2].map(
@@ -114,7 +118,11 @@ export async function measureStores(jobs: number, approvals: number): Promise<St
     const azure = await openAzureStore({ connection, prefix: uniquePrefix(), logger: silent });
     const azureThroughput = await jobThroughput(azure, jobs);
     const azureLatency = await approvalLatency(
-      { STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_PREFIX: uniquePrefix() },
+      {
+        STORE: 'azure',
+        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        AZURE_STORAGE_PREFIX: uniquePrefix(),
+      },
       approvals,
     );
     results.push(resultOf('Azure Storage (Azurite)', jobs, azureThroughput, azureLatency));

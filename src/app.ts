@@ -211,7 +211,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const http = createHttpServer({
     maxBodyBytes: config.http.maxBodyBytes,
     logger,
-    messages: bot.endpoint,
+    // A worker-only process answers health checks (WORKER_HEALTH_PORT) but takes no Teams traffic.
+    messages: options.workerOnly ? undefined : bot.endpoint,
     readiness: { store: () => store.ping(), tenant: () => tenant.gateway.ping() },
   });
 

@@ -65,6 +65,7 @@ const schema = z
     APPROVAL_EXPIRE_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(24)),
     WORKER: z.preprocess(emptyToUndefined, z.enum(['in-process', 'off']).default('in-process')),
     WORKER_POLL_INTERVAL_MS: z.preprocess(emptyToUndefined, positive('milliseconds').default(500)),
+    WORKER_HEALTH_PORT: z.preprocess(emptyToUndefined, port.optional()),
     WORKER_LEASE_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
     JOB_MAX_ATTEMPTS: z.preprocess(
       emptyToUndefined,
@@ -262,6 +263,8 @@ export interface Config {
   approvals: { allowSelfApproval: boolean; remindAfterMs: number; expireAfterMs: number };
   worker: {
     inProcess: boolean;
+    /** `npm run worker` serves /healthz and /readyz here (App Service probes a port); none when unset. */
+    healthPort: number | undefined;
     pollIntervalMs: number;
     leaseMs: number;
     /** The retry budget of a job before its request fails visibly. */
@@ -356,6 +359,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     worker: {
       inProcess: e.WORKER === 'in-process',
+      healthPort: e.WORKER_HEALTH_PORT,
       pollIntervalMs: e.WORKER_POLL_INTERVAL_MS,
       leaseMs: e.WORKER_LEASE_S * 1000,
       maxAttempts: e.JOB_MAX_ATTEMPTS,

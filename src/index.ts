@@ -40,7 +40,13 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => void shutdown('SIGINT'));
   };
   if (workerOnly) {
-    logger.info({ store: describeStore(config.store), tenant: config.tenant.mode }, 'worker is running');
+    // App Service restarts an app that answers nothing on its port: give it the health endpoints.
+    const { healthPort } = config.worker;
+    if (healthPort !== undefined) await app.http.listen(healthPort, config.http.host);
+    logger.info(
+      { store: describeStore(config.store), tenant: config.tenant.mode, healthPort },
+      'worker is running',
+    );
     process.stderr.write(
       `\n  unblock-assistant worker is running (store: ${describeStore(config.store)})\n\n`,
     );

@@ -523,6 +523,18 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         assert.deepEqual((await store.state.read(['conv/1']))['conv/1']?.value, { step: 6 });
       });
 
+      it('writes a key only when it holds nothing, one winner among concurrent writers', async () => {
+        const outcomes = await Promise.all(
+          [0, 1, 2, 3, 4].map((i) => store.state.writeIfAbsent('card-signing-key', { key: `key-${i}` })),
+        );
+        assert.equal(outcomes.filter(Boolean).length, 1);
+        const winner = outcomes.indexOf(true);
+        assert.deepEqual((await store.state.read(['card-signing-key']))['card-signing-key']?.value, {
+          key: `key-${winner}`,
+        });
+        assert.equal(await store.state.writeIfAbsent('card-signing-key', { key: 'late' }), false);
+      });
+
       it('deletes keys, and ignores keys that do not exist', async () => {
         await store.state.write({ 'conv/1': { value: dialog }, 'conv/2': { value: dialog } });
         await store.state.delete(['conv/1', 'conv/missing']);

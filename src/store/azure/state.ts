@@ -5,7 +5,7 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import { StateConflictError, type StateItem, type StateStore } from '../ports.js';
 import { parseStoredObject } from '../sqlite/json.js';
-import { isNotFound, isPreconditionFailed } from './errors.js';
+import { isConflict, isNotFound, isPreconditionFailed } from './errors.js';
 import { escapeKey } from './keys.js';
 
 type Changes = Record<string, { value: object; eTag?: string }>;
@@ -25,6 +25,21 @@ export class AzureBlobStateStore implements StateStore {
     );
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
+  }
+
+  async writeIfAbsent(key: string, value: object): Promise<boolean> {
+    const body = JSON.stringify(value);
+    try {
+      await this.blob(key).upload(body, Buffer.byteLength(body), {
+        blobHTTPHeaders: { blobContentType: 'application/json' },
+        // If-None-Match: * — the blob service refuses the write when the blob exists (409).
+        conditions: { ifNoneMatch: '*' },
+      });
+      return true;
+    } catch (error) {
+      if (isConflict(error) || isPreconditionFailed(error)) return false;
+      throw error;
+    }
   }
 
   async delete(keys: string[]): Promise<void> {

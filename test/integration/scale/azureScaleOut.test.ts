@@ -5,13 +5,12 @@
 // Remove-BlockedSenderAddress and exactly one "can send email again" each, and the resume monitor must run
 // once per interval across the workers, not once per worker.
 import { strict as assert } from 'node:assert';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
 import pino from 'pino';
 import { approvalActionParts, createCardSigner, loadCardSigningKey } from '../../../src/bot/cardSigning.js';
 import type { UnblockRequest } from '../../../src/runbook/index.js';
-import { azureResourceNames, openAzureStore, type StateStore, type Store } from '../../../src/store/index.js';
+import { azureResourceNames, openAzureStore, type Store } from '../../../src/store/index.js';
 import { SEED, TenantSimulator } from '../../../src/tenant/index.js';
 import { type Azurite, startAzurite, uniquePrefix } from '../../support/azurite.js';
 import { FakeConnector } from '../../support/fakeConnector.js';
@@ -60,15 +59,16 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
   let bots: string[] = [];
   let workers: StartedProcess[] = [];
   let workersStartedAt = 0;
+  const workerUrls = new Map<StartedProcess, string>();
+  /** The card signing key the processes generated and agreed on (none was configured). */
+  let signer: ReturnType<typeof createCardSigner>;
   const prefix = uniquePrefix();
-  const cardSecret = randomBytes(32).toString('base64');
 
   const env = () => ({
     STORE: 'azure',
     AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
     AZURE_STORAGE_PREFIX: prefix,
     SIMULATOR_URL: simulator.baseUrl,
-    CARD_SIGNING_SECRET: cardSecret,
     RESUME_POLL_INTERVAL_S: String(MONITOR_INTERVAL_MS / 1000),
     WORKER_POLL_INTERVAL_MS: '50',
     WORKER_LEASE_S: '3',
@@ -93,9 +93,11 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
     return url;
   };
   const startWorker = async () => {
-    const worker = node(['--worker'], {});
+    const port = await freePort();
+    const worker = node(['--worker'], { WORKER_HEALTH_PORT: String(port) });
     processes.push(worker);
-    await until('the worker to start', () => /worker is running/.test(worker.output()), 30_000);
+    await waitUntilUp(`http://127.0.0.1:${port}/healthz`, 30_000, worker);
+    workerUrls.set(worker, `http://127.0.0.1:${port}`);
     return worker;
   };
 
@@ -117,9 +119,17 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
       prefix,
       logger: pino({ level: 'silent' }),
     });
-    bots = [await startBot(), await startBot()];
+    // All four start at once on the empty store, as a deployment's instances do.
     workersStartedAt = Date.now();
-    workers = [await startWorker(), await startWorker()];
+    const [bot1, bot2, worker1, worker2] = await Promise.all([
+      startBot(),
+      startBot(),
+      startWorker(),
+      startWorker(),
+    ]);
+    bots = [bot1, bot2];
+    workers = [worker1, worker2];
+    signer = createCardSigner(await loadCardSigningKey(store.state, undefined));
   });
 
   after(async () => {
@@ -128,6 +138,17 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
     await connector?.stop();
     await simulator?.stop();
     await azurite?.stop();
+  });
+
+  it('runs workers that answer health checks and take no Teams traffic', async () => {
+    const url = workerUrls.get(workers[1] as StartedProcess);
+    assert.equal((await fetch(`${url}/readyz`)).status, 200);
+    const messages = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+    assert.equal(messages.status, 404);
   });
 
   it('takes one decision and makes one unblock when two approvers click Approve on two bots at once', async () => {
@@ -142,7 +163,6 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
     const [patti, nestorChat] = [people.approver, nestor].map(
       (person, i) => new TeamsChat({ botUrl: bots[i] as string, connector, person, tenantId: SEED.tenantId }),
     ) as [TeamsChat, TeamsChat];
-    const signer = createCardSigner(await loadCardSigningKey({} as StateStore, cardSecret));
     const raced = Array.from({ length: 10 }, (_, i) => `race-${i}@contoso.com`);
     const removesOf = (target: string) =>
       simulator
@@ -222,7 +242,6 @@ describe('scale-out on Azure Storage: two bots and two workers as separate proce
     })();
 
     // The approver clicks Approve on each request through either bot, several at once.
-    const signer = createCardSigner(await loadCardSigningKey({} as StateStore, cardSecret));
     const approverChats = bots.map(
       (botUrl) => new TeamsChat({ botUrl, connector, person: people.approver, tenantId: SEED.tenantId }),
     );

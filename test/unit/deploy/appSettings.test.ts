@@ -50,6 +50,9 @@ function dummyValue(setting: AppSetting): string {
     LOG_LEVEL: 'info',
     RESUME_POLL_INTERVAL_S: '60',
     RESUME_GIVE_UP_AFTER_H: '24',
+    // The storage account's blob endpoint, as ARM reports it (with a trailing slash).
+    AZURE_STORAGE_ACCOUNT_URL: 'https://stabc123.blob.core.windows.net/',
+    AZURE_STORAGE_PREFIX: 'unblock',
   };
   const value = byName[setting.name];
   assert.ok(value !== undefined, `no dummy value for ${setting.name} = ${setting.expression}`);
@@ -70,13 +73,26 @@ describe('deploy/main.bicep app settings', () => {
   });
 
   describe('(a) against loadConfig from src/config.ts', () => {
-    it('starts in live mode, authenticated, listening on all interfaces, with SQLite on /home', () => {
+    it('starts in live mode, authenticated, listening on all interfaces, on Azure Storage through the identity', () => {
       const config = loadConfig(appEnv);
       assert.equal(config.tenant.mode, 'live');
       assert.equal(config.bot.appId, appEnv.MicrosoftAppId);
       assert.equal(config.bot.appType, 'SingleTenant');
       assert.equal(config.http.host, '0.0.0.0');
-      assert.deepEqual(config.store, { kind: 'sqlite', dataDir: '/home/data' });
+      assert.deepEqual(config.store, {
+        kind: 'azure',
+        prefix: 'unblock',
+        connectionString: undefined,
+        endpoints: {
+          table: 'https://stabc123.table.core.windows.net',
+          queue: 'https://stabc123.queue.core.windows.net',
+          blob: 'https://stabc123.blob.core.windows.net',
+        },
+        clientId: appEnv.AZURE_CLIENT_ID,
+        tenantId: appEnv.AZURE_TENANT_ID,
+        authorityHost: undefined,
+      });
+      assert.equal(config.worker.inProcess, false, 'the worker is its own app');
       assert.equal(config.approverGroupId, appEnv.APPROVER_GROUP_ID);
       assert.ok(config.tenant.mode === 'live' && config.tenant.clientId === appEnv.AZURE_CLIENT_ID);
     });
@@ -94,6 +110,7 @@ describe('deploy/main.bicep app settings', () => {
       });
       assert.deepEqual(throwing.sort(), [
         'APPROVER_GROUP_ID',
+        'AZURE_STORAGE_ACCOUNT_URL',
         'AZURE_TENANT_ID',
         'MicrosoftAppPassword',
         'MicrosoftAppTenantId',

@@ -140,7 +140,9 @@ export async function openAzureStore(options: AzureStoreOptions): Promise<AzureS
     async ping() {
       try {
         if (closed) throw new Error('the store was closed');
-        await Promise.all([c.queue.getProperties(), c.requests.getAccessPolicy()]);
+        // Reads the data roles allow (a table's ACL would need a shared key): one queue, one table query.
+        const query = c.requests.listEntities({ queryOptions: { filter: "PartitionKey eq 'ping'" } });
+        await Promise.all([c.queue.getProperties(), query.byPage({ maxPageSize: 1 }).next()]);
       } catch (error) {
         throw unavailable(`The Azure Storage store at ${where} cannot be read`, error);
       }

@@ -154,7 +154,10 @@ describe('deploy/main.bicep', () => {
 
   it('runs STORE=azure through the managed identity, with no connection string and no SQLite path', () => {
     assert.match(bicep, /name: 'STORE'\s*\n\s*value: 'azure'/);
-    assert.match(bicep, /name: 'AZURE_STORAGE_ACCOUNT_URL'\s*\n\s*value: storage\.properties\.primaryEndpoints\.blob/);
+    assert.match(
+      bicep,
+      /name: 'AZURE_STORAGE_ACCOUNT_URL'\s*\n\s*value: storage\.properties\.primaryEndpoints\.blob/,
+    );
     assert.doesNotMatch(bicep, /AZURE_STORAGE_CONNECTION_STRING|DATA_DIR|\/home\/data|listKeys\(/);
     assert.ok(bicep.includes('allowSharedKeyAccess: false'));
   });
@@ -162,7 +165,9 @@ describe('deploy/main.bicep', () => {
   it('creates the tables, queues and container the Azure store uses', () => {
     const prefix = /var storePrefix = '([a-z0-9]+)'/.exec(bicep)?.[1];
     assert.ok(prefix, 'var storePrefix');
-    const named = new Set([...bicep.matchAll(/name: '\$\{storePrefix\}([a-z0-9-]*)'/g)].map((m) => `${prefix}${m[1]}`));
+    const named = new Set(
+      [...bicep.matchAll(/name: '\$\{storePrefix\}([a-z0-9-]*)'/g)].map((m) => `${prefix}${m[1]}`),
+    );
     assert.deepEqual([...named].sort(), Object.values(azureResourceNames(prefix)).sort());
   });
 

@@ -16,6 +16,7 @@ import { measureFanout } from './fanout.js';
 import { measureMonitor } from './monitor.js';
 import { type BenchResult, type Footprint, machine, markdown, summarize, targetsOf } from './report.js';
 import { SEEDED_REQUESTS, seedHistory } from './seed.js';
+import { measureStores } from './stores.js';
 import { measureTab, tabMarkdown } from './tab.js';
 import { runRounds, runTurns, type ScenarioName, scenarios, staleClickBodies } from './turns.js';
 
@@ -33,6 +34,8 @@ const turnsForRss = setting('BENCH_TURNS', 10_000);
 const tabRequests = setting('BENCH_TAB_REQUESTS', 100_000);
 const tabCalls = setting('BENCH_TAB_CALLS', 300);
 const coldStarts = 3;
+const STORE_JOBS = 300;
+const STORE_APPROVALS = 20;
 const profile = process.env.BENCH_PROFILE === '1';
 const resultsDir = path.join(repoRoot, 'bench', 'results');
 
@@ -193,6 +196,10 @@ async function main(): Promise<void> {
     const monitor = await measureMonitor(10_000, 3);
     log('proactive fan-out: 1,000 notes to 200 conversations under Teams rate limits');
     const fanout = await measureFanout(1000, 200);
+    log(
+      `stores: SQLite and Azure Storage on Azurite, ${STORE_JOBS} jobs and ${STORE_APPROVALS} approvals each`,
+    );
+    const stores = await measureStores(STORE_JOBS, STORE_APPROVALS);
 
     const labels = Object.fromEntries(all.map((s) => [s.name, s.label])) as Record<ScenarioName, string>;
     const order: ScenarioName[] = ['echo', 'echo-aa', 'help', 'status', 'step'];
@@ -214,6 +221,7 @@ async function main(): Promise<void> {
       monitor,
       fanout,
       tab,
+      stores,
       targets: targetsOf(summary, footprint, monitor, fanout),
       totalSeconds: (performance.now() - started) / 1000,
     };

@@ -92,10 +92,6 @@ param resumeGiveUpAfterHours int = 24
 @description('IANA time zone for dates and times on cards (TENANT_TIME_ZONE), e.g. Europe/Copenhagen.')
 param tenantTimeZone string = 'UTC'
 
-@description('in-process: the web app runs the worker too (WORKER). off: only with a separate worker.')
-@allowed(['in-process', 'off'])
-param worker string = 'in-process'
-
 @description('How often an idle worker looks for due jobs, in milliseconds (WORKER_POLL_INTERVAL_MS).')
 @minValue(1)
 param workerPollIntervalMs int = 500
@@ -215,9 +211,12 @@ resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-3
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Storage: tables, queues and blobs for STORE=azure (DESIGN.md: requests/audit tables, a jobs queue,
-// dialog state in blobs). Identity-based access only: no shared keys, so no connection string exists.
+// Storage: STORE=azure, shared by every bot instance and the worker (src/store/azure/). Identity-based
+// access only: no shared keys, so no connection string exists. The names are the store's own under
+// AZURE_STORAGE_PREFIX (src/store/azure/open.ts, azureResourceNames); the app creates any that are missing.
 // ---------------------------------------------------------------------------------------------------
+var storePrefix = 'unblock'
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageAccountName
   location: location
@@ -240,14 +239,27 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
   name: 'default'
 }
 
+// Requests, with their audit entries and outbox rows in one partition per request.
 resource requestsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
   parent: tableService
-  name: 'requests'
+  name: '${storePrefix}requests'
 }
 
-resource auditTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+// The lists' indexes (by state, target user, requester, creation time).
+resource requestIndexTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
   parent: tableService
-  name: 'audit'
+  name: '${storePrefix}requestindex'
+}
+
+// One row per job id: the job's status and the idempotency record.
+resource jobsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: '${storePrefix}jobs'
+}
+
+resource referencesTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: '${storePrefix}references'
 }
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
@@ -257,7 +269,13 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-0
 
 resource jobsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
   parent: queueService
-  name: 'jobs'
+  name: '${storePrefix}-jobs'
+}
+
+// Jobs given up (their requests failed visibly), kept for an operator to look at.
+resource poisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: '${storePrefix}-jobs-poison'
 }
 
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
@@ -267,7 +285,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
 
 resource dialogStateContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
-  name: 'dialog-state'
+  name: '${storePrefix}-state'
   properties: {
     publicAccess: 'None'
   }
@@ -388,11 +406,9 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = if (enableAppl
 // parameter unless the deployment itself decides it:
 // - PORT is not set: App Service sets PORT for its built-in Node image and routes 443 to it
 //   (WEBSITES_PORT is only for custom containers).
-// - STORE=sqlite is the only store implemented today. DATA_DIR=/home/data puts the database on App
-//   Service's persistent /home share, which is a network share: run ONE instance (do not scale out).
-//   When STORE=azure exists it will use the Storage account above through the managed identity
-//   (endpoints in the outputs, AZURE_CLIENT_ID), with no AZURE_STORAGE_CONNECTION_STRING: add its
-//   endpoint settings here then, under the names src/config.ts gives them.
+// - STORE=azure on the Storage account above, through the managed identity (AZURE_CLIENT_ID): no
+//   connection string, no SQLite and nothing on App Service's /home network share. Every instance of
+//   the bot and of the worker shares it (see "Worker" below). WORKER=off: the worker is its own app.
 // - Secrets are Key Vault references without a version, so App Service reads the newest one; an
 //   unresolved reference stays literal text, which the app refuses at startup.
 // ---------------------------------------------------------------------------------------------------
@@ -487,15 +503,19 @@ var appSettings = [
   }
   {
     name: 'STORE'
-    value: 'sqlite'
+    value: 'azure'
   }
   {
-    name: 'DATA_DIR'
-    value: '/home/data'
+    name: 'AZURE_STORAGE_ACCOUNT_URL'
+    value: storage.properties.primaryEndpoints.blob
+  }
+  {
+    name: 'AZURE_STORAGE_PREFIX'
+    value: storePrefix
   }
   {
     name: 'WORKER'
-    value: worker
+    value: 'off'
   }
   {
     name: 'WORKER_POLL_INTERVAL_MS'
@@ -582,13 +602,20 @@ var platformSettings = concat(
     : []
 )
 
+// Scale-out: several bot instances behind App Service and the worker as an app of its own, all on the
+// Azure Storage store (STORE=azure), which holds every piece of shared state.
+@description('Instances of the App Service plan: each runs one bot and one worker. At least 2 (B1 allows up to 3, S1 up to 10).')
+@minValue(2)
+@maxValue(10)
+param instances int = 2
+
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${name}-plan-${suffix}'
   location: location
   kind: 'linux'
   sku: {
     name: appServicePlanSku
-    capacity: 1
+    capacity: instances
   }
   properties: {
     reserved: true
@@ -664,6 +691,67 @@ resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
 
 resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
   parent: webApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Worker: `npm run worker` as a second App Service app on the same plan, so it runs on every instance
+// beside the bot. Why an app and not a WebJob or the bot's own process: it deploys the same zip with the
+// same Node runtime, identity and Key Vault references; it restarts, logs and can be stopped apart from
+// the bot; and it costs no extra plan. Any number of workers may run: a job id is claimed by one of them,
+// and the resume monitor runs once per interval across all of them. App Service probes every app's port
+// (8080 for its Node image), so the worker answers /healthz and /readyz there and nothing else.
+// ---------------------------------------------------------------------------------------------------
+var workerAppSettings = concat(appSettings, platformSettings, [
+  {
+    name: 'WORKER_HEALTH_PORT'
+    value: '8080'
+  }
+])
+
+resource workerApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: '${name}-worker-${suffix}'
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: {
+      linuxFxVersion: 'NODE|${nodeVersion}'
+      appCommandLine: 'npm run worker'
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: workerAppSettings
+    }
+  }
+  dependsOn: [
+    keyVaultSecretsUser
+  ]
+}
+
+resource workerFtpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: workerApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource workerScmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: workerApp
   name: 'scm'
   properties: {
     allow: false
@@ -770,6 +858,10 @@ output botDomain string = webApp.properties.defaultHostName
 output teamsAppId string = botUsesManagedIdentity ? botIdentity.properties.clientId : botAppId
 output messagingEndpoint string = bot.properties.endpoint
 output webAppName string = webApp.name
+@description('Deploy the same zip to this app too: it runs `npm run worker`.')
+output workerAppName string = workerApp.name
+@description('Deploy the same zip to this app too: it runs `npm run worker`.')
+output workerAppName string = workerApp.name
 @description('Grant the Microsoft 365 permissions to this service principal (object ID).')
 output managedIdentityPrincipalId string = identity.properties.principalId
 output managedIdentityClientId string = identity.properties.clientId

@@ -1,6 +1,7 @@
 // The composition root: picks implementations from Config and wires them together. Nothing else knows
 // which store, tenant or bot identity is in use.
-import type { TokenCredential } from '@azure/identity';
+import path from 'node:path';
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import type { Logger } from 'pino';
 import { createBot, loadCardSigningKey, type Pacer } from './bot/index.js';
 import type { Config } from './config.js';
@@ -13,7 +14,7 @@ import {
   RequestLedger,
   RequestLifecycle,
 } from './requests/index.js';
-import { openSqliteStore, type Store } from './store/index.js';
+import { openAzureStore, openSqliteStore, type Store } from './store/index.js';
 import {
   createTab,
   LOCAL_TAB_APP_ID,
@@ -132,12 +133,41 @@ function allowedTenants(config: Config, managedTenantId: string): string[] {
   return [...new Set([config.bot.appTenantId, managedTenantId].filter((id): id is string => Boolean(id)))];
 }
 
+/** SQLite on this machine, or Azure Storage shared by any number of bot and worker processes. */
+export async function openStore(store: Config['store'], logger: Logger): Promise<Store> {
+  if (store.kind === 'sqlite') return openSqliteStore({ dataDir: store.dataDir, logger });
+  const authorityHost = store.authorityHost?.replace(/\/+$/, '');
+  const connection = store.connectionString
+    ? { connectionString: store.connectionString }
+    : {
+        endpoints: store.endpoints ?? { table: '', queue: '', blob: '' },
+        // Managed identity on Azure (AZURE_CLIENT_ID names the user-assigned one), the Azure CLI on a laptop.
+        credential: new DefaultAzureCredential({
+          ...(store.tenantId ? { tenantId: store.tenantId } : {}),
+          ...(store.clientId ? { managedIdentityClientId: store.clientId } : {}),
+          ...(authorityHost
+            ? {
+                authorityHost,
+                disableInstanceDiscovery: authorityHost !== 'https://login.microsoftonline.com',
+              }
+            : {}),
+        }),
+      };
+  return openAzureStore({ connection, prefix: store.prefix, logger });
+}
+
+/** Where the store is, for the startup banner and log (never the connection string: it holds a key). */
+export function describeStore(store: Config['store']): string {
+  if (store.kind === 'sqlite') return `SQLite in ${path.resolve(store.dataDir)}`;
+  const where = store.endpoints
+    ? store.endpoints.table.replace('.table.', '.*.')
+    : 'AZURE_STORAGE_CONNECTION_STRING';
+  return `Azure Storage at ${where} (prefix ${store.prefix})`;
+}
+
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
-  const store = openSqliteStore({
-    dataDir: config.store.dataDir,
-    logger: logger.child({ component: 'store' }),
-  });
+  const store = await openStore(config.store, logger.child({ component: 'store' }));
   let tenant: TenantWiring;
   let cardSigningKey: Buffer;
   try {
@@ -252,7 +282,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const http = createHttpServer({
     maxBodyBytes: config.http.maxBodyBytes,
     logger,
-    messages: bot.endpoint,
+    // A worker-only process answers health checks (WORKER_HEALTH_PORT) but takes no Teams traffic.
+    messages: options.workerOnly ? undefined : bot.endpoint,
     readiness: { store: () => store.ping(), tenant: () => tenant.gateway.ping() },
     routes: tabRoutes,
   });

@@ -96,8 +96,17 @@ const schema = z
     APPROVER_GROUP_ID: optionalGuid,
     HELPDESK_GROUP_ID: optionalGuid,
     ALLOW_ANY_USER_TO_START: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
-    STORE: z.preprocess(emptyToUndefined, z.enum(['sqlite']).default('sqlite')),
+    STORE: z.preprocess(emptyToUndefined, z.enum(['sqlite', 'azure']).default('sqlite')),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, url.optional()),
+    AZURE_STORAGE_CONNECTION_STRING: optionalString,
+    AZURE_STORAGE_PREFIX: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9]{2,19}$/, 'must be 3–20 lowercase letters and digits, starting with a letter')
+        .default('unblock'),
+    ),
     RESUME_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
     // Graph message trace looks at most 10 days back per query: the monitor cannot confirm a resume later.
     RESUME_GIVE_UP_AFTER_H: z.preprocess(
@@ -117,6 +126,7 @@ const schema = z
     APPROVAL_EXPIRE_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(24)),
     WORKER: z.preprocess(emptyToUndefined, z.enum(['in-process', 'off']).default('in-process')),
     WORKER_POLL_INTERVAL_MS: z.preprocess(emptyToUndefined, positive('milliseconds').default(500)),
+    WORKER_HEALTH_PORT: z.preprocess(emptyToUndefined, port.optional()),
     WORKER_LEASE_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
     JOB_MAX_ATTEMPTS: z.preprocess(
       emptyToUndefined,
@@ -215,6 +225,25 @@ const schema = z
         );
       }
     }
+    if (env.STORE === 'azure') {
+      const given = [env.AZURE_STORAGE_ACCOUNT_URL, env.AZURE_STORAGE_CONNECTION_STRING].filter(
+        Boolean,
+      ).length;
+      if (given !== 1) {
+        problem(
+          'AZURE_STORAGE_ACCOUNT_URL',
+          given === 0
+            ? 'or AZURE_STORAGE_CONNECTION_STRING is required when STORE=azure'
+            : 'and AZURE_STORAGE_CONNECTION_STRING are both set: choose one',
+        );
+      }
+      if (env.AZURE_STORAGE_ACCOUNT_URL && !storageEndpoints(env.AZURE_STORAGE_ACCOUNT_URL)) {
+        problem(
+          'AZURE_STORAGE_ACCOUNT_URL',
+          'must be an endpoint of the storage account, like https://myaccount.blob.core.windows.net',
+        );
+      }
+    }
     if (env.TENANT_MODE === 'live') {
       if (!env.AZURE_TENANT_ID)
         problem('AZURE_TENANT_ID', 'is required when TENANT_MODE=live (your Entra tenant id)');
@@ -240,6 +269,19 @@ const schema = z
       }
     }
   });
+
+/**
+ * The table, queue and blob endpoints of a storage account from any one of them
+ * (https://<account>.<blob|queue|table>.<cloud suffix>), so one setting names the account in every cloud.
+ */
+function storageEndpoints(accountUrl: string): { table: string; queue: string; blob: string } | null {
+  const parsed = new URL(accountUrl);
+  const match = /^([a-z0-9]{3,24})\.(?:blob|queue|table)\.(.+)$/.exec(parsed.hostname);
+  if (parsed.protocol !== 'https:' || !match) return null;
+  const at = (service: string) =>
+    `https://${match[1]}.${service}.${match[2]}${parsed.port ? `:${parsed.port}` : ''}`;
+  return { table: at('table'), queue: at('queue'), blob: at('blob') };
+}
 
 function isTimeZone(timeZone: string): boolean {
   try {
@@ -305,7 +347,20 @@ export interface Config {
     /** Where the Entra sign-in keys come from (AZURE_AUTHORITY_HOST, public cloud by default). */
     authorityHost: string;
   };
-  store: { kind: 'sqlite'; dataDir: string };
+  store:
+    | { kind: 'sqlite'; dataDir: string }
+    | {
+        kind: 'azure';
+        /** Starts every table, queue and container name. */
+        prefix: string;
+        /** Azurite or a key-based account (local runs); deployments use `endpoints` with a credential. */
+        connectionString: string | undefined;
+        endpoints: { table: string; queue: string; blob: string } | undefined;
+        /** The user-assigned managed identity (AZURE_CLIENT_ID) DefaultAzureCredential signs in as. */
+        clientId: string | undefined;
+        tenantId: string | undefined;
+        authorityHost: string | undefined;
+      };
   resume: {
     pollIntervalMs: number;
     giveUpAfterMs: number;
@@ -315,6 +370,8 @@ export interface Config {
   approvals: { allowSelfApproval: boolean; remindAfterMs: number; expireAfterMs: number };
   worker: {
     inProcess: boolean;
+    /** `npm run worker` serves /healthz and /readyz here (App Service probes a port); none when unset. */
+    healthPort: number | undefined;
     pollIntervalMs: number;
     leaseMs: number;
     /** The retry budget of a job before its request fails visibly. */
@@ -415,7 +472,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       domain: e.BOT_DOMAIN,
       authorityHost: (e.AZURE_AUTHORITY_HOST ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
     },
-    store: { kind: e.STORE, dataDir: e.DATA_DIR },
+    store:
+      e.STORE === 'azure'
+        ? {
+            kind: 'azure',
+            prefix: e.AZURE_STORAGE_PREFIX,
+            connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+            endpoints: e.AZURE_STORAGE_ACCOUNT_URL
+              ? (storageEndpoints(e.AZURE_STORAGE_ACCOUNT_URL) ?? undefined)
+              : undefined,
+            clientId: e.AZURE_CLIENT_ID,
+            tenantId: e.AZURE_TENANT_ID,
+            authorityHost: e.AZURE_AUTHORITY_HOST,
+          }
+        : { kind: 'sqlite', dataDir: e.DATA_DIR },
     resume: {
       pollIntervalMs: e.RESUME_POLL_INTERVAL_S * 1000,
       giveUpAfterMs: e.RESUME_GIVE_UP_AFTER_H * 3600_000,
@@ -428,6 +498,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     worker: {
       inProcess: e.WORKER === 'in-process',
+      healthPort: e.WORKER_HEALTH_PORT,
       pollIntervalMs: e.WORKER_POLL_INTERVAL_MS,
       leaseMs: e.WORKER_LEASE_S * 1000,
       maxAttempts: e.JOB_MAX_ATTEMPTS,

@@ -1,7 +1,6 @@
 // Starts unblock-assistant: reads the configuration, builds the app, listens, and shuts down gracefully.
 import 'dotenv/config';
-import path from 'node:path';
-import { createApp } from './app.js';
+import { createApp, describeStore } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 
@@ -41,12 +40,15 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => void shutdown('SIGINT'));
   };
   if (workerOnly) {
+    // App Service restarts an app that answers nothing on its port: give it the health endpoints.
+    const { healthPort } = config.worker;
+    if (healthPort !== undefined) await app.http.listen(healthPort, config.http.host);
     logger.info(
-      { store: path.resolve(config.store.dataDir), tenant: config.tenant.mode },
+      { store: describeStore(config.store), tenant: config.tenant.mode, healthPort },
       'worker is running',
     );
     process.stderr.write(
-      `\n  unblock-assistant worker is running (store: ${path.resolve(config.store.dataDir)})\n\n`,
+      `\n  unblock-assistant worker is running (store: ${describeStore(config.store)})\n\n`,
     );
     shutdownOn(() => app.stop());
     return;
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
       tenant: config.tenant.mode,
       tenantId: app.tenantId,
       simulator: app.simulator ? app.simulator.baseUrl : undefined,
-      store: `sqlite at ${path.resolve(config.store.dataDir)}`,
+      store: describeStore(config.store),
       auth: authMode,
     },
     'unblock-assistant is running',
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
       '',
       `  unblock-assistant is listening on ${url}/api/messages`,
       `  tenant:  ${config.tenant.mode === 'simulated' ? `simulated contoso.com (${app.simulator?.baseUrl})` : `live ${app.tenantId}`}`,
-      `  store:   SQLite in ${path.resolve(config.store.dataDir)}`,
+      `  store:   ${describeStore(config.store)}`,
       `  auth:    ${authMode}`,
       `  health:  ${url}/healthz   ready: ${url}/readyz`,
       '',

@@ -7,7 +7,8 @@ import restify, { type Request, type Response } from 'restify';
 export interface HttpDeps {
   maxBodyBytes: number;
   logger: Logger;
-  messages: {
+  /** Absent in a worker-only process, which serves its health endpoints alone. */
+  messages?: {
     handle(
       body: unknown,
       headers: Record<string, string | string[] | undefined>,
@@ -67,12 +68,17 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
   );
 
   server.post('/api/messages', async (req: Request, res: Response) => {
+    const { messages } = deps;
+    if (!messages) {
+      res.send(404, { error: 'NotFound', message: 'This process runs the worker only.' });
+      return;
+    }
     if (!req.is('json')) {
       res.send(415, { error: 'UnsupportedMediaType', message: 'Send the activity as application/json.' });
       return;
     }
     try {
-      const reply = await deps.messages.handle(req.body, req.headers);
+      const reply = await messages.handle(req.body, req.headers);
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.header(name, value);
       if (reply.body === undefined) res.send(reply.status);
       else res.send(reply.status, reply.body);

@@ -174,6 +174,8 @@ export interface StateStore {
   read(keys: string[]): Promise<Record<string, StateItem>>;
   /** `eTag` undefined or '*' = last writer wins; otherwise must match the stored one. */
   write(changes: Record<string, { value: object; eTag?: string }>): Promise<void>;
+  /** Stores `value` only when `key` holds nothing: of several processes trying at once, one wins. */
+  writeIfAbsent(key: string, value: object): Promise<boolean>;
   delete(keys: string[]): Promise<void>;
 }
 

@@ -282,6 +282,83 @@ describe('configuration', () => {
   });
 });
 
+describe('configuration of the Azure Storage store', () => {
+  it('derives the table, queue and blob endpoints from any one of them, in any cloud', () => {
+    const config = loadConfig({
+      STORE: 'azure',
+      AZURE_STORAGE_ACCOUNT_URL: 'https://stabc123.queue.core.usgovcloudapi.net/',
+      AZURE_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
+    });
+    assert.deepEqual(config.store, {
+      kind: 'azure',
+      prefix: 'unblock',
+      connectionString: undefined,
+      endpoints: {
+        table: 'https://stabc123.table.core.usgovcloudapi.net',
+        queue: 'https://stabc123.queue.core.usgovcloudapi.net',
+        blob: 'https://stabc123.blob.core.usgovcloudapi.net',
+      },
+      clientId: '00000000-0000-0000-0000-000000000001',
+      tenantId: undefined,
+      authorityHost: undefined,
+    });
+  });
+
+  it('takes a connection string (Azurite) and a name prefix', () => {
+    const config = loadConfig({
+      STORE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      AZURE_STORAGE_PREFIX: 'staging2',
+    });
+    assert.equal(
+      config.store.kind === 'azure' && config.store.connectionString,
+      'UseDevelopmentStorage=true',
+    );
+    assert.equal(config.store.kind === 'azure' && config.store.prefix, 'staging2');
+  });
+
+  it('needs exactly one of an account URL and a connection string, and names the variable', () => {
+    assert.deepEqual(problems({ STORE: 'azure' }), [
+      'AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING is required when STORE=azure',
+    ]);
+    const both = problems({
+      STORE: 'azure',
+      AZURE_STORAGE_ACCOUNT_URL: 'https://stabc.blob.core.windows.net',
+      AZURE_STORAGE_CONNECTION_STRING: 'AccountKey=secret-key-value',
+    });
+    assert.equal(both.length, 1);
+    assert.match(
+      both[0] ?? '',
+      /^AZURE_STORAGE_ACCOUNT_URL and AZURE_STORAGE_CONNECTION_STRING are both set/,
+    );
+    assert.ok(
+      both.every((p) => !p.includes('secret-key-value')),
+      'the connection string is never echoed',
+    );
+  });
+
+  it('refuses an account URL that is not a storage endpoint, and a bad prefix', () => {
+    for (const url of [
+      'http://stabc.blob.core.windows.net',
+      'https://example.com',
+      'https://stabc.file.core.windows.net',
+    ]) {
+      assert.match(
+        problems({ STORE: 'azure', AZURE_STORAGE_ACCOUNT_URL: url })[0] ?? '',
+        /AZURE_STORAGE_ACCOUNT_URL must be an endpoint/,
+      );
+    }
+    assert.match(
+      problems({
+        STORE: 'azure',
+        AZURE_STORAGE_CONNECTION_STRING: 'x',
+        AZURE_STORAGE_PREFIX: 'Bad-Prefix',
+      })[0] ?? '',
+      /^AZURE_STORAGE_PREFIX must be 3–20 lowercase letters/,
+    );
+  });
+});
+
 describe('.env.example', () => {
   it('documents every variable the configuration reads', () => {
     const source = readFileSync(path.join(__dirname, '../../src/config.ts'), 'utf8');

@@ -33,14 +33,19 @@ const NOT_ON_AZURE: Record<string, string> = {
   ToBotFromChannelTokenIssuer: 'the template sets its alias BOT_TOKEN_ISSUER',
   ToChannelFromBotLoginUrl: 'the template sets its alias BOT_LOGIN_URL',
   ToChannelFromBotOAuthScope: 'the template sets its alias BOT_OAUTH_SCOPE',
+  DATA_DIR: 'SQLite only; a deployment keeps its state in Azure Storage',
+  AZURE_STORAGE_CONNECTION_STRING: 'shared keys are off: the managed identity reaches the storage account',
+  WORKER_HEALTH_PORT: "the worker app only (its own setting, added to the bot app's)",
 };
 
 /** Settings the deployment decides itself rather than from a parameter, and why. */
 const DECIDED_BY_TEMPLATE: Record<string, string> = {
   HOST: 'App Service reaches the app on all interfaces',
   TENANT_MODE: 'a deployment talks to Microsoft 365',
-  STORE: 'SQLite is the only store today',
-  DATA_DIR: "App Service's persistent /home share",
+  STORE: 'Azure Storage: several instances share it, and SQLite must not live on a network share',
+  AZURE_STORAGE_ACCOUNT_URL: 'the storage account the template creates',
+  AZURE_STORAGE_PREFIX: 'the names of the tables, queues and container the template creates',
+  WORKER: 'the worker runs as its own app on every instance (workerApp)',
   AZURE_CLIENT_ID: 'the managed identity the template creates',
 };
 
@@ -92,6 +97,8 @@ const DEPLOYMENT_VALUES: Record<string, string> = {
   helpdeskGroupId: '55555555-5555-4555-8555-555555555555',
   'identity.properties.clientId': '33333333-3333-4333-8333-333333333333',
   'botIdentity.properties.clientId': '66666666-6666-4666-8666-666666666666',
+  // The storage account's blob endpoint, as ARM reports it (with a trailing slash).
+  'storage.properties.primaryEndpoints.blob': 'https://stabc123.blob.core.windows.net/',
 };
 
 type Value = string | number | boolean;
@@ -175,14 +182,27 @@ describe('deploy/main.bicep app settings', () => {
   });
 
   describe('against loadConfig from src/config.ts', () => {
-    it('starts in live mode, authenticated, listening on all interfaces, with SQLite on /home', () => {
+    it('starts in live mode, authenticated, listening on all interfaces, on Azure Storage through the identity', () => {
       const env = environment();
       const config = loadConfig(env);
       assert.equal(config.tenant.mode, 'live');
       assert.equal(config.bot.appId, DEPLOYMENT_VALUES.botAppId);
       assert.equal(config.bot.appType, 'SingleTenant');
       assert.equal(config.http.host, '0.0.0.0');
-      assert.deepEqual(config.store, { kind: 'sqlite', dataDir: '/home/data' });
+      assert.deepEqual(config.store, {
+        kind: 'azure',
+        prefix: 'unblock',
+        connectionString: undefined,
+        endpoints: {
+          table: 'https://stabc123.table.core.windows.net',
+          queue: 'https://stabc123.queue.core.windows.net',
+          blob: 'https://stabc123.blob.core.windows.net',
+        },
+        clientId: env.AZURE_CLIENT_ID,
+        tenantId: env.AZURE_TENANT_ID,
+        authorityHost: undefined,
+      });
+      assert.equal(config.worker.inProcess, false, 'the worker is its own app');
       assert.equal(config.approverGroupId, DEPLOYMENT_VALUES.approverGroupId);
       assert.equal(config.helpdeskGroupId, DEPLOYMENT_VALUES.helpdeskGroupId);
       assert.ok(config.tenant.mode === 'live' && config.tenant.clientId === env.AZURE_CLIENT_ID);
@@ -211,7 +231,7 @@ describe('deploy/main.bicep app settings', () => {
           tenantTimeZone: 'Europe/Copenhagen',
           allowSelfApproval: true,
           maxBodyKb: 512,
-          worker: 'off',
+          workerPollIntervalMs: 250,
           allowedTenantIds: '22222222-2222-4222-8222-222222222222',
         }),
       );
@@ -219,7 +239,7 @@ describe('deploy/main.bicep app settings', () => {
       assert.equal(config.timeZone, 'Europe/Copenhagen');
       assert.equal(config.approvals.allowSelfApproval, true);
       assert.equal(config.http.maxBodyBytes, 512 * 1024);
-      assert.equal(config.worker.inProcess, false);
+      assert.equal(config.worker.pollIntervalMs, 250);
       assert.deepEqual(config.security.allowedTenantIds, ['22222222-2222-4222-8222-222222222222']);
     });
 
@@ -237,6 +257,7 @@ describe('deploy/main.bicep app settings', () => {
       });
       assert.deepEqual(throwing.sort(), [
         'APPROVER_GROUP_ID',
+        'AZURE_STORAGE_ACCOUNT_URL',
         'AZURE_TENANT_ID',
         'HELPDESK_GROUP_ID',
         'MicrosoftAppPassword',

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { azureResourceNames } from '../../../src/store/index.js';
 
 const DEPLOY = path.join(__dirname, '..', '..', '..', 'deploy');
 const bicep = readFileSync(path.join(DEPLOY, 'main.bicep'), 'utf8');
@@ -227,5 +228,41 @@ describe('deploy/main.bicep', () => {
     for (const p of params.filter((p) => !p.hasDefault && !p.secure)) {
       assert.ok(p.name in example.parameters, `example misses required ${p.name}`);
     }
+  });
+
+  it('runs STORE=azure through the managed identity, with no connection string and no SQLite path', () => {
+    assert.match(bicep, /name: 'STORE'\s*\n\s*value: 'azure'/);
+    assert.match(
+      bicep,
+      /name: 'AZURE_STORAGE_ACCOUNT_URL'\s*\n\s*value: storage\.properties\.primaryEndpoints\.blob/,
+    );
+    assert.doesNotMatch(bicep, /AZURE_STORAGE_CONNECTION_STRING|DATA_DIR|\/home\/data|listKeys\(/);
+    assert.ok(bicep.includes('allowSharedKeyAccess: false'));
+  });
+
+  it('creates the tables, queues and container the Azure store uses', () => {
+    const prefix = /var storePrefix = '([a-z0-9]+)'/.exec(bicep)?.[1];
+    assert.ok(prefix, 'var storePrefix');
+    const named = new Set(
+      [...bicep.matchAll(/name: '\$\{storePrefix\}([a-z0-9-]*)'/g)].map((m) => `${prefix}${m[1]}`),
+    );
+    assert.deepEqual([...named].sort(), Object.values(azureResourceNames(prefix)).sort());
+  });
+
+  it('runs at least two instances, each with a bot and a worker app that runs npm run worker', () => {
+    const instances = /@minValue\((\d+)\)\n@maxValue\(\d+\)\nparam instances int = (\d+)/.exec(bicep);
+    assert.ok(instances && Number(instances[1]) >= 2 && Number(instances[2]) >= 2, 'param instances ≥ 2');
+    assert.match(bicep, /capacity: instances/);
+    const worker = bicep.slice(bicep.indexOf("resource workerApp 'Microsoft.Web/sites@"));
+    assert.match(worker, /appCommandLine: 'npm run worker'/);
+    assert.match(worker, /serverFarmId: plan\.id/);
+    assert.match(worker, /'\$\{identity\.id\}': \{\}/);
+    assert.match(worker, /healthCheckPath: '\/healthz'/);
+    assert.match(worker, /appSettings: workerAppSettings/);
+    assert.match(
+      bicep,
+      /var workerAppSettings = concat\(appSettings, platformSettings, \[\s*\{\s*name: 'WORKER_HEALTH_PORT'/,
+    );
+    assert.match(bicep, /name: 'WORKER'\s*\n\s*value: 'off'/, 'the bot app runs no worker of its own');
   });
 });

@@ -3,6 +3,7 @@
 // connector that enforces the limits (429 + Retry-After) counts what arrives.
 import { performance } from 'node:perf_hooks';
 import { conversationKey, type StoredReference } from '../src/bot/conversationKeys.js';
+import { notifyJob } from '../src/requests/index.js';
 import { SEED } from '../src/tenant/index.js';
 import { startTestApp } from '../test/support/testApp.js';
 import { RateLimitedConnector, rateLimitMinimumMs } from './rateLimitedConnector.js';
@@ -76,8 +77,13 @@ export async function measureFanout(notifications: number, conversations: number
         address,
         conversationId: conversationIds[i % conversations] ?? '',
       });
-      await store.requests.create(request);
-      await worker.ledger.announce(request, 'resumed');
+      // As the lifecycle commits a move to resumed: the request with its notify job.
+      await store.requests.commit({
+        request,
+        expectedVersion: null,
+        audit: [],
+        jobs: [notifyJob(request, 'resumed')],
+      });
     }
 
     const started = performance.now();

@@ -28,8 +28,9 @@ export interface MonitorResult {
 export async function measureMonitor(waiting: number, cycles: number): Promise<MonitorResult> {
   const t = await startTestApp({ LOG_LEVEL: 'warn', RESUME_POLL_INTERVAL_S: '3600' });
   try {
-    const { store, simulator, worker } = t.app;
-    if (!simulator || !worker) throw new Error('the bench needs the in-process simulator and worker');
+    const { store, simulator, worker, requestJobs } = t.app;
+    if (!simulator || !worker || !requestJobs)
+      throw new Error('the bench needs the in-process simulator and worker');
     // Cycles are run by hand: the background loop must not add its own.
     await worker.stop();
     let restricted = 0;
@@ -48,7 +49,7 @@ export async function measureMonitor(waiting: number, cycles: number): Promise<M
     for (let c = 0; c < cycles; c++) {
       simulator.clearCalls();
       const started = performance.now();
-      const cycle = await worker.monitor.cycle();
+      const cycle = await requestJobs.monitor.cycle();
       const wallMs = performance.now() - started;
       const calls = simulator.calls();
       const exchange = calls.filter((call) => call.api === 'exchange');

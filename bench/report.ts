@@ -1,9 +1,12 @@
 // Summaries and the markdown table of a benchmark run: medians across rounds, ratios to the echo bot's
 // message turn in the same round, and the A/A band (echo bot B against echo bot A) as the noise to read them by.
+
 import os from 'node:os';
 import type { FanoutResult } from './fanout.js';
 import { median } from './load.js';
 import type { MonitorResult } from './monitor.js';
+import type { StoreResult } from './stores.js';
+import type { TabBench } from './tab.js';
 import type { ScenarioName, ScenarioRun, TurnTimings } from './turns.js';
 
 export interface Machine {
@@ -109,6 +112,9 @@ export interface BenchResult {
   footprint: Footprint;
   monitor: MonitorResult;
   fanout: FanoutResult;
+  /** The Requests tab's API with 100,000 requests in the store. */
+  tab?: TabBench;
+  stores: StoreResult[];
   targets: Target[];
   totalSeconds: number;
 }
@@ -236,6 +242,18 @@ export function markdown(result: BenchResult): string {
     ...result.targets.map((t) => `| ${t.what} | ${t.result} | ${t.target} | ${t.met ? 'yes' : '**no**'} |`),
     '',
     `Fan-out arrivals per second after the worker started: ${result.fanout.arrivalsPerSecond.join(' ')}.`,
+    '',
+    'Stores side by side: no-op jobs handed out by two job runners in one process (the store is what is measured), ' +
+      "and an approver's click through the bot to the Remove-BlockedSenderAddress call, with the worker in the bot's " +
+      'process. Azurite is the emulator in one local process: its numbers are the cost of the round trips, not Azure.',
+    '',
+    '| Store | enqueue/s | jobs/s | approval → unblock call p50 | p95 |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...result.stores.map(
+      (r) =>
+        `| ${r.store} | ${f(r.enqueuePerSecond, 0)} | ${f(r.jobsPerSecond, 0)} (${r.jobs} jobs) | ` +
+        `${f(r.approvalToUnblockP50Ms, 0)} ms | ${f(r.approvalToUnblockP95Ms, 0)} ms (${r.approvals} approvals) |`,
+    ),
     '',
     `Whole run: ${f(result.totalSeconds, 0)} s.`,
   );

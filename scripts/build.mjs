@@ -12,19 +12,67 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'dist');
-const ENTRY_POINTS = { app: 'src/index.ts', doctor: 'scripts/doctor.ts' };
+const ENTRY_POINTS = {
+  app: 'src/index.ts',
+  doctor: 'scripts/doctor.ts',
+  'migrate-store': 'scripts/migrate-store.ts',
+  'build-tab': 'scripts/build-tab.ts',
+};
 const BUNDLES = Object.keys(ENTRY_POINTS).map((name) => path.join(OUT_DIR, `${name}.js`));
 /** What `npm start` runs: turns on Node's compile cache, then loads the app bundle (see LAUNCHER). */
 const LAUNCHER = path.join(OUT_DIR, 'index.js');
 /** Built outputs: each must exist and be newer than every input. */
 const OUTPUTS = [...BUNDLES, LAUNCHER];
 /** What a build reads besides node_modules: a change to any of these makes dist/ stale. */
-const INPUTS = ['src', 'scripts/doctor.ts', 'scripts/build.mjs', 'package.json', 'package-lock.json'];
+const INPUTS = [
+  'src',
+  ...Object.values(ENTRY_POINTS).filter((entry) => entry.startsWith('scripts/')),
+  'scripts/build.mjs',
+  'package.json',
+  'package-lock.json',
+];
 /**
- * Left out of the bundle: better-sqlite3 loads its compiled addon relative to its own folder. Optional
- * native helpers that restify and ws probe for and do without are left out too.
+ * Left out of the bundle, loaded from node_modules at run time: better-sqlite3 loads its compiled addon
+ * relative to its own folder; esbuild (the Requests tab's builder, src/tab/bundle.ts) runs its own binary;
+ * the Azure Storage SDK's ES module builds find a WebAssembly file beside themselves through
+ * import.meta.url, which a CommonJS bundle does not have (required, they use their CommonJS builds).
+ * Optional native helpers that restify and ws probe for and do without are left out too.
  */
-const EXTERNAL = ['better-sqlite3', 'dtrace-provider', 'bufferutil', 'utf-8-validate'];
+const EXTERNAL = [
+  'better-sqlite3',
+  'esbuild',
+  '@azure/data-tables',
+  '@azure/storage-blob',
+  '@azure/storage-common',
+  '@azure/storage-queue',
+  'dtrace-provider',
+  'bufferutil',
+  'utf-8-validate',
+];
+
+/**
+ * In one bundle every module's `__dirname` would be dist/. The app's own files that use it to find files
+ * beside them (the Requests tab's sources) get their own folder back, relative to the bundle's, so dist/
+ * works wherever the checkout is, as long as it sits beside src/.
+ */
+const keepDirname = {
+  name: 'keep-dirname',
+  setup(build) {
+    build.onLoad({ filter: /\.tsx?$/ }, (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('__dirname')) return undefined;
+      const relative = path.relative(OUT_DIR, path.dirname(args.path)).split(path.sep).join('/');
+      return {
+        contents: source.replace(
+          /\b__dirname\b/g,
+          `require('node:path').join(__dirname, ${JSON.stringify(relative)})`,
+        ),
+        loader: args.path.endsWith('x') ? 'tsx' : 'ts',
+      };
+    });
+  },
+};
 
 function newestInput() {
   let newest = 0;
@@ -71,6 +119,7 @@ export async function build() {
     format: 'cjs',
     target: 'node22',
     external: EXTERNAL,
+    plugins: [keepDirname],
     sourcemap: 'linked',
     // The original TypeScript is not needed to map a stack trace to file and line.
     sourcesContent: false,
@@ -136,11 +185,12 @@ function encodeSegment(values) {
 }
 
 /**
- * Keeps only the mappings into the app's own sources, one per original line, without names. Node's
- * --enable-source-maps decodes a whole map into memory the first time it formats a stack (some dependencies
- * do at load): a map of the entire bundle decodes to more than the app's heap limit, and even the app's own
- * code, mapped token by token, costs ~12 MB of heap. A stack frame needs the file and line. Frames inside
- * dependencies show their place in the bundle, which is enough to find them.
+ * Keeps the mappings into the app's own sources, one per original line, without names; code from
+ * dependencies is marked unmapped. Node's --enable-source-maps decodes a whole map into memory the first
+ * time it formats a stack (some dependencies do at load): a map of the entire bundle decodes to more than the
+ * app's heap limit, and even the app's own code, mapped token by token, costs ~12 MB of heap. A stack frame
+ * needs the file and line. Frames inside dependencies show their place in the bundle, which is enough to
+ * find them.
  */
 function keepOwnMappings(map) {
   const own = map.sources.map((source) => !source.includes('node_modules/'));
@@ -149,27 +199,32 @@ function keepOwnMappings(map) {
   const lines = map.mappings.split(';').map((line) => {
     absolute[0] = 0;
     let writtenColumn = 0;
-    let lastSource = -1;
-    let lastLine = -1;
+    let last = null; // what the previous kept segment maps to: 'dependency', or `${source}:${line}`
     const kept = [];
     for (const segment of line === '' ? [] : line.split(',')) {
       const deltas = decodeSegment(segment);
       deltas.forEach((delta, index) => {
         absolute[index] += delta;
       });
-      if (deltas.length < 4 || !own[absolute[1]]) continue;
-      if (absolute[1] === lastSource && absolute[2] === lastLine) continue;
-      [lastSource, lastLine] = [absolute[1], absolute[2]];
-      kept.push(
-        encodeSegment([
-          absolute[0] - writtenColumn,
-          absolute[1] - written[0],
-          absolute[2] - written[1],
-          absolute[3] - written[2],
-        ]),
-      );
+      const mine = deltas.length >= 4 && own[absolute[1]];
+      const place = mine ? `${absolute[1]}:${absolute[2]}` : 'dependency';
+      if (place === last) continue;
+      last = place;
+      if (!mine) {
+        // An unmapped segment: the dependency's code must not inherit the app's preceding mapping.
+        kept.push(encodeSegment([absolute[0] - writtenColumn]));
+      } else {
+        kept.push(
+          encodeSegment([
+            absolute[0] - writtenColumn,
+            absolute[1] - written[0],
+            absolute[2] - written[1],
+            absolute[3] - written[2],
+          ]),
+        );
+        [written[0], written[1], written[2]] = [absolute[1], absolute[2], absolute[3]];
+      }
       writtenColumn = absolute[0];
-      [written[0], written[1], written[2]] = [absolute[1], absolute[2], absolute[3]];
     }
     return kept.join(',');
   });

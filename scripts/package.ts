@@ -3,6 +3,9 @@
 // @microsoft/app-manifest, checks the icons, and zips manifest.json, the localization files and icons.
 // Usage: npm run package [-- --template <dir> --out <file>]; configuration from the environment
 // or .env: MicrosoftAppId, BOT_DOMAIN, APP_VERSION, APP_DEVELOPER_NAME, APP_PRIVACY_URL, APP_TERMS_URL.
+// The template is at manifest version 1.30: the newest Microsoft documents as generally available (the
+// Microsoft 365 app manifest schema reference, August 2026) and the newest @microsoft/app-manifest bundles
+// (its TeamsManifestLatest); the bot, tabs and SSO it declares need nothing newer.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppManifestUtils, type TeamsManifest, type TeamsManifestLatest } from '@microsoft/app-manifest';

@@ -1,7 +1,6 @@
 // Starts unblock-assistant: reads the configuration, builds the app, listens, and shuts down gracefully.
 import 'dotenv/config';
-import path from 'node:path';
-import { createApp } from './app.js';
+import { createApp, describeStore } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createProcessLogger, type ProcessLog } from './log.js';
 
@@ -27,12 +26,15 @@ async function main(): Promise<void> {
   const app = await createApp(config, { logger, workerOnly });
   const shutdownOn = (stop: () => Promise<void>) => stopOnSignals(stop, log);
   if (workerOnly) {
+    // App Service restarts an app that answers nothing on its port: give it the health endpoints.
+    const { healthPort } = config.worker;
+    if (healthPort !== undefined) await app.http.listen(healthPort, config.http.host);
     logger.info(
-      { store: path.resolve(config.store.dataDir), tenant: config.tenant.mode },
+      { store: describeStore(config.store), tenant: config.tenant.mode, healthPort },
       'worker is running',
     );
     process.stderr.write(
-      `\n  unblock-assistant worker is running (store: ${path.resolve(config.store.dataDir)})\n\n`,
+      `\n  unblock-assistant worker is running (store: ${describeStore(config.store)})\n\n`,
     );
     shutdownOn(() => app.stop());
     return;
@@ -46,13 +48,17 @@ async function main(): Promise<void> {
     logger.warn(
       'MicrosoftAppId is empty: /api/messages accepts unauthenticated requests. Use this only on your own machine.',
     );
+  if (config.tenant.mode === 'live' && !config.helpdeskGroupId)
+    logger.warn(
+      "ALLOW_ANY_USER_TO_START=true and no HELPDESK_GROUP_ID: anyone in the tenant may start a request, reset a restricted user's password and see the temporary password.",
+    );
   logger.info(
     {
       endpoint: `${url}/api/messages`,
       tenant: config.tenant.mode,
       tenantId: app.tenantId,
       simulator: app.simulator ? app.simulator.baseUrl : undefined,
-      store: `sqlite at ${path.resolve(config.store.dataDir)}`,
+      store: describeStore(config.store),
       auth: authMode,
     },
     'unblock-assistant is running',
@@ -62,7 +68,7 @@ async function main(): Promise<void> {
       '',
       `  unblock-assistant is listening on ${url}/api/messages`,
       `  tenant:  ${config.tenant.mode === 'simulated' ? `simulated contoso.com (${app.simulator?.baseUrl})` : `live ${app.tenantId}`}`,
-      `  store:   SQLite in ${path.resolve(config.store.dataDir)}`,
+      `  store:   ${describeStore(config.store)}`,
       `  auth:    ${authMode}`,
       `  health:  ${url}/healthz   ready: ${url}/readyz`,
       '',

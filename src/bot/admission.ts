@@ -4,7 +4,7 @@
 import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { type MessageKey, resolveLanguage, type Translator } from '../i18n/index.js';
-import type { RequestLedger } from '../worker/index.js';
+import type { RequestLifecycle } from '../requests/index.js';
 import { errorNotice } from './cards/noticeCards.js';
 import { cardInvokeResponse, cardMessage } from './messages.js';
 import { checkTenant, type TenantBoundary } from './tenantBoundary.js';
@@ -14,7 +14,7 @@ import { partyOf } from './turnParty.js';
 export interface TurnAdmissionDeps {
   boundary: TenantBoundary;
   rateLimiter: UserRateLimiter;
-  ledger: RequestLedger;
+  lifecycle: RequestLifecycle;
   t: Translator;
   logger: Logger;
 }
@@ -43,7 +43,7 @@ export class TurnAdmission {
     const tenant = checkTenant(this.deps.boundary, activity);
     if (tenant.ok) return true;
     this.deps.logger.warn({ ...where, tenantId: tenant.tenantId }, 'turn refused: tenant not allowed');
-    await this.deps.ledger.noteWithoutRequest('access.refused', partyOf(activity, tenant.tenantId ?? ''), {
+    await this.deps.lifecycle.noteWithoutRequest('access.refused', partyOf(activity, tenant.tenantId ?? ''), {
       reason: 'other-tenant',
       tenantId: tenant.tenantId,
       activityType: activity.type.slice(0, 64),

@@ -2,15 +2,16 @@
 import { PrivateConversationState } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Translator } from '../i18n/index.js';
+import type { Notifier, RequestLifecycle } from '../requests/index.js';
 import type { Store } from '../store/index.js';
 import type { TenantGateway } from '../tenant/index.js';
-import type { Notifier, RequestLedger } from '../worker/index.js';
 import { type BotIdentity, createAdapter } from './adapter.js';
 import { TurnAdmission } from './admission.js';
 import { ApprovalHandler } from './approvals/approvalHandler.js';
 import { ApproverDirectory } from './approvals/approverDirectory.js';
 import { WaitingForApprover } from './approvals/waitingForApprover.js';
 import { createCardSigner } from './cardSigning.js';
+import { ConversationMemory } from './conversationMemory.js';
 import { checkIncomingActivity } from './incomingActivity.js';
 import { type LocalDirectory, LocalMode } from './localMode.js';
 import { Pacer } from './proactive/pacer.js';
@@ -22,19 +23,19 @@ import { UnblockBot } from './unblockBot.js';
 
 export type { BotIdentity } from './adapter.js';
 export { loadCardSigningKey } from './cardSigning.js';
-export type { LocalDirectory } from './localMode.js';
-export { Pacer, type Window } from './proactive/pacer.js';
+export { Pacer } from './proactive/pacer.js';
 
 export interface BotDeps {
   identity: BotIdentity;
   tenant: TenantGateway;
-  store: Pick<Store, 'requests' | 'conversations' | 'state' | 'jobs'>;
-  ledger: RequestLedger;
+  store: Pick<Store, 'conversations' | 'state'>;
+  lifecycle: RequestLifecycle;
   t: Translator;
   logger: Logger;
   tenantId: string;
   approverGroupId: string | undefined;
   helpdeskGroupId: string | undefined;
+  /** Whether requesters may approve their own requests (ALLOW_SELF_APPROVAL): who gets approval cards. */
   allowSelfApproval: boolean;
   expireAfterHours: number;
   giveUpAfterHours: number;
@@ -45,11 +46,8 @@ export interface BotDeps {
   allowedTenantIds: string[];
   userRateLimitPerMinute: number;
   maxConcurrentTurns: number;
-  now?: () => Date;
   /** Pacing of proactive sends (tests and benchmarks may pass their own). */
   pacer?: Pacer;
-  /** Called when a job was queued in this process (wakes the in-process worker). */
-  onJobQueued?: () => void;
   /**
    * Local mode (simulated tenant, no MicrosoftAppId): any local client's activity is taken as the simulated
    * tenant's, and people it does not know join its directory (localMode.ts). Absent everywhere else.
@@ -89,55 +87,48 @@ export function createBot(deps: BotDeps): Bot {
   });
   const flow = new RunbookFlow({
     tenant: deps.tenant,
-    requests: store.requests,
-    ledger: deps.ledger,
+    lifecycle: deps.lifecycle,
     t: deps.t,
     logger,
     generatePassword: deps.generatePassword,
     signCard: signer.sign,
-    now: deps.now,
-    onSubmitted: deps.onJobQueued,
   });
   const approvals = new ApprovalHandler({
-    requests: store.requests,
-    jobs: store.jobs,
-    ledger: deps.ledger,
+    lifecycle: deps.lifecycle,
     directory,
     t: deps.t,
     logger,
-    allowSelfApproval: deps.allowSelfApproval,
     signCard: signer.sign,
-    onJobQueued: deps.onJobQueued,
+    giveUpAfterHours: deps.giveUpAfterHours,
   });
   const bot = new UnblockBot({
     state: new PrivateConversationState(new StateStoreStorage(store.state)),
     flow,
     approvals,
     directory,
-    ledger: deps.ledger,
+    lifecycle: deps.lifecycle,
     t: deps.t,
-    conversations: store.conversations,
-    requests: store.requests,
+    memory: new ConversationMemory(store.conversations),
     logger,
     defaultTenantId: deps.tenantId,
     cardSigner: signer,
     admission: new TurnAdmission({
       boundary: { allowedTenantIds: deps.allowedTenantIds, requireTenant: Boolean(deps.identity.appId) },
       rateLimiter: new UserRateLimiter(deps.userRateLimitPerMinute),
-      ledger: deps.ledger,
+      lifecycle: deps.lifecycle,
       t: deps.t,
       logger,
     }),
   });
   const localMode = deps.localMode && new LocalMode({ ...deps.localMode, t: deps.t, logger });
   const waitingForApprover = new WaitingForApprover({
-    requests: store.requests,
+    lifecycle: deps.lifecycle,
     conversations: store.conversations,
     directory,
     t: deps.t,
     logger,
-    allowSelfApproval: deps.allowSelfApproval,
     signCard: signer.sign,
+    giveUpAfterHours: deps.giveUpAfterHours,
   });
   const notifier = new TeamsNotifier({
     adapter,

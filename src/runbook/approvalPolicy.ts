@@ -1,4 +1,5 @@
 // Who may decide an unblock request. Checked on the server for every click, never by hiding buttons.
+import { canRetryUnblock } from './requestLifecycle.js';
 import type { Actor, UnblockRequest } from './types.js';
 
 export type ApprovalRefusal =
@@ -7,7 +8,9 @@ export type ApprovalRefusal =
   /** Separation of duties: nobody approves their own request (unless the tenant allows it). */
   | 'own-request'
   /** Already approved, rejected, cancelled or expired: the card was stale. */
-  | 'not-pending';
+  | 'not-pending'
+  /** A retry of a request that has not failed, or failed in a way a new attempt cannot fix. */
+  | 'not-retryable';
 
 export interface ApprovalCheck {
   request: UnblockRequest;
@@ -16,12 +19,30 @@ export interface ApprovalCheck {
   allowSelfApproval: boolean;
 }
 
-export function checkApproval(check: ApprovalCheck): { ok: true } | { ok: false; reason: ApprovalRefusal } {
+type Verdict = { ok: true } | { ok: false; reason: ApprovalRefusal };
+
+/** Who may decide at all: an approver, and (separation of duties) not the requester. */
+function checkDecider(check: ApprovalCheck): Verdict {
   if (!check.isApprover) return { ok: false, reason: 'not-approver' };
   if (!check.allowSelfApproval && check.clicker.aadObjectId === check.request.requester.aadObjectId) {
     return { ok: false, reason: 'own-request' };
   }
+  return { ok: true };
+}
+
+/** Approve or reject: a decider, on a request that is still waiting for a decision. */
+export function checkApproval(check: ApprovalCheck): Verdict {
+  const decider = checkDecider(check);
+  if (!decider.ok) return decider;
   if (check.request.state !== 'pending_approval') return { ok: false, reason: 'not-pending' };
+  return { ok: true };
+}
+
+/** Retry a failed unblock: the same people who may approve, on a failure a new attempt can fix. */
+export function checkRetry(check: ApprovalCheck): Verdict {
+  const decider = checkDecider(check);
+  if (!decider.ok) return decider;
+  if (!canRetryUnblock(check.request)) return { ok: false, reason: 'not-retryable' };
   return { ok: true };
 }
 

@@ -1,6 +1,6 @@
 // The UnblockRequest state machine. Pure: every change returns a new record with version + 1; the store
 // writes it with a compare-and-set on the old version.
-import type { Actor, DirectoryUser, RequestState, UnblockRequest } from './types.js';
+import type { Actor, DirectoryUser, RequestFailure, RequestState, UnblockRequest } from './types.js';
 
 const allowed: Record<RequestState, readonly RequestState[]> = {
   open: ['pending_approval', 'cancelled', 'failed'],
@@ -11,7 +11,8 @@ const allowed: Record<RequestState, readonly RequestState[]> = {
   resumed: [],
   rejected: [],
   cancelled: [],
-  failed: [],
+  // An approver may retry a failed unblock: a new attempt, with its own unblock job.
+  failed: ['approved'],
   expired: [],
 };
 
@@ -25,6 +26,30 @@ export const terminalStates: readonly RequestState[] = [
 
 export function isTerminal(state: RequestState): boolean {
   return terminalStates.includes(state);
+}
+
+/** Failures a new unblock attempt can fix (Exchange was down, a permission was missing, sending never resumed). */
+const retryableFailures: readonly RequestFailure[] = [
+  'retries-exhausted',
+  'insufficient-permissions',
+  'resume-timeout',
+];
+
+/** Whether an approver may retry this request's unblock from the card. */
+export function canRetryUnblock(request: UnblockRequest): boolean {
+  return (
+    request.state === 'failed' && request.failure !== null && retryableFailures.includes(request.failure)
+  );
+}
+
+/** The current unblock attempt (1 for records from before retries existed). */
+export function unblockAttemptOf(request: UnblockRequest): number {
+  return request.attempt ?? 1;
+}
+
+/** The address Exchange knows the sender by: the Restricted list's own entry, else the mailbox's address. */
+export function senderAddressOf(request: UnblockRequest): string {
+  return request.restriction?.senderAddress ?? request.target.mail ?? request.target.userPrincipalName;
 }
 
 export function canTransition(from: RequestState, to: RequestState): boolean {
@@ -65,6 +90,7 @@ export function openRequest(input: NewRequest): UnblockRequest {
     unblockedAt: null,
     resumedAt: null,
     failure: null,
+    attempt: 1,
   };
 }
 

@@ -18,6 +18,8 @@ export interface RestrictedSender {
   createdAt: string | null;
   changedAt: string | null;
   temporaryBlock: boolean;
+  /** Fields Exchange sent with a value of an unexpected type: unknown, not empty (absent = none). */
+  unreadable?: Array<'reason' | 'createdAt' | 'changedAt' | 'temporaryBlock'>;
 }
 
 export interface InboxRuleSummary {
@@ -32,6 +34,8 @@ export interface MailboxForwarding {
   forwardingSmtpAddress: string | null;
   forwardingAddress: string | null;
   deliverToMailboxAndForward: boolean;
+  /** Fields Exchange sent with a value of an unexpected type: unknown, not empty (absent = none). */
+  unreadable?: Array<'forwardingSmtpAddress' | 'forwardingAddress' | 'deliverToMailboxAndForward'>;
 }
 
 /** What the bot found when it checked the account for signs of compromise. */
@@ -97,6 +101,11 @@ export interface UnblockRequest {
   resumedAt: string | null;
   /** A stable code (see RequestFailure) when state is 'failed'. */
   failure: RequestFailure | null;
+  /**
+   * Which unblock attempt is current: 1 for the first approval, + 1 for each retry of a failed request.
+   * Absent in records written before retries existed (read it with unblockAttemptOf).
+   */
+  attempt?: number;
 }
 
 export type RequestFailure =
@@ -104,7 +113,9 @@ export type RequestFailure =
   | 'user-not-found'
   | 'insufficient-permissions'
   | 'not-restricted'
-  | 'resume-timeout';
+  | 'resume-timeout'
+  /** Exchange kept failing for longer than the job retry budget (JOB_MAX_ATTEMPTS). */
+  | 'retries-exhausted';
 
 /** One line of the append-only audit trail. */
 export interface AuditEvent {
@@ -130,9 +141,13 @@ export type AuditAction =
   | 'checks.completed'
   | 'approval.refused'
   | 'approval.decided'
+  | 'approval.retried'
   | 'approval.reminded'
   | 'approvals-channel.set'
   | 'unblock.called'
+  | 'notify.sending'
   | 'notify.sent'
   | 'notify.failed'
+  | 'job.gave-up'
+  | 'reconciler.repaired'
   | 'access.refused';

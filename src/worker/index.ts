@@ -1,29 +1,21 @@
-// The worker: runs queued jobs (unblock, notify) and, on a schedule, the resume monitor and the approval
-// timers. Runs in the bot's process by default, or alone with `npm run worker`; several can share a store.
+// The worker: runs the request lifecycle's queued jobs (unblock, notify) and, once per period, its monitor
+// job (resume check, approval timers, reconciler). Runs in the bot's process by default, or alone with
+// `npm run worker`; several can share a store.
 import type { Logger } from 'pino';
-import type { ApprovalTimeouts } from '../runbook/index.js';
-import type { Store } from '../store/index.js';
-import type { TenantGateway } from '../tenant/index.js';
-import { runApprovalTimers } from './approvalTimers.js';
-import { JobRunner } from './jobRunner.js';
-import { runNotifyJob } from './notifyJob.js';
-import type { Notifier } from './ports.js';
-import { RequestLedger } from './requestLedger.js';
-import { ResumeMonitor } from './resumeMonitor.js';
-import { runUnblockJob } from './unblockJob.js';
+import { monitorJob, type RequestJobs } from '../requests/index.js';
+import type { JobQueue } from '../store/index.js';
+import { JobRunner, type RetryBudget } from './jobRunner.js';
 
-export type { Delivery, DeliveryResult, Notifier, RequestEvent } from './ports.js';
-export { type ChangeContext, type LedgerOutcome, RequestLedger } from './requestLedger.js';
-export { unblockJobId } from './unblockJob.js';
+export type { RetryBudget } from './jobRunner.js';
 
 export interface WorkerDeps {
-  store: Store;
-  tenant: TenantGateway;
-  notifier: Notifier;
+  jobs: JobQueue;
+  requestJobs: RequestJobs;
   logger: Logger;
-  approvals: ApprovalTimeouts;
-  resume: { pollIntervalMs: number; giveUpAfterMs: number };
+  /** How often the monitor job runs (RESUME_POLL_INTERVAL_S). */
+  monitorIntervalMs: number;
   pollIntervalMs: number;
+  budget?: RetryBudget;
   now?: () => Date;
   random?: () => number;
   leaseMs?: number;
@@ -31,11 +23,9 @@ export interface WorkerDeps {
 
 export interface Worker {
   runner: JobRunner;
-  monitor: ResumeMonitor;
-  ledger: RequestLedger;
   start(): void;
   stop(): Promise<void>;
-  /** Queues this period's monitor job (resume check + approval timers); at most one per period per store. */
+  /** Queues this period's monitor job; at most one per period per store, however many workers ask. */
   schedule(): Promise<void>;
   /** Runs every due job now (tests, and `npm run worker -- --once`). */
   drain(): Promise<number>;
@@ -44,67 +34,31 @@ export interface Worker {
 export function createWorker(deps: WorkerDeps): Worker {
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger.child({ component: 'worker' });
-  const { store } = deps;
-  const ledger = new RequestLedger(store.requests, store.audit, store.jobs, now);
-  const monitor = new ResumeMonitor({
-    requests: store.requests,
-    ledger,
-    tenant: deps.tenant,
-    logger,
-    now,
-    giveUpAfterMs: deps.resume.giveUpAfterMs,
-  });
   const runner = new JobRunner({
-    jobs: store.jobs,
+    jobs: deps.jobs,
+    handlers: deps.requestJobs.handlers,
+    onGiveUp: deps.requestJobs.gaveUp,
     logger,
     now,
     random: deps.random,
     leaseMs: deps.leaseMs,
     pollIntervalMs: deps.pollIntervalMs,
-    handlers: {
-      unblock: (job) =>
-        runUnblockJob(
-          { requests: store.requests, ledger, tenant: deps.tenant, logger, now },
-          (job.payload as { requestId: string }).requestId,
-        ),
-      notify: (job) =>
-        runNotifyJob(
-          {
-            requests: store.requests,
-            jobs: store.jobs,
-            audit: store.audit,
-            notifier: deps.notifier,
-            logger,
-            now,
-          },
-          job.id,
-          job.payload,
-        ),
-      'check-resumed': async () => {
-        await monitor.cycle();
-        await runApprovalTimers({ requests: store.requests, ledger, now }, deps.approvals);
-        return { kind: 'done' };
-      },
-    },
+    budget: deps.budget,
   });
 
   const schedule = async () => {
-    const slot = Math.floor(now().getTime() / deps.resume.pollIntervalMs);
-    if (await store.jobs.enqueue({ id: `check-resumed:${slot}`, type: 'check-resumed', payload: {} }))
-      runner.poke();
+    if (await deps.jobs.enqueue(monitorJob(now(), deps.monitorIntervalMs))) runner.poke();
   };
+  const scheduleLogged = () =>
+    schedule().catch((error: unknown) => logger.error({ err: error }, 'scheduling failed'));
   let timer: NodeJS.Timeout | null = null;
 
   return {
     runner,
-    monitor,
-    ledger,
     start() {
       runner.start();
-      void schedule().catch((error: unknown) => logger.error({ err: error }, 'scheduling failed'));
-      timer = setInterval(() => {
-        schedule().catch((error: unknown) => logger.error({ err: error }, 'scheduling failed'));
-      }, deps.resume.pollIntervalMs);
+      void scheduleLogged();
+      timer = setInterval(scheduleLogged, deps.monitorIntervalMs);
       timer.unref();
     },
     async stop() {

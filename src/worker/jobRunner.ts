@@ -1,20 +1,35 @@
 // Runs jobs from the durable queue: claims one at a time with a lease, dispatches by type, and retries
-// with exponential backoff and jitter (or the delay a throttled API asked for).
+// with exponential back-off and equal jitter (or the delay a throttled API asked for) up to the retry
+// budget (JOB_MAX_ATTEMPTS, JOB_MAX_BACKOFF_S). A job given up is reported to its owner (onGiveUp) before
+// it is marked failed, so its request never waits for a job that will not run again.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { JobOutcome } from '../requests/index.js';
 import type { Job, JobQueue, JobType } from '../store/index.js';
-
-export type JobOutcome =
-  | { kind: 'done' }
-  /** Try again later: after `delayMs` when the API said so, else after the backoff for this attempt. */
-  | { kind: 'retry'; error: string; delayMs?: number }
-  | { kind: 'failed'; error: string };
+import { backoffMs } from '../tenant/index.js';
 
 export type JobHandler = (job: Job) => Promise<JobOutcome>;
+
+export interface RetryBudget {
+  /** Attempts before a job is given up (the first run counts). */
+  maxAttempts: number;
+  /** First back-off; doubles per attempt. */
+  baseBackoffMs: number;
+  /** Longest back-off between two attempts. */
+  maxBackoffMs: number;
+}
+
+export const DEFAULT_RETRY_BUDGET: RetryBudget = {
+  maxAttempts: 12,
+  baseBackoffMs: 1000,
+  maxBackoffMs: 300_000,
+};
 
 export interface JobRunnerOptions {
   jobs: JobQueue;
   handlers: Record<JobType, JobHandler>;
+  /** Called once when a job is given up, before it is marked failed. */
+  onGiveUp?: (job: Job, error: string) => Promise<void>;
   logger: Logger;
   now?: () => Date;
   random?: () => number;
@@ -22,9 +37,7 @@ export interface JobRunnerOptions {
   leaseMs?: number;
   /** Idle wait between polls when nothing is due. */
   pollIntervalMs?: number;
-  maxAttempts?: number;
-  baseBackoffMs?: number;
-  maxBackoffMs?: number;
+  budget?: RetryBudget;
 }
 
 export class JobRunner {
@@ -34,10 +47,12 @@ export class JobRunner {
   private wake: (() => void) | null = null;
   private readonly now: () => Date;
   private readonly random: () => number;
+  private readonly budget: RetryBudget;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.now = options.now ?? (() => new Date());
     this.random = options.random ?? Math.random;
+    this.budget = options.budget ?? DEFAULT_RETRY_BUDGET;
   }
 
   start(): void {
@@ -66,6 +81,12 @@ export class JobRunner {
     const job = await jobs.claim(this.owner, this.now(), leaseMs);
     if (!job) return false;
     const log = this.options.logger.child({ jobId: job.id, attempt: job.attempts });
+    if (job.attempts > this.budget.maxAttempts) {
+      // Handed out more often than the budget without an outcome: each worker that ran it stopped before
+      // it could settle it (its lease ran out). A poison job: running it again could stop the next one too.
+      await this.giveUp(job, `handed out ${job.attempts} times without an outcome`, log);
+      return true;
+    }
     let outcome: JobOutcome;
     try {
       outcome = await this.options.handlers[job.type](job);
@@ -78,26 +99,29 @@ export class JobRunner {
   }
 
   private async settle(job: Job, outcome: JobOutcome, log: Logger): Promise<void> {
-    const { jobs, maxAttempts = 12 } = this.options;
+    const { jobs } = this.options;
     if (outcome.kind === 'done') {
       await jobs.complete(job.id, this.owner);
       return;
     }
-    if (outcome.kind === 'failed' || job.attempts >= maxAttempts) {
-      log.warn({ error: outcome.error }, 'job given up');
-      await jobs.fail(job.id, this.owner, outcome.error);
+    if (outcome.kind === 'failed' || job.attempts >= this.budget.maxAttempts) {
+      await this.giveUp(job, outcome.error, log);
       return;
     }
-    const delay = outcome.delayMs ?? this.backoff(job.attempts);
+    const delay = outcome.delayMs ?? backoffMs(job.attempts, this.backoffOptions(), this.random);
     log.info({ error: outcome.error, retryInMs: delay }, 'job will be retried');
     await jobs.retry(job.id, this.owner, new Date(this.now().getTime() + delay), outcome.error);
   }
 
-  /** Exponential backoff with full jitter (AWS architecture blog), capped. */
-  private backoff(attempt: number): number {
-    const { baseBackoffMs = 1000, maxBackoffMs = 5 * 60_000 } = this.options;
-    const ceiling = Math.min(maxBackoffMs, baseBackoffMs * 2 ** Math.max(0, attempt - 1));
-    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+  /** Reports the job to its owner (its request fails visibly), then ends it as failed. */
+  private async giveUp(job: Job, error: string, log: Logger): Promise<void> {
+    log.warn({ error, attempts: job.attempts }, 'job given up');
+    await this.options.onGiveUp?.(job, error);
+    await this.options.jobs.fail(job.id, this.owner, error);
+  }
+
+  private backoffOptions() {
+    return { baseDelayMs: this.budget.baseBackoffMs, maxDelayMs: this.budget.maxBackoffMs };
   }
 
   private async run(): Promise<void> {

@@ -43,10 +43,14 @@ describe('the whole story in the Teams-like playground (e2e)', () => {
     for (const [expected, shot, button] of [
       ['Reset the password now', 'agent-password-step', 'No, reset it now'],
       ['Never send it by email', 'agent-temporary-password', 'I have noted it: continue'],
-      ['is on the Restricted users list', 'agent-restricted-list', 'Continue'],
+      ['is on the Restricted entities page', 'agent-restricted-list', 'Continue'],
       ['Check the account for compromise', 'agent-compromise-check', 'Revoke sign-in sessions'],
       ['Revoked: every device must sign in again', 'agent-sessions-revoked', 'Continue'],
-      ['Remove Rob Young (rob@contoso.com) from the Restricted users list?', 'agent-unblock-step', 'Unblock'],
+      [
+        'Remove Rob Young (rob@contoso.com) from the Restricted entities page?',
+        'agent-unblock-step',
+        'Unblock',
+      ],
       ['Confirm the unblock', 'agent-confirm-unblock', 'Yes'],
     ] as const) {
       await megan.waitForCard(expected);
@@ -71,13 +75,13 @@ describe('the whole story in the Teams-like playground (e2e)', () => {
     await patti.fill('Comment (optional)', COMMENT);
     await patti.screenshot('approver-decides');
     await patti.clickButton('Approve');
-    await patti.waitForCard(/Status: (approved|being unblocked|unblocked)/);
+    await patti.waitForCard(/Status: (approved|unblock in progress|unblocked)/);
     await patti.screenshot('approver-approved');
 
     // 3. Sending resumes (simulated: 2 s after the unblock): Megan hears it, Patti's card says so too.
     await megan.waitForCard('Rob Young (rob@contoso.com) can send email again', 30_000);
     await megan.screenshot('agent-can-send-again');
-    await patti.waitForCard('Status: sending again', 30_000);
+    await patti.waitForCard('Status: sending resumed', 30_000);
     await patti.screenshot('approver-card-updated');
 
     // 4. What the bot recorded: resumed, decided by Patti with her comment, Exchange asked exactly once.

@@ -1,7 +1,8 @@
 // Starts what an end-to-end test needs and stops all of it: the bot exactly as `npm start` runs it (free
 // port, temp DATA_DIR), Microsoft 365 Agents Playground against it (as `npm run playground` starts it, or
 // with the playground's stock configuration), and headless Debian Chromium on the playground's page. More
-// playgrounds, for other people, open in tabs of their own (`npm run playground -- --as approver`). Nothing
+// playgrounds, for other people, open in tabs of their own (`npm run playground -- --as approver`). The first
+// one can talk to the bot through a ConnectorTap that records what the bot sends. Nothing
 // leaves the machine: Chromium's requests to other hosts are aborted (the playground asks a CDN for fonts;
 // the fallback fonts are fine).
 import { existsSync } from 'node:fs';
@@ -9,13 +10,20 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { listeningPort, type PlaygroundRole, preparePlayground } from '../../scripts/playground.js';
+import {
+  listeningPort,
+  type PlaygroundRole,
+  playgroundConfig,
+  preparePlayground,
+} from '../../scripts/playground.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/cardRendering.js';
 import { freePort, type StartedProcess, startProcess, waitUntilUp } from '../support/processes.js';
+import { ConnectorTap } from './connectorTap.js';
+import { PlaygroundApi } from './playgroundApi.js';
 import { PlaygroundPage, ScreenshotSeries } from './playgroundPage.js';
 
 const ROOT = path.join(__dirname, '..', '..');
-const ARTIFACTS_DIR = path.join(ROOT, 'test-artifacts', 'e2e');
+export const ARTIFACTS_DIR = path.join(ROOT, 'test-artifacts', 'e2e');
 const STARTUP_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -29,6 +37,8 @@ export interface E2eOptions {
    * `npx @microsoft/m365agentsplayground -e <endpoint> -c msteams` gives them.
    */
   stockPlayground?: boolean;
+  /** Relay the first playground's traffic to and from the bot through a ConnectorTap (session.connector). */
+  tapConnector?: boolean;
 }
 
 export interface E2eSession {
@@ -39,6 +49,10 @@ export interface E2eSession {
   botOutput(): string;
   /** The first playground: the helpdesk agent Megan Bowen, or the stock configuration's user. */
   page: PlaygroundPage;
+  /** The first playground's HTTP API, for what people other than the signed-in user do. */
+  playground: PlaygroundApi;
+  /** Every call the bot made to the first playground's connector (with `tapConnector` only). */
+  connector: ConnectorTap | undefined;
   /** Starts a playground for `role` beside the first one and opens it in a new tab. */
   openPlayground(role: PlaygroundRole): Promise<PlaygroundPage>;
   /** Where this session's screenshots and logs go. */
@@ -64,6 +78,7 @@ export async function startE2e(options: E2eOptions): Promise<E2eSession> {
   let bot: StartedProcess | undefined;
   const playgrounds: RunningPlayground[] = [];
   let context: BrowserContext | undefined;
+  let connector: ConnectorTap | undefined;
   // Kept after every run (test-artifacts/ is not committed): the first place to look when a step fails.
   const saveLogs = async () => {
     if (bot) await writeFile(path.join(artifactsDir, 'bot.log'), bot.output());
@@ -78,9 +93,12 @@ export async function startE2e(options: E2eOptions): Promise<E2eSession> {
           path.join(artifactsDir, `m365agentsplayground-${playground.label}.log`),
         );
     }
+    if (connector)
+      await writeFile(path.join(artifactsDir, 'connector.json'), JSON.stringify(connector.calls, null, 2));
   };
   const stop = async () => {
     await context?.close();
+    await connector?.close();
     for (const playground of [...playgrounds].reverse()) await stopProcess(playground.process);
     if (bot) await stopProcess(bot);
     await saveLogs();
@@ -115,9 +133,13 @@ export async function startE2e(options: E2eOptions): Promise<E2eSession> {
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
     const browser = context;
 
+    if (options.tapConnector) connector = await ConnectorTap.start(botUrl);
+    const tap = connector;
+    let firstUrl: string | undefined;
     const openPlayground = async (role: PlaygroundRole | 'stock'): Promise<PlaygroundPage> => {
+      const first = firstUrl === undefined;
       const launch = preparePlayground({
-        botEndpoint: `${botUrl}/api/messages`,
+        botEndpoint: first && tap ? tap.appEndpoint : `${botUrl}/api/messages`,
         port: await freePort(),
         workDir: path.join(tempDir, `playground-${role}`),
         ...(role === 'stock' ? { stock: true } : { role }),
@@ -126,6 +148,10 @@ export async function startE2e(options: E2eOptions): Promise<E2eSession> {
       playgrounds.push({ label: role, process: running, logFile: launch.logFile });
       const url = `http://127.0.0.1:${await playgroundPort(running)}`;
       await waitUntilUp(`${url}/_debug/ping`, STARTUP_TIMEOUT_MS, running);
+      if (first) {
+        firstUrl = url;
+        tap?.connectTo(url);
+      }
       const tab = browser.pages().find((p) => p.url() === 'about:blank') ?? (await browser.newPage());
       const page = new PlaygroundPage(tab, shots);
       await page.open(url);
@@ -133,11 +159,14 @@ export async function startE2e(options: E2eOptions): Promise<E2eSession> {
     };
 
     const page = await openPlayground(options.stockPlayground ? 'stock' : 'agent');
+    const botId = (playgroundConfig('') as { bot: { id: string } }).bot.id;
     return {
       dataDir,
       botUrl,
       botOutput: started.output,
       page,
+      playground: new PlaygroundApi(firstUrl ?? '', botId),
+      connector,
       openPlayground,
       artifactsDir,
       stop,

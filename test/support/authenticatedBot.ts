@@ -41,6 +41,8 @@ export async function startAuthenticatedBot(env: Record<string, string> = {}): P
     tls: await ca.issueServerCertificate('bot-framework'),
     appId: APP_ID,
     appPassword,
+    appType: 'SingleTenant',
+    homeTenantId: SEED.tenantId,
   });
   await channel.start();
   const connector = new FakeConnector();

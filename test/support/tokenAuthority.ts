@@ -25,6 +25,8 @@ import type { KeyAndCertificate } from './testCa.js';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 export const EXCHANGE_RESOURCE = 'https://outlook.office365.com';
+/** The Bot Framework's resource: a bot's tokens for its replies to the channel. */
+export const BOT_FRAMEWORK_RESOURCE = 'https://api.botframework.com';
 
 export interface RegisteredApp {
   clientId: string;
@@ -33,6 +35,8 @@ export interface RegisteredApp {
   certificatePem?: string;
   /** App roles consented per resource, e.g. { 'https://graph.microsoft.com': ['User.Read.All'] }. */
   roles: Record<string, string[]>;
+  /** Entra role template ids assigned tenant-wide to its service principal: the tokens' `wids` claim. */
+  wids?: string[];
 }
 
 export interface IssuedToken {
@@ -118,6 +122,11 @@ export class TokenAuthority {
     this.log.length = 0;
   }
 
+  /** The object id of an app's service principal: the `oid` its tokens carry. */
+  servicePrincipalId(clientId: string): string {
+    return uuidFrom(`sp:${clientId}`);
+  }
+
   /** Adds or replaces an app registration (roles, secret, certificate). */
   register(app: RegisteredApp): void {
     this.apps.set(app.clientId, app);
@@ -154,7 +163,9 @@ export class TokenAuthority {
   ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const lifetime = this.options.lifetimeSeconds ?? 3600;
-    const roles = this.apps.get(clientId)?.roles[audience] ?? [];
+    const app = this.apps.get(clientId);
+    const roles = app?.roles[audience] ?? [];
+    const wids = app?.wids ?? [];
     const claims: Record<string, unknown> = {
       aud: audience,
       iss: this.issuer,
@@ -171,6 +182,7 @@ export class TokenAuthority {
       uti: randomUUID(),
       ver: '2.0',
       ...(roles.length > 0 ? { roles } : {}),
+      ...(wids.length > 0 ? { wids } : {}),
       ...overrides,
     };
     const token = await new SignJWT(claims)
@@ -248,7 +260,7 @@ export class TokenAuthority {
     if (!resource) {
       return entraError(res, 400, 'invalid_scope', 1002012, 'The provided value for scope is not valid.');
     }
-    if (![GRAPH_RESOURCE, EXCHANGE_RESOURCE].includes(resource)) {
+    if (![GRAPH_RESOURCE, EXCHANGE_RESOURCE, BOT_FRAMEWORK_RESOURCE].includes(resource)) {
       return entraError(
         res,
         400,

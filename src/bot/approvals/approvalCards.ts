@@ -2,8 +2,8 @@
 // what a clicked card sent back). The status view is what everyone sees; approvers get buttons through the
 // card's refresh (Universal Actions), re-checked on the server at every click.
 import type { Language, MessageKey, MessageVars, Translator } from '../../i18n/index.js';
-import { isTerminal, type UnblockRequest } from '../../runbook/index.js';
-import type { RequestEvent } from '../../worker/index.js';
+import type { RequestEvent } from '../../requests/index.js';
+import { canRetryUnblock, type UnblockRequest } from '../../runbook/index.js';
 import { approvalActionParts, type SignCard } from '../cardSigning.js';
 import { noticeCard } from '../cards/noticeCards.js';
 import { type AdaptiveCardJson, renderCard } from '../cards/render.js';
@@ -23,6 +23,8 @@ export interface ApprovalCardOptions {
   notice?: string;
   /** Signs each button's ids (request, verb): see cardSigning.ts. */
   sign: SignCard;
+  /** RESUME_GIVE_UP_AFTER_H, quoted when sending never resumed. */
+  giveUpAfterHours: number;
 }
 
 type Color = 'default' | 'good' | 'attention' | 'warning' | 'accent';
@@ -75,9 +77,24 @@ export function approvalCard(request: UnblockRequest, options: ApprovalCardOptio
   if (request.resumedAt) facts.push({ title: tr('approval.resumedAt'), value: when(request.resumedAt) });
 
   const pending = request.state === 'pending_approval';
+  // A failed unblock an approver can retry keeps live buttons (Retry), like a pending one.
+  const retryable = canRetryUnblock(request);
+  const user = userLabel(request.target);
   const notes = [
     ...(options.notice ? [{ text: options.notice, color: 'attention' }] : []),
     ...(pending ? [{ text: tr('approval.onApprove'), color: 'default' }] : []),
+    ...(request.state === 'failed'
+      ? [
+          {
+            text: tr(failureKey[request.failure ?? 'not-restricted'], {
+              user,
+              hours: options.giveUpAfterHours,
+            }),
+            color: 'attention',
+          },
+        ]
+      : []),
+    ...(retryable ? [{ text: tr('approval.onRetry'), color: 'default' }] : []),
     ...(pending || request.state === 'resumed' ? [{ text: tr('unblock.comeBack'), color: 'warning' }] : []),
   ];
   const action = (key: MessageKey, verb: ApprovalVerb, style: 'default' | 'positive' | 'destructive') => ({
@@ -86,7 +103,7 @@ export function approvalCard(request: UnblockRequest, options: ApprovalCardOptio
     data: data(verb),
     style,
   });
-  const approverButtons = options.view === 'approver' && pending;
+  const approverView = options.view === 'approver';
   const card = renderCard('approval', {
     style: stateStyle[request.state].style,
     statusColor: stateStyle[request.state].color,
@@ -95,19 +112,23 @@ export function approvalCard(request: UnblockRequest, options: ApprovalCardOptio
     status: `${tr('approval.status')}: ${tr(`state.${request.state}`)}`,
     facts,
     notes,
-    commentInput: approverButtons
-      ? { label: tr('approval.commentLabel'), placeholder: tr('approval.commentPlaceholder') }
-      : null,
-    actions: approverButtons
-      ? [
-          action('approval.approve', 'approval.approve', 'positive'),
-          action('approval.reject', 'approval.reject', 'destructive'),
-        ]
-      : pending
-        ? [action('approval.refresh', 'approval.refresh', 'default')]
-        : [],
+    commentInput:
+      approverView && (pending || retryable)
+        ? { label: tr('approval.commentLabel'), placeholder: tr('approval.commentPlaceholder') }
+        : null,
+    actions:
+      approverView && pending
+        ? [
+            action('approval.approve', 'approval.approve', 'positive'),
+            action('approval.reject', 'approval.reject', 'destructive'),
+          ]
+        : approverView && retryable
+          ? [action('approval.retry', 'approval.retry', 'positive')]
+          : pending || retryable
+            ? [action('approval.refresh', 'approval.refresh', 'default')]
+            : [],
   });
-  if (isTerminal(request.state) || !pending || options.refreshUserIds.length === 0) return card;
+  if (!(pending || retryable) || options.refreshUserIds.length === 0) return card;
   return {
     ...card,
     refresh: {
@@ -123,6 +144,7 @@ const failureKey: Record<NonNullable<UnblockRequest['failure']>, MessageKey> = {
   'user-not-found': 'agentNote.failedUserNotFound',
   'not-restricted': 'agentNote.failedOther',
   'resume-timeout': 'agentNote.failedResumeTimeout',
+  'retries-exhausted': 'agentNote.failedRetriesExhausted',
 };
 
 /** The message the requesting agent gets when their request changes; null when there is nothing to say. */

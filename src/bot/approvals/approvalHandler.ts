@@ -1,11 +1,11 @@
-// Approve / Reject / Refresh clicks on the approval card. Every click is authorized here, against the stored
-// request: the clicker must be an approver and not the requester, and the decision is a compare-and-set on
-// the request's version, so two approvers, a double click or a retried invoke decide once.
+// Approve / Reject / Retry / Refresh clicks on the approval card. The bot's part is Teams: it checks the
+// clicker's membership live for every click, hands the decision to the request lifecycle (which authorizes
+// it against the stored request and decides with a compare-and-set), and answers with the card the
+// server's record now calls for.
 import type { Logger } from 'pino';
 import type { Language, Translator } from '../../i18n/index.js';
-import { type Actor, type ApprovalRefusal, checkApproval, type UnblockRequest } from '../../runbook/index.js';
-import type { JobQueue, RequestStore } from '../../store/index.js';
-import { type RequestLedger, unblockJobId } from '../../worker/index.js';
+import type { RequestLifecycle } from '../../requests/index.js';
+import type { Actor, ApprovalRefusal, UnblockRequest } from '../../runbook/index.js';
 import type { SignCard } from '../cardSigning.js';
 import { errorNotice } from '../cards/noticeCards.js';
 import type { AdaptiveCardJson } from '../cards/render.js';
@@ -14,17 +14,13 @@ import { approvalCard } from './approvalCards.js';
 import type { ApproverDirectory } from './approverDirectory.js';
 
 export interface ApprovalHandlerDeps {
-  requests: RequestStore;
-  jobs: JobQueue;
-  ledger: RequestLedger;
+  lifecycle: RequestLifecycle;
   directory: ApproverDirectory;
   t: Translator;
   logger: Logger;
-  allowSelfApproval: boolean;
   /** Signs the ids on approval card buttons (see cardSigning.ts). */
   signCard: SignCard;
-  /** Wakes the in-process worker so the unblock starts at once. */
-  onJobQueued?: () => void;
+  giveUpAfterHours: number;
 }
 
 export interface ApprovalClick {
@@ -37,68 +33,49 @@ export interface ApprovalClick {
 }
 
 const refusalKey: Record<
-  Exclude<ApprovalRefusal, 'not-pending'>,
+  Exclude<ApprovalRefusal, 'not-pending' | 'not-retryable'>,
   'approval.notApprover' | 'approval.ownRequest'
 > = {
   'not-approver': 'approval.notApprover',
   'own-request': 'approval.ownRequest',
 };
 
+const decisionOf = {
+  'approval.approve': 'approve',
+  'approval.reject': 'reject',
+  'approval.retry': 'retry',
+} as const;
+
 export class ApprovalHandler {
   constructor(private readonly deps: ApprovalHandlerDeps) {}
 
   async handle(click: ApprovalClick): Promise<AdaptiveCardJson> {
-    const request = await this.deps.requests.get(click.requestId);
-    if (!request) return errorNotice({ t: this.deps.t, language: click.language }, 'approval.notFound');
     const isApprover = await this.deps.directory.isApprover(click.clicker.aadObjectId);
-    if (click.verb === 'approval.refresh') return this.view(request, click, isApprover);
-
-    const check = checkApproval({
-      request,
+    if (click.verb === 'approval.refresh') {
+      const request = await this.deps.lifecycle.get(click.requestId);
+      if (!request) return this.notFound(click);
+      return this.view(request, click, isApprover);
+    }
+    const result = await this.deps.lifecycle.decide({
+      requestId: click.requestId,
+      decision: decisionOf[click.verb],
       clicker: click.clicker,
+      conversationId: click.conversationId,
+      comment: click.comment,
       isApprover,
-      allowSelfApproval: this.deps.allowSelfApproval,
     });
-    if (!check.ok) {
-      await this.deps.ledger.note(
-        request,
-        'approval.refused',
-        { reason: check.reason, verb: click.verb },
-        click.clicker,
-        click.conversationId,
-      );
-      if (check.reason === 'not-pending') {
-        return this.view(request, click, isApprover, this.alreadyDecided(request, click.language));
-      }
-      return this.view(request, click, isApprover, this.deps.t.t(click.language, refusalKey[check.reason]));
-    }
-    const approve = click.verb === 'approval.approve';
-    const decidedAt = new Date().toISOString();
-    const outcome = await this.deps.ledger.move(
-      request,
-      approve ? 'approved' : 'rejected',
-      {
-        actor: click.clicker,
-        conversationId: click.conversationId,
-        action: 'approval.decided',
-        detail: { decision: approve ? 'approve' : 'reject' },
-      },
-      { decidedBy: click.clicker, decidedAt, decisionComment: click.comment?.trim() || null },
-    );
-    if (!outcome.ok) {
-      // Someone else decided first: show what the server holds now.
-      const current = outcome.current ?? (await this.deps.requests.get(request.id)) ?? request;
-      return this.view(current, click, isApprover, this.alreadyDecided(current, click.language));
-    }
-    if (approve) {
-      await this.deps.jobs.enqueue({
-        id: unblockJobId(request.id),
-        type: 'unblock',
-        payload: { requestId: request.id },
-      });
-      this.deps.onJobQueued?.();
-    }
-    return this.view(outcome.request, click, isApprover);
+    if (result.kind === 'not-found') return this.notFound(click);
+    if (result.kind === 'decided') return this.view(result.request, click, isApprover);
+    const { reason, request } = result;
+    const notice =
+      reason === 'not-pending' || reason === 'not-retryable'
+        ? this.alreadyDecided(request, click.language)
+        : this.deps.t.t(click.language, refusalKey[reason]);
+    return this.view(request, click, isApprover, notice);
+  }
+
+  private notFound(click: ApprovalClick): AdaptiveCardJson {
+    return errorNotice({ t: this.deps.t, language: click.language }, 'approval.notFound');
   }
 
   private alreadyDecided(request: UnblockRequest, language: Language): string {
@@ -115,6 +92,7 @@ export class ApprovalHandler {
       view: isApprover ? 'approver' : 'status',
       sign: this.deps.signCard,
       refreshUserIds: approvers.map((a) => a.teamsUserId),
+      giveUpAfterHours: this.deps.giveUpAfterHours,
       notice,
     });
   }

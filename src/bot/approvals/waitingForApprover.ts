@@ -6,8 +6,9 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { type Language, resolveLanguage, type Translator } from '../../i18n/index.js';
+import type { RequestLifecycle } from '../../requests/index.js';
 import type { UnblockRequest } from '../../runbook/index.js';
-import type { ConversationStore, RequestStore } from '../../store/index.js';
+import type { ConversationStore } from '../../store/index.js';
 import type { SignCard } from '../cardSigning.js';
 import { infoNotice } from '../cards/noticeCards.js';
 import { userKey } from '../conversationKeys.js';
@@ -16,13 +17,13 @@ import { approvalCard } from './approvalCards.js';
 import type { ApproverDirectory } from './approverDirectory.js';
 
 export interface WaitingForApproverDeps {
-  requests: Pick<RequestStore, 'listByState'>;
+  lifecycle: Pick<RequestLifecycle, 'waitingFor'>;
   conversations: Pick<ConversationStore, 'getReference' | 'addSentCard'>;
   directory: Pick<ApproverDirectory, 'isApprover'>;
   t: Translator;
   logger: Logger;
-  allowSelfApproval: boolean;
   signCard: SignCard;
+  giveUpAfterHours: number;
 }
 
 /** The oldest waiting requests shown at once; newer ones reach the approver with the next reminder. */
@@ -66,9 +67,7 @@ export class WaitingForApprover {
   }
 
   private async showWaiting(context: TurnContext, approver: string): Promise<void> {
-    const waiting = (await this.deps.requests.listByState('pending_approval'))
-      .filter((r) => this.deps.allowSelfApproval || r.requester.aadObjectId !== approver)
-      .sort((a, b) => submitted(a).localeCompare(submitted(b)));
+    const waiting = await this.deps.lifecycle.waitingFor(approver);
     // The store first: the membership check is a Graph call, needed only when something waits.
     if (waiting.length === 0 || !(await this.deps.directory.isApprover(approver))) return;
     const language = resolveLanguage(context.activity.locale);
@@ -86,6 +85,7 @@ export class WaitingForApprover {
       view: 'status',
       sign: this.deps.signCard,
       refreshUserIds: [context.activity.from.id],
+      giveUpAfterHours: this.deps.giveUpAfterHours,
     });
     const sent = await context.sendActivity(cardMessage(card));
     if (!sent?.id) return;
@@ -104,8 +104,4 @@ export class WaitingForApprover {
       if (oldest !== undefined) this.seen.delete(oldest);
     }
   }
-}
-
-function submitted(request: UnblockRequest): string {
-  return request.submittedAt ?? request.createdAt;
 }

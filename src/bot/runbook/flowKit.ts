@@ -15,11 +15,9 @@ import * as cards from '../cards/runbookCards.js';
 import { type RunbookFlowDeps, type RunbookState, RunbookStateError, type TurnParty } from './flowTypes.js';
 
 export class FlowKit {
-  readonly now: () => Date;
   readonly newId: () => string;
 
   constructor(readonly deps: RunbookFlowDeps) {
-    this.now = deps.now ?? (() => new Date());
     this.newId = deps.newId ?? randomUUID;
   }
 
@@ -51,7 +49,7 @@ export class FlowKit {
   }
 
   async loadRequest(state: RunbookState): Promise<UnblockRequest | null> {
-    return state.requestId ? this.deps.requests.get(state.requestId) : null;
+    return state.requestId ? this.deps.lifecycle.get(state.requestId) : null;
   }
 
   async requireRequest(state: RunbookState): Promise<UnblockRequest> {
@@ -74,11 +72,7 @@ export class FlowKit {
     action: AuditAction,
     detail: AuditEvent['detail'] = {},
   ): Promise<UnblockRequest> {
-    const saved = await this.deps.ledger.amend(request, facts, {
-      ...this.auditContext(party),
-      action,
-      detail,
-    });
+    const saved = await this.deps.lifecycle.record(request, facts, this.auditContext(party), action, detail);
     if (!saved.ok) throw new RunbookStateError(`request ${request.id} changed while step ${action} ran`);
     return saved.request;
   }

@@ -1,10 +1,9 @@
 // The runbook flow's vocabulary: its persisted state, its inputs and outcomes, and what it needs.
 import type { Logger } from 'pino';
 import type { Language, Translator } from '../../i18n/index.js';
+import type { RequestLifecycle } from '../../requests/index.js';
 import type { Actor, RunbookStep } from '../../runbook/index.js';
-import type { RequestStore } from '../../store/index.js';
 import type { TenantGateway } from '../../tenant/index.js';
-import type { RequestLedger } from '../../worker/index.js';
 import type { SignCard } from '../cardSigning.js';
 import type { AdaptiveCardJson } from '../cards/render.js';
 import type { RunbookCardData, RunbookVerb } from '../verbs.js';
@@ -42,17 +41,13 @@ export interface FlowOutcome {
 
 export interface RunbookFlowDeps {
   tenant: TenantGateway;
-  requests: RequestStore;
-  ledger: RequestLedger;
+  lifecycle: RequestLifecycle;
   t: Translator;
   logger: Logger;
   generatePassword: () => string;
   /** Signs the ids on each card button (see cardSigning.ts). */
   signCard: SignCard;
-  now?: () => Date;
   newId?: () => string;
-  /** Called when a request goes to the approvers (wakes the in-process worker). */
-  onSubmitted?: () => void;
 }
 
 /** The dialog state no longer matches the stored request (e.g. it was deleted or changed elsewhere). */

@@ -68,11 +68,8 @@ export async function showConfirm(kit: FlowKit, state: RunbookState): Promise<Fl
 }
 export async function confirm(kit: FlowKit, party: TurnParty, state: RunbookState): Promise<FlowOutcome> {
   const request = await kit.requireRequest(state);
-  const moved = await kit.deps.ledger.move(request, 'pending_approval', kit.auditContext(party), {
-    submittedAt: kit.now().toISOString(),
-  });
+  const moved = await kit.deps.lifecycle.submit(request, kit.auditContext(party));
   if (!moved.ok) return { invokeCard: kit.staleCard(state), messages: [], state: null };
-  kit.deps.onSubmitted?.();
   return {
     invokeCard: requestedNotice(kit.noticeContext(state), moved.request),
     messages: [],

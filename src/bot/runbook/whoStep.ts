@@ -1,12 +1,6 @@
 // Step 0, who: find the user the agent means, refuse what must not start (a second request, the daily
 // cap, an account Microsoft has not restricted), and open the request.
-import {
-  type DirectoryUser,
-  openRequest,
-  type RestrictedSender,
-  UNBLOCKS_PER_ACCOUNT_PER_DAY,
-  type UnblockRequest,
-} from '../../runbook/index.js';
+import type { DirectoryUser, RestrictedSender, UnblockRequest } from '../../runbook/index.js';
 import { activeRequestNotice, notRestrictedNotice, warningNotice } from '../cards/noticeCards.js';
 import type { AdaptiveCardJson } from '../cards/render.js';
 import * as cards from '../cards/runbookCards.js';
@@ -71,41 +65,23 @@ export async function selectUser(
   state: RunbookState,
   user: DirectoryUser,
 ): Promise<FlowOutcome> {
-  const active = await kit.deps.requests.listActiveForTarget(user.id);
-  const [existing] = active;
-  if (existing) {
-    return {
-      ...kit.summaryOf(state, 'who', cards.userLabel(user)),
-      messages: [activeRequestNotice(kit.noticeContext(state), existing)],
-      state: null,
-    };
-  }
-  const recentUnblocks = await unblocksInLastDay(kit, user);
-  if (recentUnblocks >= UNBLOCKS_PER_ACCOUNT_PER_DAY) {
-    const text = kit.text(state, 'who.dailyCap', { user: cards.userLabel(user), count: recentUnblocks });
-    return {
-      ...kit.summaryOf(state, 'who', cards.userLabel(user)),
-      messages: [warningNotice(kit.noticeContext(state), text)],
-      state: null,
-    };
-  }
-  const request = openRequest({
+  const started = await kit.deps.lifecycle.start({
     id: kit.newId(),
-    tenantId: party.tenantId,
-    requester: party.actor,
-    conversationId: party.conversationId,
+    party,
     locale: state.language,
     target: user,
-    now: kit.now(),
   });
-  await kit.deps.requests.create(request);
-  await kit.deps.ledger.note(
-    request,
-    'request.created',
-    { target: user.userPrincipalName },
-    party.actor,
-    party.conversationId,
-  );
+  if (started.kind !== 'started') {
+    const notice =
+      started.kind === 'active'
+        ? activeRequestNotice(kit.noticeContext(state), started.existing)
+        : warningNotice(
+            kit.noticeContext(state),
+            kit.text(state, 'who.dailyCap', { user: cards.userLabel(user), count: started.count }),
+          );
+    return { ...kit.summaryOf(state, 'who', cards.userLabel(user)), messages: [notice], state: null };
+  }
+  const { request } = started;
   const summary = kit.summaryOf(state, 'who', cards.userLabel(user));
   // The bot resets passwords only for accounts Microsoft has actually restricted: the runbook does not
   // apply to anyone else, and a misused helpdesk account cannot take over arbitrary mailboxes with it.
@@ -115,11 +91,15 @@ export async function selectUser(
   const card = cards.passwordCard(kit.cardContext(next), user);
   return { ...summary, messages: [card], state: next };
 }
+/**
+ * Exchange lists a hosted mailbox by its user principal name, which need not match its primary SMTP
+ * address, and a nonhosted (on-premises) sender by the SMTP address it sends from (Microsoft's "Remove
+ * blocked users from the Restricted entities page"): ask for the UPN first, then for the mail address.
+ */
 export async function findRestriction(kit: FlowKit, user: DirectoryUser): Promise<RestrictedSender | null> {
-  const address = user.mail ?? user.userPrincipalName;
-  const found = await kit.deps.tenant.findRestrictedSender(address);
-  if (found || address === user.userPrincipalName) return found;
-  return kit.deps.tenant.findRestrictedSender(user.userPrincipalName);
+  const byUpn = await kit.deps.tenant.findRestrictedSender(user.userPrincipalName);
+  if (byUpn || !user.mail || user.mail.toLowerCase() === user.userPrincipalName.toLowerCase()) return byUpn;
+  return kit.deps.tenant.findRestrictedSender(user.mail);
 }
 export async function endNotRestricted(
   kit: FlowKit,
@@ -130,15 +110,9 @@ export async function endNotRestricted(
   const checked = await kit.saveFacts(party, request, { restriction: null }, 'restriction.checked', {
     restricted: false,
   });
-  const moved = await kit.deps.ledger.move(checked, 'cancelled', {
-    ...kit.auditContext(party),
-    detail: { outcome: 'not-restricted' },
+  const moved = await kit.deps.lifecycle.cancel(checked, kit.auditContext(party), {
+    outcome: 'not-restricted',
   });
   const ended = moved.ok ? moved.request : checked;
   return { messages: [notRestrictedNotice(kit.noticeContext(state), ended)], state: null };
-}
-async function unblocksInLastDay(kit: FlowKit, user: DirectoryUser): Promise<number> {
-  const since = kit.now().getTime() - 24 * 3600_000;
-  const earlier = await kit.deps.requests.listForTarget(user.id, 50);
-  return earlier.filter((r) => r.unblockedAt && Date.parse(r.unblockedAt) > since).length;
 }

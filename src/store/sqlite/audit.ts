@@ -1,7 +1,7 @@
 // The append-only audit trail in SQLite. This class has no UPDATE or DELETE statement, and triggers in the
 // schema (migrations.ts) refuse both for anything else that opens the file.
 import type Database from 'better-sqlite3';
-import type { AuditEvent } from '../../runbook/types.js';
+import type { AuditEvent } from '../../runbook/index.js';
 import type { AuditLog } from '../ports.js';
 import { parseStoredObject } from './json.js';
 import { sqlLimit } from './limit.js';
@@ -27,6 +27,11 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   async append(event: AuditEvent): Promise<void> {
+    this.appendNow(event);
+  }
+
+  /** Synchronous, for use inside another write's transaction (SqliteRequestStore.commit). */
+  appendNow(event: AuditEvent): void {
     this.insert.run({ requestId: event.requestId, at: event.at, doc: JSON.stringify(event) });
   }
 

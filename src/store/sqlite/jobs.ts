@@ -85,6 +85,11 @@ export class SqliteJobQueue implements JobQueue {
   }
 
   async enqueue(job: NewJob): Promise<boolean> {
+    return this.enqueueNow(job);
+  }
+
+  /** Synchronous, for use inside another write's transaction (SqliteRequestStore.commit). */
+  enqueueNow(job: NewJob): boolean {
     const runAt = (job.runAt ?? new Date()).toISOString();
     const { changes } = this.insert.run({
       id: job.id,

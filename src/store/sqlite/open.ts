@@ -9,6 +9,7 @@ import { SqliteConversationStore } from './conversations.js';
 import { SqliteJobQueue } from './jobs.js';
 import { migrate } from './migrations.js';
 import { SqliteRequestStore } from './requests.js';
+import { SqliteRequestSearch } from './search.js';
 import { SqliteStateStore } from './state.js';
 
 /** The part of a pino logger this module uses. */
@@ -29,12 +30,15 @@ const BUSY_TIMEOUT_MS = 5000;
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   const file = path.join(options.dataDir, options.fileName ?? 'unblock-assistant.db');
   const db = openDatabase(file, options.logger);
+  const audit = new SqliteAuditLog(db);
+  const jobs = new SqliteJobQueue(db);
   return {
-    requests: new SqliteRequestStore(db),
-    audit: new SqliteAuditLog(db),
+    requests: new SqliteRequestStore(db, { audit, jobs }),
+    search: new SqliteRequestSearch(db),
+    audit,
     conversations: new SqliteConversationStore(db),
     state: new SqliteStateStore(db),
-    jobs: new SqliteJobQueue(db),
+    jobs,
     async ping() {
       try {
         db.prepare('SELECT 1').get();

@@ -2,8 +2,10 @@
 // lists filter and sort on. Every change is a compare-and-set on `version` done by SQLite itself, so it
 // holds across processes sharing the file.
 import type Database from 'better-sqlite3';
-import type { RequestState, UnblockRequest } from '../../runbook/types.js';
-import type { RequestStore, UpdateOutcome } from '../ports.js';
+import type { RequestState, UnblockRequest } from '../../runbook/index.js';
+import type { CommitOutcome, RequestChange, RequestStore, UpdateOutcome } from '../ports.js';
+import type { SqliteAuditLog } from './audit.js';
+import type { SqliteJobQueue } from './jobs.js';
 import { parseStoredObject } from './json.js';
 import { sqlLimit } from './limit.js';
 
@@ -42,6 +44,14 @@ function toRequest(row: Row): UnblockRequest {
   return parseStoredObject(row.doc, 'request') as UnblockRequest;
 }
 
+function checkNextVersion(next: UnblockRequest, expectedVersion: number): void {
+  if (next.version !== expectedVersion + 1) {
+    throw new Error(
+      `update(${next.id}): next.version must be expectedVersion + 1 (${expectedVersion + 1}), got ${next.version}`,
+    );
+  }
+}
+
 export class SqliteRequestStore implements RequestStore {
   private readonly insert: Database.Statement;
   private readonly selectById: Database.Statement;
@@ -51,9 +61,14 @@ export class SqliteRequestStore implements RequestStore {
   private readonly selectRecent: Database.Statement;
   private readonly selectForTarget: Database.Statement;
   private readonly selectByRequester: Database.Statement;
+  private readonly selectInStates: Database.Statement;
   private readonly updateInTransaction: (next: UnblockRequest, expectedVersion: number) => UpdateOutcome;
+  private readonly commitInTransaction: (change: RequestChange) => CommitOutcome;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly sideEffects: { audit: SqliteAuditLog; jobs: SqliteJobQueue },
+  ) {
     // ON CONFLICT DO NOTHING: an existing id is an expected outcome (someone else claimed it), not an
     // exception; any other constraint failure still throws.
     this.insert = db.prepare(
@@ -84,16 +99,35 @@ export class SqliteRequestStore implements RequestStore {
     this.selectForTarget = db.prepare(
       'SELECT doc FROM requests WHERE target_user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?',
     );
-    // The read after a failed UPDATE is in the same transaction, so it sees the row that beat us.
-    this.updateInTransaction = db.transaction(
-      (next: UnblockRequest, expectedVersion: number): UpdateOutcome => {
-        const { changes } = this.compareAndSet.run({ ...toColumns(next), expectedVersion });
-        if (changes === 1) return { ok: true, request: next };
-        const row = this.selectById.get(next.id) as Row | undefined;
-        if (!row) return { ok: false, reason: 'not-found' };
-        return { ok: false, reason: 'conflict', current: toRequest(row) };
-      },
+    this.selectInStates = db.prepare(
+      `SELECT doc FROM requests WHERE state IN (SELECT value FROM json_each(?)) ORDER BY created_at, id LIMIT ?`,
     );
+    // The read after a failed UPDATE is in the same transaction, so it sees the row that beat us.
+    const casNow = (next: UnblockRequest, expectedVersion: number): UpdateOutcome => {
+      const { changes } = this.compareAndSet.run({ ...toColumns(next), expectedVersion });
+      if (changes === 1) return { ok: true, request: next };
+      const row = this.selectById.get(next.id) as Row | undefined;
+      if (!row) return { ok: false, reason: 'not-found' };
+      return { ok: false, reason: 'conflict', current: toRequest(row) };
+    };
+    this.updateInTransaction = db.transaction(casNow);
+    // One transaction for the request, its audit entries and its jobs: a crash leaves all or nothing.
+    this.commitInTransaction = db.transaction((change: RequestChange): CommitOutcome => {
+      if (change.expectedVersion === null) {
+        if (this.insert.run(toColumns(change.request)).changes !== 1) return { ok: false, reason: 'exists' };
+      } else {
+        const written = casNow(change.request, change.expectedVersion);
+        if (!written.ok) return written;
+      }
+      for (const event of change.audit) this.sideEffects.audit.appendNow(event);
+      for (const job of change.jobs) this.sideEffects.jobs.enqueueNow(job);
+      return { ok: true, request: change.request };
+    });
+  }
+
+  async commit(change: RequestChange): Promise<CommitOutcome> {
+    if (change.expectedVersion !== null) checkNextVersion(change.request, change.expectedVersion);
+    return this.commitInTransaction(change);
   }
 
   async create(request: UnblockRequest): Promise<boolean> {
@@ -106,12 +140,12 @@ export class SqliteRequestStore implements RequestStore {
   }
 
   async update(next: UnblockRequest, expectedVersion: number): Promise<UpdateOutcome> {
-    if (next.version !== expectedVersion + 1) {
-      throw new Error(
-        `update(${next.id}): next.version must be expectedVersion + 1 (${expectedVersion + 1}), got ${next.version}`,
-      );
-    }
+    checkNextVersion(next, expectedVersion);
     return this.updateInTransaction(next, expectedVersion);
+  }
+
+  async listInStates(states: readonly RequestState[], limit?: number): Promise<UnblockRequest[]> {
+    return (this.selectInStates.all(JSON.stringify(states), sqlLimit(limit)) as Row[]).map(toRequest);
   }
 
   async listByState(state: RequestState, limit?: number): Promise<UnblockRequest[]> {

@@ -43,6 +43,20 @@ export function retryDelayMs(
   random: () => number,
 ): number | null {
   if (retryAfterMs !== undefined) return retryAfterMs > options.maxDelayMs ? null : retryAfterMs;
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
+  return backoffMs(retry, options, random);
+}
+
+/**
+ * Exponential back-off with "equal jitter" (AWS Architecture Blog, "Exponential Backoff and Jitter"): the
+ * ceiling doubles per attempt up to maxDelayMs, and the wait is half the ceiling plus a random half, so
+ * retries spread out but never come back at once. The one back-off of the app: HTTP retries here, job
+ * retries in the worker.
+ */
+export function backoffMs(
+  attempt: number,
+  options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number,
+): number {
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

@@ -13,8 +13,12 @@ export const faultPlanSchema = z.object({
   /** After the sequence (or without one): the chance (0..1) that a request fails with `status`. */
   probability: z.number().min(0).max(1).optional(),
   status: faultStatus.optional(),
+  /** Instead of `status`: each fault picks one of these at random (a mix of throttling and outages). */
+  statuses: z.array(faultStatus).min(1).max(2).optional(),
   /** Seconds sent in Retry-After; null sends none. Default: 1 for 429, none for 503. */
   retryAfterSeconds: z.number().int().min(0).max(3600).nullable().optional(),
+  /** Exchange only: the plan applies to these cmdlets alone (an outage of Remove-BlockedSenderAddress). */
+  cmdlets: z.array(z.string().min(1).max(64)).max(20).optional(),
 });
 export type FaultPlan = z.infer<typeof faultPlanSchema>;
 
@@ -47,15 +51,18 @@ export class FaultInjector {
     this.cursor.exchange = 0;
   }
 
-  /** The fault to inject into the next request to `api`, if any. */
-  next(api: FaultApi): InjectedFault | null {
+  /** The fault to inject into the next request to `api` (running `cmdlet`, for Exchange), if any. */
+  next(api: FaultApi, cmdlet?: string | null): InjectedFault | null {
     const plan = this.plans[api];
     if (!plan) return null;
+    if (plan.cmdlets && !plan.cmdlets.includes(cmdlet ?? '')) return null;
     const position = this.cursor[api]++;
     const scripted = plan.sequence?.[position];
     if (scripted !== undefined) return scripted === null ? null : fault(scripted, plan);
-    if (plan.probability !== undefined && this.random() < plan.probability)
-      return fault(plan.status ?? 429, plan);
+    if (plan.probability !== undefined && this.random() < plan.probability) {
+      const picked = plan.statuses?.[Math.floor(this.random() * plan.statuses.length)];
+      return fault(picked ?? plan.status ?? 429, plan);
+    }
     return null;
   }
 }

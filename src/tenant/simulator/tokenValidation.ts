@@ -1,7 +1,8 @@
 // Real bearer-token validation for the simulator, with jose: the token must be a JWT signed (RS256/PS256) by
 // a key of the trusted authority's JWKS, issued by it (`iss`), for the API called (`aud`), for the seeded
 // tenant (`tid`), and within its lifetime (`exp`/`nbf`, with clock skew). The token's app roles go back to
-// the server, which checks them per route (permissions.ts).
+// the server, which checks them per route (permissions.ts), with its `wids` and `oid` for Exchange's role
+// checks.
 import type { JsonWebKey } from 'node:crypto';
 import { createLocalJWKSet, errors, type JSONWebKeySet, jwtVerify } from 'jose';
 import type { TokenRejection, TokenVerdict } from './auth.js';
@@ -52,10 +53,14 @@ export function createJwtValidator(authority: TrustedAuthority, now: () => Date)
     }
     if (typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== tenantId)
       return { valid: false, reason: 'wrong-tenant' };
-    const roles = Array.isArray(claims.roles)
-      ? claims.roles.filter((r): r is string => typeof r === 'string')
-      : [];
-    return { valid: true, roles };
+    const strings = (claim: unknown) =>
+      Array.isArray(claim) ? claim.filter((r): r is string => typeof r === 'string') : [];
+    return {
+      valid: true,
+      roles: strings(claims.roles),
+      wids: strings(claims.wids),
+      ...(typeof claims.oid === 'string' ? { principalId: claims.oid.toLowerCase() } : {}),
+    };
   };
 }
 

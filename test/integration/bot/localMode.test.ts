@@ -143,6 +143,7 @@ describe('local mode: any local client', () => {
       TENANT_MODE: 'live',
       AZURE_TENANT_ID: SEED.tenantId,
       APPROVER_GROUP_ID: SEED.groups.approvers,
+      HELPDESK_GROUP_ID: SEED.groups.helpdesk,
       WORKER: 'off',
     });
     const cards = await playgroundChat().say('unblock rob@contoso.com');

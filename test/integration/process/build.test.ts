@@ -30,7 +30,7 @@ describe('the compiled runtime', function () {
       assert.doesNotMatch(command, /tsx|--import|--require/, command);
       assert.equal(pkg.scripts[`pre${script}`], 'node scripts/build.mjs --if-stale');
     }
-    assert.equal(pkg.scripts.prepare, 'node scripts/build.mjs');
+    assert.match(pkg.scripts.prepare ?? '', /^node scripts\/build\.mjs($| && )/);
     assert.equal(pkg.engines.node, '>=22');
     assert.equal(readFileSync(path.join(ROOT, '.nvmrc'), 'utf8').trim(), '22');
     assert.ok(Number(process.versions.node.split('.')[0]) >= 22, `running on Node ${process.version}`);

@@ -36,6 +36,8 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
       tls: await ca.issueServerCertificate('bot-framework'),
       appId: APP_ID,
       appPassword: APP_PASSWORD,
+      appType: 'SingleTenant',
+      homeTenantId: SEED.tenantId,
     });
     await channel.start();
     connector = new FakeConnector();

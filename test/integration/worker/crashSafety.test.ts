@@ -4,11 +4,11 @@ import { strict as assert } from 'node:assert';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { unblockJobId } from '../../../src/requests/index.js';
 import type { UnblockRequest } from '../../../src/runbook/index.js';
 import { openSqliteStore, type Store } from '../../../src/store/index.js';
 import { SEED, TenantSimulator } from '../../../src/tenant/index.js';
 import { seededRandom } from '../../../src/tenant/simulator/index.js';
-import { unblockJobId } from '../../../src/worker/index.js';
 import { compiledAppCommand, type StartedProcess, startProcess } from '../../support/processes.js';
 import { requestThrough } from '../../support/requests.js';
 

@@ -12,6 +12,7 @@ import { createCardSigner } from '../../../src/bot/cardSigning.js';
 import { RUNBOOK_TURN, RunbookDialog, type RunbookTurn } from '../../../src/bot/runbook/runbookDialog.js';
 import { RunbookFlow } from '../../../src/bot/runbook/runbookFlow.js';
 import { createTranslator } from '../../../src/i18n/index.js';
+import { RequestLedger, RequestLifecycle } from '../../../src/requests/index.js';
 import { openSqliteStore, type Store } from '../../../src/store/index.js';
 import {
   createLiveTenantGateway,
@@ -19,7 +20,6 @@ import {
   StaticTokenCredential,
   TenantSimulator,
 } from '../../../src/tenant/index.js';
-import { RequestLedger } from '../../../src/worker/index.js';
 import { cardsIn, cardText, findAction } from '../../support/teams.js';
 
 describe('RunbookDialog on the TestAdapter', () => {
@@ -43,8 +43,12 @@ describe('RunbookDialog on the TestAdapter', () => {
         credential: new StaticTokenCredential('test'),
         logger,
       }),
-      requests: store.requests,
-      ledger: new RequestLedger(store.requests, store.audit, store.jobs),
+      lifecycle: new RequestLifecycle({
+        requests: store.requests,
+        ledger: new RequestLedger(store.requests, store.audit),
+        now: () => new Date(),
+        allowSelfApproval: false,
+      }),
       t: createTranslator(),
       logger,
       generatePassword: () => 'Aa1!Bb2@Cc3#Dd4$',
@@ -105,7 +109,7 @@ describe('RunbookDialog on the TestAdapter', () => {
     const [passwordCard] = cardsIn(first as Record<string, unknown>);
     const restriction = await client.sendActivity(click(passwordCard, 'Yes, it has been reset'));
     const [restrictionCard] = cardsIn(restriction as Record<string, unknown>);
-    assert.match(cardText(restrictionCard), /is on the Restricted users list/);
+    assert.match(cardText(restrictionCard), /is on the Restricted entities page/);
     assert.equal(client.dialogTurnResult.status, 'waiting');
     await client.sendActivity(click(restrictionCard, 'Cancel'));
     assert.equal(client.dialogTurnResult.status, 'complete');

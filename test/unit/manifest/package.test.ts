@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AppManifestUtils, type TeamsManifest, type TeamsManifestLatest } from '@microsoft/app-manifest';
@@ -103,6 +103,22 @@ describe('npm run package (scripts/package.ts)', () => {
       );
       assert.match(String(manifest.$schema), /\/teams\/v1\.30\/MicrosoftTeams\.schema\.json$/);
       assert.equal(manifest.manifestVersion, '1.30');
+    });
+
+    it('is at the newest manifest version Microsoft documents as generally available, which the library bundles', () => {
+      // Microsoft 365 app manifest schema reference (learn.microsoft.com/microsoft-365/extensibility/schema,
+      // where the Teams manifest page now redirects, ?view=m365-app-1.30): 1.30, August 2026, is the current
+      // version; nothing this app declares needs a newer one. When @microsoft/app-manifest bundles a newer
+      // numbered schema, check that page before moving manifest/manifest.json to it.
+      const template = JSON.parse(readFileSync(path.join(TEMPLATE_DIR, 'manifest.json'), 'utf8')) as Json;
+      assert.equal(template.manifestVersion, '1.30');
+      const bundled = readdirSync(
+        path.join(require.resolve('@microsoft/app-manifest'), '..', 'json-schemas', 'teams'),
+      )
+        .map((dir) => /^v1\.(\d+)$/.exec(dir)?.[1])
+        .filter((minor): minor is string => minor !== undefined)
+        .map(Number);
+      assert.equal(Math.max(...bundled), 30, 'the newest numbered schema @microsoft/app-manifest bundles');
     });
 
     it('fills the app id, the domain and the version everywhere the template names them', async () => {

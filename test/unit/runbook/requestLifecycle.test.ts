@@ -1,12 +1,16 @@
 import { strict as assert } from 'node:assert';
 import {
+  canRetryUnblock,
   canTransition,
   isTerminal,
   openRequest,
+  type RequestFailure,
   type RequestState,
   recordFacts,
+  senderAddressOf,
   terminalStates,
   transition,
+  unblockAttemptOf,
 } from '../../../src/runbook/index.js';
 import { sampleRequest } from '../../contract/sampleRequest.js';
 
@@ -59,14 +63,55 @@ describe('request lifecycle', () => {
     assert.equal(canTransition('rejected', 'approved'), false);
   });
 
-  it('never leaves an end state', () => {
+  it('never leaves an end state, except a failed unblock an approver retries', () => {
     for (const end of terminalStates) {
       assert.ok(isTerminal(end));
       for (const to of ['open', 'pending_approval', 'approved', 'cancelled', 'resumed'] as const) {
-        assert.equal(canTransition(end, to), false, `${end} → ${to}`);
+        const retry = end === 'failed' && to === 'approved';
+        assert.equal(canTransition(end, to), retry, `${end} → ${to}`);
       }
     }
     assert.equal(isTerminal('waiting_resume'), false);
+  });
+
+  it('lets an approver retry only the failures a new attempt can fix', () => {
+    const failed = (failure: RequestFailure) => ({ ...sampleRequest(), state: 'failed' as const, failure });
+    assert.equal(canRetryUnblock(failed('retries-exhausted')), true);
+    assert.equal(canRetryUnblock(failed('insufficient-permissions')), true);
+    assert.equal(canRetryUnblock(failed('resume-timeout')), true);
+    assert.equal(canRetryUnblock(failed('unblock-limit-reached')), false, 'only Microsoft Support can help');
+    assert.equal(canRetryUnblock(failed('user-not-found')), false);
+    assert.equal(canRetryUnblock({ ...failed('retries-exhausted'), state: 'approved' }), false);
+  });
+
+  it('counts unblock attempts from 1, also for records written before retries existed', () => {
+    const { attempt: _none, ...old } = sampleRequest();
+    assert.equal(unblockAttemptOf(old), 1);
+    assert.equal(unblockAttemptOf({ ...old, attempt: 3 }), 3);
+  });
+
+  it('addresses the sender as the Restricted list names it, else by mail, else by user principal name', () => {
+    const r = sampleRequest();
+    const restriction = {
+      senderAddress: 'Rob@Contoso.com',
+      reason: '',
+      createdAt: null,
+      changedAt: null,
+      temporaryBlock: false,
+    };
+    assert.equal(senderAddressOf({ ...r, restriction }), 'Rob@Contoso.com');
+    assert.equal(
+      senderAddressOf({ ...r, restriction: null, target: { ...r.target, mail: 'm@contoso.com' } }),
+      'm@contoso.com',
+    );
+    assert.equal(
+      senderAddressOf({
+        ...r,
+        restriction: null,
+        target: { ...r.target, mail: null, userPrincipalName: 'u@contoso.com' },
+      }),
+      'u@contoso.com',
+    );
   });
 
   it('records findings with a new version and no state change', () => {

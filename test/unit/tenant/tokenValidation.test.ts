@@ -36,6 +36,7 @@ describe('JWT validation in the simulator', () => {
       assert.deepEqual(await validate(await jwt(claims(), alg), GRAPH), {
         valid: true,
         roles: ['User.Read.All'],
+        wids: [],
       });
     }
     const unsigned = new UnsecuredJWT(claims()).encode();
@@ -48,9 +49,32 @@ describe('JWT validation in the simulator', () => {
   });
 
   it('accepts a valid token and returns its roles; the app id is an accepted audience', async () => {
-    assert.deepEqual(await validate(await jwt(claims()), GRAPH), { valid: true, roles: ['User.Read.All'] });
+    assert.deepEqual(await validate(await jwt(claims()), GRAPH), {
+      valid: true,
+      roles: ['User.Read.All'],
+      wids: [],
+    });
     const byAppId = await jwt(claims({ aud: '00000002-0000-0ff1-ce00-000000000000', roles: undefined }));
-    assert.deepEqual(await validate(byAppId, 'https://outlook.office365.com'), { valid: true, roles: [] });
+    assert.deepEqual(await validate(byAppId, 'https://outlook.office365.com'), {
+      valid: true,
+      roles: [],
+      wids: [],
+    });
+  });
+
+  it("returns the caller's Entra roles (wids) and service principal (oid) for Exchange's role checks", async () => {
+    const token = await jwt(
+      claims({
+        wids: ['29232CDF-9323-42fd-ade2-1d097af3e4de', 42],
+        oid: 'AAAAAAAA-0000-4000-8000-000000000001',
+      }),
+    );
+    assert.deepEqual(await validate(token, GRAPH), {
+      valid: true,
+      roles: ['User.Read.All'],
+      wids: ['29232CDF-9323-42fd-ade2-1d097af3e4de'],
+      principalId: 'aaaaaaaa-0000-4000-8000-000000000001',
+    });
   });
 
   it('tolerates five minutes of clock skew, not more', async () => {

@@ -33,6 +33,8 @@ export interface SimulatorSettings {
    * does not document it (m365-contracts.md "UNCONFIRMED"), so the simulator can answer either way.
    */
   notRestrictedAnswer: 'empty' | 'not-found';
+  /** False: message trace answers 403, as in a tenant that did not grant ExchangeMessageTrace.Read.All. */
+  messageTraceGranted: boolean;
 }
 
 /** What the control API (and in-process tests) can do to a running simulator. */
@@ -100,6 +102,7 @@ const settingsBody = z.object({
   exoMaxPageSize: z.number().int().min(1).max(10_000).optional(),
   graphMaxPageSize: z.number().int().min(1).max(999).optional(),
   notRestrictedAnswer: z.enum(['empty', 'not-found']).optional(),
+  messageTraceGranted: z.boolean().optional(),
 });
 
 export function handleControl(req: ApiRequest, res: ServerResponse, sim: SimulatorControl): Sent {
@@ -155,7 +158,7 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
       if (!body.success)
         return badRequest(
           res,
-          'Body must be {releaseDelayMs?, unblockLimitPerDay?, exoMaxPageSize?, graphMaxPageSize?, notRestrictedAnswer?}.',
+          'Body must be {releaseDelayMs?, unblockLimitPerDay?, exoMaxPageSize?, graphMaxPageSize?, notRestrictedAnswer?, messageTraceGranted?}.',
         );
       sim.updateSettings(body.data);
       return sendEmpty(res, 204);

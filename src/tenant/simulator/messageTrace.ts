@@ -26,6 +26,15 @@ export function messageTraces(req: ApiRequest, res: ServerResponse, state: Tenan
   const params = req.url.searchParams;
   const filter = params.get('$filter');
   const nowMs = state.now().getTime();
+  if (!state.settings.messageTraceGranted) {
+    // What Graph answers an app without ExchangeMessageTrace.Read.All.
+    return sendGraphError(
+      res,
+      403,
+      'Authorization_RequestDenied',
+      'Insufficient privileges to complete the operation.',
+    );
+  }
   const retryAfterMs = state.takeTraceQuota(TRACE_LIMIT);
   if (retryAfterMs !== null) {
     return sendGraphError(

@@ -32,6 +32,8 @@ export interface TenantSimulatorOptions {
   graphMaxPageSize?: number;
   /** Get-BlockedSenderAddress -SenderAddress for an unrestricted address: no rows, or a not-found error. */
   notRestrictedAnswer?: SimulatorSettings['notRestrictedAnswer'];
+  /** False: message trace answers 403 (ExchangeMessageTrace.Read.All not granted). Default true. */
+  messageTraceGranted?: boolean;
   /** Throttling/outage plans per API; change them later with setFaults or POST /_sim/faults. */
   faults?: FaultPlans;
   /** Random source for probabilistic faults. Default: a PRNG seeded with `randomSeed`. */
@@ -72,6 +74,7 @@ export class TenantSimulator implements SimulatorControl {
       exoMaxPageSize: options.exoMaxPageSize ?? 1000,
       graphMaxPageSize: options.graphMaxPageSize ?? 999,
       notRestrictedAnswer: options.notRestrictedAnswer ?? 'empty',
+      messageTraceGranted: options.messageTraceGranted ?? true,
     };
     const now = options.now ?? (() => new Date());
     this.state = new TenantState(this.currentSettings, now);

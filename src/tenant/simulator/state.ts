@@ -80,6 +80,8 @@ export interface StateSettings {
   releaseDelayMs: number;
   unblockLimitPerDay: number;
   notRestrictedAnswer: 'empty' | 'not-found';
+  /** False: the tenant did not grant ExchangeMessageTrace.Read.All, so message trace answers 403. */
+  messageTraceGranted: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -57,6 +57,22 @@ describe('the monitor job', () => {
       );
     });
 
+    it('lets the Restricted list alone decide in a tenant that did not grant message trace', async () => {
+      h.simulator.updateSettings({ messageTraceGranted: false });
+      const off = await h.seed('quiet@contoso.com', [...waitingPath], unblockedAgo(60_000));
+      await jobs.monitor.cycle();
+      const denied = h.simulator.calls().filter((c) => c.path.endsWith('/messageTraces'));
+      assert.deepEqual(
+        denied.map((c) => c.status),
+        [403],
+      );
+      assert.equal((await h.store.requests.get(off.id))?.state, 'resumed');
+      assert.equal(
+        (await h.store.audit.listForRequest(off.id)).at(-1)?.detail.confirmedBy,
+        'restricted-list',
+      );
+    });
+
     it('gives up after RESUME_GIVE_UP_AFTER_H, also while Exchange is down', async () => {
       h.simulator.restrict('late@contoso.com');
       const late = await h.seed('late@contoso.com', [...waitingPath], unblockedAgo(25 * hour));

@@ -62,6 +62,8 @@ export function describe(entry: TimelineEntryView, strings: TabStrings): string 
       return t.channelSet;
     case 'unblock.called':
       return t.unblockCalled;
+    case 'notify.sending':
+      return t.notifySending;
     case 'notify.sent':
       return t.notifySent;
     case 'notify.failed':

@@ -146,6 +146,7 @@ export const da = {
     reminded: 'Godkenderne blev mindet om den',
     channelSet: 'Godkendelseskanal valgt',
     unblockCalled: 'Fjernelse af blokering sendt til Exchange Online',
+    notifySending: 'Sender en besked i Teams',
     notifySent: 'Teams opdateret',
     notifyFailed: 'En besked i Teams kunne ikke leveres',
     gaveUp: 'Et trin i baggrunden gav op',

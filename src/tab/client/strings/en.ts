@@ -143,6 +143,7 @@ export const en = {
     reminded: 'Approvers reminded',
     channelSet: 'Approvals channel set',
     unblockCalled: 'Unblock sent to Exchange Online',
+    notifySending: 'Sending a Teams message',
     notifySent: 'Teams updated',
     notifyFailed: 'A Teams message could not be delivered',
     gaveUp: 'A background step gave up',

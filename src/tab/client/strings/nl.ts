@@ -147,6 +147,7 @@ export const nl = {
     reminded: 'Goedkeurders herinnerd',
     channelSet: 'Kanaal voor goedkeuringen gekozen',
     unblockCalled: 'Deblokkering naar Exchange Online verzonden',
+    notifySending: 'Bericht in Teams wordt verzonden',
     notifySent: 'Teams bijgewerkt',
     notifyFailed: 'Een bericht in Teams kon niet worden bezorgd',
     gaveUp: 'Een stap op de achtergrond gaf het op',

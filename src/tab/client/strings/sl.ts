@@ -146,6 +146,7 @@ export const sl = {
     reminded: 'Odobritelji opomnjeni',
     channelSet: 'Kanal za odobritve izbran',
     unblockCalled: 'Deblokiranje poslano v Exchange Online',
+    notifySending: 'Pošiljanje sporočila v Teams',
     notifySent: 'Teams posodobljen',
     notifyFailed: 'Sporočila v Teams ni bilo mogoče dostaviti',
     gaveUp: 'Korak v ozadju je odnehal',

@@ -147,6 +147,7 @@ export const sv = {
     reminded: 'Godkännarna påmindes',
     channelSet: 'Kanal för godkännanden vald',
     unblockCalled: 'Avblockering skickad till Exchange Online',
+    notifySending: 'Skickar ett meddelande i Teams',
     notifySent: 'Teams uppdaterat',
     notifyFailed: 'Ett meddelande i Teams kunde inte levereras',
     gaveUp: 'Ett steg i bakgrunden gav upp',

@@ -1,22 +1,14 @@
-// Fills the Adaptive Card templates in cards/ with adaptivecards-templating. The templates are imported, so
-// the compiled bundle carries them and needs no cards/ folder beside it.
+// Fills the Adaptive Card templates in cards/ with adaptivecards-templating. Templates are read once.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type * as ACData from 'adaptivecards-templating';
-import approval from '../../../cards/approval.json';
-import notice from '../../../cards/notice.json';
-import runbookStep from '../../../cards/runbook-step.json';
-import temporaryPassword from '../../../cards/temporary-password.json';
+
+export const cardsDirectory = path.resolve(__dirname, '../../../cards');
 
 export type TemplateName = 'runbook-step' | 'temporary-password' | 'notice' | 'approval';
 
 /** An Adaptive Card as JSON, ready to attach. */
 export type AdaptiveCardJson = Record<string, unknown>;
-
-const sources: Record<TemplateName, object> = {
-  'runbook-step': runbookStep,
-  'temporary-password': temporaryPassword,
-  notice,
-  approval,
-};
 
 const templates = new Map<TemplateName, ACData.Template>();
 
@@ -26,7 +18,7 @@ function template(name: TemplateName): ACData.Template {
     // Loaded on the first card, not at start: the engine and its expression parser (adaptive-expressions,
     // antlr4ts) are a large part of the bundle, and nothing else needs them.
     const { Template } = require('adaptivecards-templating') as typeof ACData;
-    loaded = new Template(sources[name]);
+    loaded = new Template(JSON.parse(readFileSync(path.join(cardsDirectory, `${name}.json`), 'utf8')));
     templates.set(name, loaded);
   }
   return loaded;

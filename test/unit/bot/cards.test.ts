@@ -5,14 +5,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCardSigner, runbookActionParts } from '../../../src/bot/cardSigning.js';
 import * as notices from '../../../src/bot/cards/noticeCards.js';
+import { cardsDirectory } from '../../../src/bot/cards/render.js';
 import * as cards from '../../../src/bot/cards/runbookCards.js';
 import { createTranslator } from '../../../src/i18n/index.js';
 import type { DirectoryUser, RestrictedSender } from '../../../src/runbook/index.js';
 import { sampleRequest } from '../../contract/sampleRequest.js';
 import { cardProblems } from '../../support/adaptiveCards.js';
 import { cardText } from '../../support/teams.js';
-
-const cardsDirectory = path.join(__dirname, '..', '..', '..', 'cards');
 
 const t = createTranslator();
 const ctx: cards.CardContext = {

@@ -55,6 +55,29 @@ const EXTERNAL = [
  * beside them (the Requests tab's sources) get their own folder back, relative to the bundle's, so dist/
  * works wherever the checkout is, as long as it sits beside src/.
  */
+/**
+ * The Azure Storage store is loaded only when STORE=azure (app.ts imports it on demand). Its modules have no
+ * side effects at load, so the bundle can leave them out of what a SQLite start loads: src/store/index.ts
+ * re-exports them for the store's other users (tests, npm run migrate-store).
+ */
+const AZURE_STORE_DIR = path.join(ROOT, 'src', 'store', 'azure') + path.sep;
+const azureStoreOnDemand = {
+  name: 'azure-store-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /azure/ }, async (args) => {
+      if (args.pluginData?.resolving || !args.path.startsWith('.')) return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { resolving: true },
+      });
+      if (resolved.errors.length > 0 || !resolved.path.startsWith(AZURE_STORE_DIR)) return undefined;
+      return { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
 const keepDirname = {
   name: 'keep-dirname',
   setup(build) {
@@ -119,7 +142,7 @@ export async function build() {
     format: 'cjs',
     target: 'node22',
     external: EXTERNAL,
-    plugins: [keepDirname],
+    plugins: [azureStoreOnDemand, keepDirname],
     sourcemap: 'linked',
     // The original TypeScript is not needed to map a stack trace to file and line.
     sourcesContent: false,

@@ -14,7 +14,7 @@ import {
   RequestLedger,
   RequestLifecycle,
 } from './requests/index.js';
-import { openAzureStore, openSqliteStore, type Store } from './store/index.js';
+import { openSqliteStore, type Store } from './store/index.js';
 import {
   createTab,
   LOCAL_TAB_APP_ID,
@@ -162,6 +162,8 @@ export async function openStore(store: Config['store'], logger: Logger): Promise
             : {}),
         }),
       };
+  // Loaded only here: the Azure Storage SDK costs a SQLite installation start time and memory for nothing.
+  const { openAzureStore } = await import('./store/azure/index.js');
   return openAzureStore({ connection, prefix: store.prefix, logger });
 }
 

@@ -5,6 +5,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, statSync, utimesSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
+import { startAzurite } from '../../support/azurite.js';
+import { freePort, startCompiledApp, waitUntilUp } from '../../support/processes.js';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -66,5 +68,25 @@ describe('the compiled runtime', function () {
       utimesSync(file, atime, mtime);
     }
     assert.equal(isStale(), false);
+  });
+
+  it('runs from dist/ on Azure Storage too (its SDK is loaded only then)', async () => {
+    const azurite = await startAzurite();
+    const port = await freePort();
+    const app = startCompiledApp({
+      PORT: String(port),
+      STORE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      AZURE_STORAGE_PREFIX: 'compiled',
+      LOG_LEVEL: 'info',
+    });
+    try {
+      await waitUntilUp(`http://127.0.0.1:${port}/readyz`, 30_000, app);
+      assert.match(app.output(), /azure storage store opened/);
+    } finally {
+      app.signal('SIGTERM');
+      await app.exited;
+      await azurite.stop();
+    }
   });
 });

@@ -163,7 +163,7 @@ export async function openStore(store: Config['store'], logger: Logger): Promise
         }),
       };
   // Loaded only here: the Azure Storage SDK costs a SQLite installation start time and memory for nothing.
-  const { openAzureStore } = await import('./store/azure/index.js');
+  const { openAzureStore } = require('./store/azure/index.js') as typeof import('./store/azure/index.js');
   return openAzureStore({ connection, prefix: store.prefix, logger });
 }
 

@@ -70,9 +70,9 @@ describe('approvals channel in the Teams-like playground (e2e)', () => {
     await page.type('unblock rob@contoso.com');
     for (const [expected, button] of [
       ['Reset the password now', 'Yes, it has been reset'],
-      ['is on the Restricted users list', 'Continue'],
+      ['is on the Restricted entities page', 'Continue'],
       ['Check the account for compromise', 'Continue'],
-      ['Remove Rob Young (rob@contoso.com) from the Restricted users list?', 'Unblock'],
+      ['Remove Rob Young (rob@contoso.com) from the Restricted entities page?', 'Unblock'],
       ['Confirm the unblock', 'Yes'],
     ] as const) {
       await page.waitForCard(expected);

@@ -11,7 +11,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort, startProcess } from '../test/support/processes.js';
 import { bodies, messageActivity } from './activities.js';
-import { probeHeap, type RunningBot, repoRoot, rssMb, startBot, startScriptNodeFlags } from './bots.js';
+import {
+  compiledApp,
+  compiledEchoBot,
+  probeHeap,
+  type RunningBot,
+  repoRoot,
+  rssMb,
+  startBot,
+} from './bots.js';
 import { measureFanout } from './fanout.js';
 import { measureMonitor } from './monitor.js';
 import { type BenchResult, type Footprint, machine, markdown, summarize, targetsOf } from './report.js';
@@ -104,6 +112,8 @@ async function main(): Promise<void> {
   try {
     const template = path.join(scratch, 'template');
     await seedHistory(template);
+    const app = compiledApp();
+    const echoScript = await compiledEchoBot(scratch);
 
     log(
       `cold start: ${coldStarts} × echo bot and unblock-assistant (${SEEDED_REQUESTS} requests in its store)`,
@@ -114,17 +124,14 @@ async function main(): Promise<void> {
     let ours: RunningBot | undefined;
     for (let i = 0; i < coldStarts; i++) {
       const last = i === coldStarts - 1;
-      echo = await startBot('echo', 'bench/echoBot.ts', {});
+      echo = await startBot('echo', echoScript, {});
       echoReadyMs.push(echo.readyMs);
       if (!last) await echo.stop();
       const dataDir = path.join(scratch, `data-${i}`);
       cpSync(template, dataDir, { recursive: true });
       const profileArgs =
         profile && last ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles')}`] : [];
-      ours = await startBot('ours', 'src/index.ts', appEnv(dataDir), [
-        ...startScriptNodeFlags(),
-        ...profileArgs,
-      ]);
+      ours = await startBot('ours', app.script, appEnv(dataDir), [...app.nodeArgs, ...profileArgs]);
       oursReadyMs.push(ours.readyMs);
       if (!last) await ours.stop();
     }
@@ -165,7 +172,7 @@ async function main(): Promise<void> {
         `live heap after GC: echo ${echoHeap.heapUsedMb.toFixed(0)} MB, ours ${oursHeap.heapUsedMb.toFixed(0)} MB`,
     );
 
-    const echoAA = await startBot('echo B', 'bench/echoBot.ts', {});
+    const echoAA = await startBot('echo B', echoScript, {});
     bots.push(echoAA);
     const all = scenarios(echo, echoAA, ours, sink.url, staleClicks);
     await runTurns(echoAA, all[0]?.bodies ?? [], 2000, 10);

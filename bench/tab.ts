@@ -10,7 +10,7 @@ import { openSqliteStore } from '../src/store/index.js';
 import { LOCAL_TAB_APP_ID, LOCAL_TAB_DOMAIN } from '../src/tab/index.js';
 import { SEED, TenantSimulator } from '../src/tenant/index.js';
 import { messageActivity } from './activities.js';
-import { startBot, startScriptNodeFlags } from './bots.js';
+import { compiledApp, startBot } from './bots.js';
 import { requestIn } from './requests.js';
 
 export interface TabCall {
@@ -127,9 +127,10 @@ export async function measureTab(
     log(
       `  seeded ${count.toLocaleString('en')} requests (12 audit entries each) in ${seedSeconds.toFixed(1)} s`,
     );
+    const compiled = compiledApp();
     const app = await startBot(
       'ours (tab)',
-      'src/index.ts',
+      compiled.script,
       {
         DATA_DIR: path.join(scratch, 'data'),
         TENANT_MODE: 'simulated',
@@ -139,7 +140,7 @@ export async function measureTab(
         USER_RATE_LIMIT_PER_MIN: '1000000',
         LOG_LEVEL: 'warn',
       },
-      startScriptNodeFlags(),
+      compiled.nodeArgs,
     );
     try {
       const audience = `api://${LOCAL_TAB_DOMAIN}/${LOCAL_TAB_APP_ID}`;

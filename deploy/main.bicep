@@ -151,9 +151,9 @@ param botDomain string = ''
 @allowed(['B1', 'B2', 'B3', 'S1', 'S2', 'S3', 'P0v3', 'P1v3', 'P2v3'])
 param appServicePlanSku string = 'B1'
 
-@description('Node.js runtime of the web app (package.json allows 20 and 22).')
-@allowed(['20-lts', '22-lts'])
-param nodeVersion string = '20-lts'
+@description('Node.js runtime of the web app: an LTS release, 22 or newer (package.json engines, .nvmrc).')
+@allowed(['22-lts', '24-lts'])
+param nodeVersion string = '22-lts'
 
 @description('Azure Bot pricing tier. Teams is a standard channel, free on F0.')
 @allowed(['F0', 'S1'])

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import type { Logger } from 'pino';
-import { createBot, loadCardSigningKey, type Pacer } from './bot/index.js';
+import { type BotDeps, createBot, loadCardSigningKey, type Pacer } from './bot/index.js';
 import type { Config } from './config.js';
 import { createHttpServer, type HttpServer } from './http/index.js';
 import { createTranslator } from './i18n/index.js';
@@ -14,7 +14,7 @@ import {
   RequestLedger,
   RequestLifecycle,
 } from './requests/index.js';
-import { openAzureStore, openSqliteStore, type Store } from './store/index.js';
+import { openSqliteStore, type Store } from './store/index.js';
 import {
   createTab,
   LOCAL_TAB_APP_ID,
@@ -31,6 +31,7 @@ import {
   SEED,
   type SimulatorOptions,
   simulatedConnection,
+  simulatedDirectory,
   type TenantGateway,
   TenantSimulator,
 } from './tenant/index.js';
@@ -133,6 +134,14 @@ function allowedTenants(config: Config, managedTenantId: string): string[] {
   return [...new Set([config.bot.appTenantId, managedTenantId].filter((id): id is string => Boolean(id)))];
 }
 
+/** Local mode: the simulated tenant without a MicrosoftAppId (src/bot/localMode.ts). */
+function localModeOf(config: Config, tenant: TenantWiring): BotDeps['localMode'] {
+  if (config.tenant.mode !== 'simulated' || config.bot.appId) return undefined;
+  const simulatorUrl = config.tenant.simulatorUrl ?? tenant.simulator?.baseUrl;
+  if (!simulatorUrl) return undefined;
+  return { tenantId: tenant.tenantId, directory: simulatedDirectory(simulatorUrl) };
+}
+
 /** SQLite on this machine, or Azure Storage shared by any number of bot and worker processes. */
 export async function openStore(store: Config['store'], logger: Logger): Promise<Store> {
   if (store.kind === 'sqlite') return openSqliteStore({ dataDir: store.dataDir, logger });
@@ -153,6 +162,8 @@ export async function openStore(store: Config['store'], logger: Logger): Promise
             : {}),
         }),
       };
+  // Loaded only here: the Azure Storage SDK costs a SQLite installation start time and memory for nothing.
+  const { openAzureStore } = require('./store/azure/index.js') as typeof import('./store/azure/index.js');
   return openAzureStore({ connection, prefix: store.prefix, logger });
 }
 
@@ -207,6 +218,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     userRateLimitPerMinute: config.security.userRateLimitPerMinute,
     maxConcurrentTurns: config.security.maxConcurrentTurns,
     pacer: options.pacer,
+    localMode: localModeOf(config, tenant),
   });
   if (config.worker.inProcess || options.workerOnly) {
     requestJobs = createRequestJobs({

@@ -107,7 +107,8 @@ const schema = z
         .regex(/^[a-z][a-z0-9]{2,19}$/, 'must be 3–20 lowercase letters and digits, starting with a letter')
         .default('unblock'),
     ),
-    RESUME_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
+    // Default 60 s against a live tenant, 5 s against the simulated one (loadConfig).
+    RESUME_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').optional()),
     // Graph message trace looks at most 10 days back per query: the monitor cannot confirm a resume later.
     RESUME_GIVE_UP_AFTER_H: z.preprocess(
       emptyToUndefined,
@@ -487,7 +488,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           }
         : { kind: 'sqlite', dataDir: e.DATA_DIR },
     resume: {
-      pollIntervalMs: e.RESUME_POLL_INTERVAL_S * 1000,
+      // The simulated tenant is local and unthrottled: a quick poll lets a newcomer see "can send again"
+      // seconds after the simulated release instead of a minute later.
+      pollIntervalMs: (e.RESUME_POLL_INTERVAL_S ?? (e.TENANT_MODE === 'simulated' ? 5 : 60)) * 1000,
       giveUpAfterMs: e.RESUME_GIVE_UP_AFTER_H * 3600_000,
       messageTraceCallsPer5Min: e.MESSAGE_TRACE_CALLS_PER_5_MIN,
     },

@@ -52,8 +52,13 @@ export function createCardSigner(key: Buffer): CardSigner {
  * (bot instances, `npm run worker`) signs alike and cards stay valid across restarts. The key is never logged
  * or shown.
  */
+/** The key every instance configured with the same CARD_SIGNING_SECRET derives. */
+export function cardSigningKeyFromSecret(secret: string): Buffer {
+  return createHash('sha256').update(`unblock-assistant card signing\n${secret}`).digest();
+}
+
 export async function loadCardSigningKey(state: StateStore, secret: string | undefined): Promise<Buffer> {
-  if (secret) return createHash('sha256').update(`unblock-assistant card signing\n${secret}`).digest();
+  if (secret) return cardSigningKeyFromSecret(secret);
   const existing = await readKey(state);
   if (existing) return existing;
   // Several processes starting on a fresh store (bot instances, workers) each offer a key; the store keeps

@@ -19,6 +19,7 @@ export {
 } from './messageTraceBudget.js';
 export type { ProbedCmdlet, TenantApi, TenantProbe, TokenSummary } from './probe.js';
 export { simulatedConnection } from './simulatedConnection.js';
+export { simulatedDirectory } from './simulatedDirectory.js';
 export {
   type ExchangeRbac,
   NDR_5_1_8,

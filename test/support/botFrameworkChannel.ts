@@ -13,17 +13,11 @@
 // 2019-08-01, the X-IDENTITY-HEADER secret, resource and client_id in the query; MSAL's AppService source),
 // which @azure/identity's ManagedIdentityCredential uses when IDENTITY_ENDPOINT and IDENTITY_HEADER are set.
 // `channelToken()` signs what the Teams channel would send; its options forge every kind of bad token.
-import {
-  createHmac,
-  generateKeyPairSync,
-  type JsonWebKey,
-  type KeyObject,
-  randomUUID,
-  sign,
-} from 'node:crypto';
+import { generateKeyPairSync, type JsonWebKey, type KeyObject, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { SignJWT, UnsecuredJWT } from 'jose';
 import type { KeyAndCertificate } from './testCa.js';
 
 export const CHANNEL_ISSUER = 'https://api.botframework.com';
@@ -112,7 +106,7 @@ export class BotFrameworkChannel {
   }
 
   /** A token as the Teams channel signs it for this bot and `serviceUrl`, or a forgery of one. */
-  channelToken(serviceUrl: string, options: ChannelTokenOptions = {}): string {
+  async channelToken(serviceUrl: string, options: ChannelTokenOptions = {}): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const claims: Record<string, unknown> = {
       iss: CHANNEL_ISSUER,
@@ -131,14 +125,11 @@ export class BotFrameworkChannel {
           : this.channelKey;
     const alg = options.alg ?? 'RS256';
     const header = { alg, typ: 'JWT', kid: options.kid ?? key.kid };
-    const input = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
-    if (alg === 'none') return `${input}.`;
-    if (alg === 'HS256') {
-      // The classic confusion attack: the public key, as text, used as an HMAC secret.
-      const secret = JSON.stringify(this.channelKey.jwk);
-      return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
-    }
-    return `${input}.${sign('RSA-SHA256', Buffer.from(input), key.privateKey).toString('base64url')}`;
+    if (alg === 'none') return new UnsecuredJWT(claims).encode();
+    const token = new SignJWT(claims).setProtectedHeader(header);
+    // The classic confusion attack: the public key, as text, used as an HMAC secret.
+    if (alg === 'HS256') return token.sign(new TextEncoder().encode(JSON.stringify(this.channelKey.jwk)));
+    return token.sign(key.privateKey);
   }
 
   /** Entra's rule: a multi-tenant app anywhere it is known, a single-tenant app in its own tenant only. */
@@ -256,10 +247,6 @@ export class BotFrameworkChannel {
     }
     send(res, 404, { error: 'not_found' });
   }
-}
-
-function b64(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64url');
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -17,6 +17,8 @@ export interface ChatOptions {
   locale?: string;
   conversationId?: string;
   conversationType?: 'personal' | 'channel' | 'groupChat';
+  /** The Authorization header of every post (a bot with a MicrosoftAppId): e.g. a channel token. */
+  authorization?: () => Promise<string>;
   /**
    * Talk in a Teams channel, in the thread of the post with this id: conversation.id becomes
    * "<channelId>;messageid=<threadRoot>" and channelData names the channel and team, as Teams sends them.
@@ -105,9 +107,10 @@ export class TeamsChat {
   }
 
   async post(activity: Record<string, unknown>): Promise<PostResult> {
+    const authorization = await this.options.authorization?.();
     const res = await fetch(`${this.options.botUrl}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
       body: JSON.stringify(activity),
     });
     const text = await res.text();

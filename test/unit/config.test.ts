@@ -23,10 +23,21 @@ describe('configuration', () => {
     assert.deepEqual(config.store, { kind: 'sqlite', dataDir: './data' });
     assert.equal(config.bot.appId, undefined);
     assert.deepEqual(config.resume, {
-      pollIntervalMs: 60_000,
+      pollIntervalMs: 5_000,
       giveUpAfterMs: 24 * 3600_000,
       messageTraceCallsPer5Min: 50,
     });
+  });
+
+  it('polls the Restricted list every minute against a live tenant, every 5 s against the simulated one', () => {
+    const live = loadConfig({
+      TENANT_MODE: 'live',
+      AZURE_TENANT_ID: '77ba9c8f-8432-4421-935c-e5c7e1fccbcf',
+      APPROVER_GROUP_ID: 'b9dbc3cb-35c5-4306-bbd9-628babd3bf6c',
+      HELPDESK_GROUP_ID: '258821ab-563d-4d96-a90b-e6c700f5e1dc',
+    });
+    assert.equal(live.resume.pollIntervalMs, 60_000);
+    assert.equal(loadConfig({}).resume.pollIntervalMs, 5_000);
   });
 
   it('keeps the resume monitor within Graph message trace: 10-day windows, 100 calls per 5 minutes', () => {

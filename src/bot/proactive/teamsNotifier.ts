@@ -32,6 +32,8 @@ export interface TeamsNotifierDeps {
   giveUpAfterHours: number;
   /** Signs the ids on approval card buttons (see cardSigning.ts). */
   signCard: SignCard;
+  /** Local mode: "no approver can be reached yet" also says how to play the approver (localMode.ts). */
+  localMode?: boolean;
 }
 
 const agentEvents: readonly RequestEvent[] = [
@@ -245,7 +247,10 @@ export class TeamsNotifier implements Notifier {
     return noticeCard({
       style: 'warning',
       title: t.t(language, 'app.name'),
-      paragraphs: [t.t(language, 'approval.noApprovers', { user: userLabel(request.target) })],
+      paragraphs: [
+        t.t(language, 'approval.noApprovers', { user: userLabel(request.target) }),
+        ...(this.deps.localMode ? [t.t(language, 'localMode.approver')] : []),
+      ],
     });
   }
 

@@ -175,6 +175,8 @@ export const da: Catalogue = {
     reminder: 'Påmindelse: Denne anmodning har ventet på godkendelse siden den {{date}}.',
     noApprovers:
       'Ingen godkender kan nås endnu, så anmodningen for {{user}} venter. En godkender skal skrive **set approvals channel** i den kanal, hvor godkenderne arbejder, eller skrive til mig i en chat én gang.',
+    waitingForYou_one: '{{count}} anmodning om at fjerne blokering venter på din godkendelse:',
+    waitingForYou_other: '{{count}} anmodninger om at fjerne blokering venter på din godkendelse:',
     channelSet: 'Denne kanal modtager nu anmodninger om at fjerne blokering til godkendelse.',
     channelLanguage:
       'Kortene her er på dansk. Skriv **set approvals channel** efterfulgt af en, sv, sl eller nl for at bruge et andet sprog.',
@@ -231,6 +233,13 @@ export const da: Catalogue = {
   },
   ended: {
     notRestricted: 'Forløbet er afsluttet: {{user}} er ikke begrænset.',
+  },
+  localMode: {
+    title: 'Velkommen til den simulerede contoso.com-lejer',
+    enrolled:
+      'Denne bot kører i lokal tilstand, og den simulerede mappe kendte dig ikke, så jeg har tilføjet dig som helpdeskmedarbejder: {{name}}, {{upn}}. Du kan starte anmodninger om at fjerne blokering med det samme.',
+    approver:
+      'Det er godkenderne, der godkender: for at godkende en anmodning skal du køre **npm run playground -- --as approver** og handle som Patti Fernandez.',
   },
   errors: {
     notHelpdesk:

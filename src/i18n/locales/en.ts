@@ -168,6 +168,8 @@ export const en = {
     reminder: 'Reminder: this request has been waiting for approval since {{date}}.',
     noApprovers:
       'No approver can be reached yet, so the request for {{user}} is waiting. An approver should type **set approvals channel** in the channel where approvers work, or chat with me once.',
+    waitingForYou_one: '{{count}} unblock request is waiting for your approval:',
+    waitingForYou_other: '{{count}} unblock requests are waiting for your approval:',
     channelSet: 'This channel now receives unblock requests for approval.',
     channelLanguage:
       'Cards here are in English. To use another language, type **set approvals channel** followed by da, sv, sl or nl.',
@@ -225,6 +227,13 @@ export const en = {
   },
   ended: {
     notRestricted: 'Runbook ended: {{user}} is not restricted.',
+  },
+  localMode: {
+    title: 'Welcome to the simulated contoso.com tenant',
+    enrolled:
+      'This bot runs in local mode and the simulated directory did not know you, so I added you to it as a helpdesk agent: {{name}}, {{upn}}. You can start unblock requests right away.',
+    approver:
+      'Approvers approve: to approve a request, run **npm run playground -- --as approver** and act as Patti Fernandez.',
   },
   errors: {
     notHelpdesk:

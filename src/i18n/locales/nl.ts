@@ -178,6 +178,8 @@ export const nl: Catalogue = {
     reminder: 'Herinnering: deze aanvraag wacht sinds {{date}} op goedkeuring.',
     noApprovers:
       'Er is nog geen goedkeurder bereikbaar, dus de aanvraag voor {{user}} wacht. Een goedkeurder moet **set approvals channel** typen in het kanaal waarin de goedkeurders werken, of één keer met mij chatten.',
+    waitingForYou_one: '{{count}} deblokkeringsaanvraag wacht op uw goedkeuring:',
+    waitingForYou_other: '{{count}} deblokkeringsaanvragen wachten op uw goedkeuring:',
     channelSet: 'Dit kanaal ontvangt nu aanvragen om blokkeringen op te heffen, ter goedkeuring.',
     channelLanguage:
       'De kaarten hier zijn in het Nederlands. Typ **set approvals channel** gevolgd door en, da, sv of sl voor een andere taal.',
@@ -236,6 +238,13 @@ export const nl: Catalogue = {
   },
   ended: {
     notRestricted: 'Stappenplan beëindigd: {{user}} is niet beperkt.',
+  },
+  localMode: {
+    title: 'Welkom in de gesimuleerde tenant contoso.com',
+    enrolled:
+      'Deze bot draait in lokale modus en de gesimuleerde directory kende u niet, dus ik heb u toegevoegd als helpdeskmedewerker: {{name}}, {{upn}}. U kunt meteen deblokkeringsaanvragen starten.',
+    approver:
+      'Goedkeuren doen de goedkeurders: om een aanvraag goed te keuren, voert u **npm run playground -- --as approver** uit en treedt u op als Patti Fernandez.',
   },
   errors: {
     notHelpdesk:

@@ -176,6 +176,10 @@ export const sl: Catalogue = {
     reminder: 'Opomnik: ta zahteva čaka na odobritev od {{date}}.',
     noApprovers:
       'Noben odobritelj še ni dosegljiv, zato zahteva za {{user}} čaka. Odobritelj naj v kanalu, kjer delajo odobritelji, vnese **set approvals channel** ali mi enkrat piše v klepetu.',
+    waitingForYou_one: '{{count}} zahteva za deblokiranje čaka na vašo odobritev:',
+    waitingForYou_two: '{{count}} zahtevi za deblokiranje čakata na vašo odobritev:',
+    waitingForYou_few: '{{count}} zahteve za deblokiranje čakajo na vašo odobritev:',
+    waitingForYou_other: '{{count}} zahtev za deblokiranje čaka na vašo odobritev:',
     channelSet: 'Ta kanal zdaj prejema zahteve za deblokiranje v odobritev.',
     channelLanguage:
       'Kartice so tukaj v slovenščini. Za drug jezik vnesite **set approvals channel** in nato en, da, sv ali nl.',
@@ -233,6 +237,13 @@ export const sl: Catalogue = {
   },
   ended: {
     notRestricted: 'Postopek je končan: {{user}} nima omejitve.',
+  },
+  localMode: {
+    title: 'Dobrodošli v simuliranem najemniku contoso.com',
+    enrolled:
+      'Ta bot deluje v lokalnem načinu in simulirani imenik vas ni poznal, zato sem vas dodal kot agenta službe za pomoč: {{name}}, {{upn}}. Zahteve za deblokiranje lahko začnete takoj.',
+    approver:
+      'Zahteve odobrijo odobritelji: če želite odobriti zahtevo, zaženite **npm run playground -- --as approver** in delujte kot Patti Fernandez.',
   },
   errors: {
     notHelpdesk:

@@ -171,6 +171,8 @@ export const sv: Catalogue = {
     reminder: 'Påminnelse: den här begäran har väntat på godkännande sedan den {{date}}.',
     noApprovers:
       'Ingen godkännare kan nås än, så begäran för {{user}} väntar. En godkännare bör skriva **set approvals channel** i kanalen där godkännarna arbetar, eller chatta med mig en gång.',
+    waitingForYou_one: '{{count}} begäran om avblockering väntar på ditt godkännande:',
+    waitingForYou_other: '{{count}} begäranden om avblockering väntar på ditt godkännande:',
     channelSet: 'Den här kanalen tar nu emot begäranden om avblockering för godkännande.',
     channelLanguage:
       'Korten här är på svenska. Skriv **set approvals channel** följt av en, da, sl eller nl för att använda ett annat språk.',
@@ -227,6 +229,13 @@ export const sv: Catalogue = {
   },
   ended: {
     notRestricted: 'Genomgången är avslutad: {{user}} är inte begränsad.',
+  },
+  localMode: {
+    title: 'Välkommen till den simulerade contoso.com-klientorganisationen',
+    enrolled:
+      'Den här boten körs i lokalt läge och den simulerade katalogen kände inte till dig, så jag har lagt till dig som helpdeskagent: {{name}}, {{upn}}. Du kan starta begäranden om avblockering direkt.',
+    approver:
+      'Det är godkännarna som godkänner: för att godkänna en begäran kör du **npm run playground -- --as approver** och agerar som Patti Fernandez.',
   },
   errors: {
     notHelpdesk:

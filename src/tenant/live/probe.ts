@@ -1,6 +1,7 @@
 // The TenantProbe over the live clients (the same Graph and Exchange code as the gateway). Token claims are
 // read from the JWT payload for display and diagnosis only: the services validate the signature, not this
 // code.
+import { decodeJwt, type JWTPayload } from 'jose';
 import { TenantError } from '../../runbook/index.js';
 import type { ProbedCmdlet, TenantApi, TenantProbe, TokenSummary } from '../probe.js';
 import { createLiveClients, type LiveTenantOptions } from './clients.js';
@@ -80,15 +81,12 @@ export function createLiveTenantProbe(options: LiveTenantOptions): TenantProbe {
 /** What a JWT access token says about its caller; all null when it is not a readable JWT. */
 function summarize(token: string): TokenSummary {
   const unreadable: TokenSummary = { roles: null, wids: null, objectId: null };
-  const payload = token.split('.')[1];
-  if (payload === undefined) return unreadable;
-  let claims: { roles?: unknown; wids?: unknown; oid?: unknown };
+  let claims: JWTPayload;
   try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof claims;
+    claims = decodeJwt(token);
   } catch {
     return unreadable;
   }
-  if (claims === null || typeof claims !== 'object') return unreadable;
   const strings = (claim: unknown) =>
     Array.isArray(claim) ? claim.filter((r): r is string => typeof r === 'string') : null;
   return {

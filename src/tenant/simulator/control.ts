@@ -8,6 +8,7 @@
 //   GET    /_sim/message-trace                 every traced message
 //   POST   /_sim/message-trace/quota {used}    other tools used this many of the 100 requests / 5 min
 //   GET    /_sim/users/{id|upn}                a user's simulated state (password change time, sessions revoked)
+//   POST   /_sim/users {id,displayName}        adds a helpdesk agent unless the id is known (201 added, 200 known)
 //   POST   /_sim/settings {releaseDelayMs?,unblockLimitPerDay?,exoMaxPageSize?,graphMaxPageSize?,
 //                       notRestrictedAnswer?}
 //   PUT    /_sim/groups/{id}/members/{userId}   add a user to a group   DELETE …   remove them
@@ -52,6 +53,7 @@ export interface SimulatorControl {
   spendMessageTraceQuota(count: number): void;
   messageTrace(): MessageTraceRow[];
   findUser(idOrUpn: string): Readonly<SimUser> | undefined;
+  enrolHelpdeskAgent(id: string, displayName: string): { user: Readonly<SimUser>; created: boolean };
   settings(): SimulatorSettings;
   updateSettings(settings: Partial<SimulatorSettings>): void;
   reset(): void;
@@ -73,6 +75,11 @@ const sendBody = z.object({
   from: z.string().min(3).max(320),
   to: z.string().min(3).max(320).optional(),
   subject: z.string().max(256).optional(),
+});
+const ENTRA_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const enrolBody = z.object({
+  id: z.string().regex(ENTRA_OBJECT_ID),
+  displayName: z.string().max(1024),
 });
 const tokenBody = z.object({
   user: z.string().min(3).max(320),
@@ -155,6 +162,12 @@ export function handleControl(req: ApiRequest, res: ServerResponse, sim: Simulat
         );
       sim.updateSettings(body.data);
       return sendEmpty(res, 204);
+    }
+    case 'POST users': {
+      const body = enrolBody.safeParse(req.body);
+      if (!body.success) return badRequest(res, 'Body must be {id: an Entra object id, displayName}.');
+      const { user, created } = sim.enrolHelpdeskAgent(body.data.id, body.data.displayName);
+      return sendJson(res, created ? 201 : 200, user);
     }
     case 'POST reset':
       sim.reset();

@@ -77,6 +77,11 @@ function person(
   };
 }
 
+/** A helpdesk agent added at run time (local mode): cloud-only, no mailbox forwarding. */
+export function seedHelpdeskAgent(id: string, displayName: string, address: string): SimUser {
+  return person({ id, upn: address }, displayName, { jobTitle: 'Helpdesk Agent' });
+}
+
 export function seedUsers(): SimUser[] {
   return [
     person(U.rob, 'Rob Young', {

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { CallLog, type CallLogEntry } from './callLog.js';
 import type { SimulatorControl, SimulatorSettings } from './control.js';
+import { enrolHelpdeskAgent } from './enrolment.js';
 import type { ExchangeRbac } from './exchangeRbac.js';
 import { FaultInjector, type FaultPlans, seededRandom } from './faults.js';
 import { SEED } from './seed.js';
@@ -236,6 +237,12 @@ export class TenantSimulator implements SimulatorControl {
   findUser(idOrUpn: string): Readonly<SimUser> | undefined {
     const user = this.state.findUser(idOrUpn) ?? this.state.findUserByAddress(idOrUpn);
     return user ? { ...user } : undefined;
+  }
+
+  /** Adds a person to the directory as a helpdesk agent, unless the id is known (local mode). */
+  enrolHelpdeskAgent(id: string, displayName: string): { user: Readonly<SimUser>; created: boolean } {
+    const { user, created } = enrolHelpdeskAgent(this.state, id, displayName);
+    return { user: { ...user }, created };
   }
 
   /** Whether mail from the address leaves the tenant now (restricted or not yet released: false). */

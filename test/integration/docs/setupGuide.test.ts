@@ -307,7 +307,7 @@ describe('the setup guide followed against the simulator', function () {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${h.authority.mint(ADMIN, EXCHANGE_RESOURCE)}`,
+        authorization: `Bearer ${await h.authority.mint(ADMIN, EXCHANGE_RESOURCE)}`,
       },
       body: JSON.stringify({ CmdletInput: { CmdletName: cmdlet, Parameters: parameters } }),
     });

@@ -89,7 +89,7 @@ describe('the bot’s own credentials in every deployment shape', function () {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${channel?.channelToken(connector.url)}`,
+        authorization: `Bearer ${await channel?.channelToken(connector.url)}`,
       },
       body: JSON.stringify({ ...c.baseActivity(), type: 'message', text: 'help' }),
     });

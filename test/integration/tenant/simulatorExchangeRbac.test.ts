@@ -40,7 +40,7 @@ describe('simulator Exchange role groups', function () {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${h.authority.mint(clientId, EXCHANGE_RESOURCE)}`,
+        authorization: `Bearer ${await h.authority.mint(clientId, EXCHANGE_RESOURCE)}`,
       },
       body: JSON.stringify({ CmdletInput: { CmdletName: cmdlet, Parameters: parameters } }),
     });

@@ -165,7 +165,7 @@ describe('deploy/main.bicep', () => {
   it('runs Node on Linux over HTTPS only, always on, health-checked at /healthz, started with npm start', () => {
     assert.match(bicep, /reserved: true/);
     assert.match(bicep, /linuxFxVersion: 'NODE\|\$\{nodeVersion\}'/);
-    assert.match(bicep, /param nodeVersion string = '20-lts'/);
+    assert.match(bicep, /param nodeVersion string = '22-lts'/);
     for (const setting of [
       'httpsOnly: true',
       'alwaysOn: true',

@@ -109,9 +109,9 @@ export async function buildTabBundle(dir = DEFAULT_BUNDLE_DIR): Promise<BuildRes
     // Teams runs tabs in current Edge/Chrome (WebView2), Safari on macOS and iOS, and browsers.
     target: ['chrome110', 'edge110', 'firefox115', 'safari16'],
     jsx: 'automatic',
+    // Fully minified for the browser, esbuild itself builds React's production code (NODE_ENV).
     minify: true,
     legalComments: 'eof',
-    define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
   mkdirSync(dir, { recursive: true });

@@ -4,7 +4,7 @@
 // is the row's ETag (If-Match), read together with the version the caller expects. The jobs are then
 // dispatched from the outbox (outbox.ts) and the lists' indexes brought up to date (requestIndex.ts).
 import type { TableClient, TransactionAction } from '@azure/data-tables';
-import type { RequestState, UnblockRequest } from '../../runbook/index.js';
+import { isTerminal, type RequestState, type UnblockRequest } from '../../runbook/index.js';
 import type { CommitOutcome, RequestChange, RequestStore, UpdateOutcome } from '../ports.js';
 import { auditRow } from './audit.js';
 import type { ChangeMarker } from './changeMarker.js';
@@ -15,20 +15,6 @@ import type { AzureLogger } from './logger.js';
 import type { RequestOutbox } from './outbox.js';
 import { REQUEST_ROW, requestPartition } from './partitions.js';
 import { indexPartition, type RequestIndex } from './requestIndex.js';
-
-/** Which states are still in progress; a Record so a new state forces a decision here. */
-const isActive: Record<RequestState, boolean> = {
-  open: true,
-  pending_approval: true,
-  approved: true,
-  unblocking: true,
-  waiting_resume: true,
-  resumed: false,
-  rejected: false,
-  cancelled: false,
-  failed: false,
-  expired: false,
-};
 
 /** Azure's limit on the operations of one entity-group transaction. */
 const MAX_TRANSACTION = 100;
@@ -149,7 +135,7 @@ export class AzureRequestStore implements RequestStore {
     const active = await this.list(
       [indexPartition.target(targetUserId)],
       undefined,
-      (r) => isActive[r.state],
+      (r) => !isTerminal(r.state),
     );
     return active.sort(byCreatedThenId);
   }

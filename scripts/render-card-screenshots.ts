@@ -2,8 +2,8 @@
 // renderer in headless Chromium and a Teams-like (light theme) host config, to
 // docs/screenshots/<language>-<step>.png: a reviewer sees whether a translation reads well and fits.
 //
-//   npx tsx scripts/render-card-screenshots.ts            # Danish and Slovenian
-//   npx tsx scripts/render-card-screenshots.ts nl sv      # other languages
+//   npx tsx scripts/render-card-screenshots.ts            # Danish, Slovenian, Swedish and Dutch
+//   npx tsx scripts/render-card-screenshots.ts nl sv      # only some languages
 //   CHROMIUM=/path/to/chromium npx tsx scripts/render-card-screenshots.ts
 //
 // Needs Chromium (Debian: apt-get install chromium). Nothing leaves the machine: the page and the renderer
@@ -142,7 +142,8 @@ async function main(): Promise<void> {
   const requested = process.argv.slice(2);
   for (const l of requested)
     if (!(supportedLanguages as readonly string[]).includes(l)) throw new Error(`unsupported language ${l}`);
-  const languages = requested.length > 0 ? requested.map((l) => resolveLanguage(l)) : (['da', 'sl'] as const);
+  const languages =
+    requested.length > 0 ? requested.map((l) => resolveLanguage(l)) : (['da', 'sl', 'sv', 'nl'] as const);
 
   const assets: Record<string, { body: string | Buffer; contentType: string }> = {
     '/': { body: pageHtml, contentType: 'text/html; charset=utf-8' },

@@ -16,9 +16,11 @@ import { TurnAdmission } from './admission.js';
 import { ApprovalHandler } from './approvals/approvalHandler.js';
 import { ApproverDirectory } from './approvals/approverDirectory.js';
 import { EvidenceHandler } from './approvals/evidenceHandler.js';
+import { WaitingForApprover } from './approvals/waitingForApprover.js';
 import { createCardSigner } from './cardSigning.js';
 import { ConversationMemory } from './conversationMemory.js';
 import { checkIncomingActivity } from './incomingActivity.js';
+import { type LocalDirectory, LocalMode } from './localMode.js';
 import { Pacer } from './proactive/pacer.js';
 import { TeamsNotifier } from './proactive/teamsNotifier.js';
 import { RunbookFlow } from './runbook/runbookFlow.js';
@@ -29,7 +31,7 @@ import { TeamsWaveNotifier } from './waves/teamsWaveNotifier.js';
 
 export type { BotIdentity } from './adapter.js';
 export { loadCardSigningKey } from './cardSigning.js';
-export { Pacer, type Window } from './proactive/pacer.js';
+export { Pacer } from './proactive/pacer.js';
 
 export interface BotDeps {
   identity: BotIdentity;
@@ -62,6 +64,11 @@ export interface BotDeps {
   maxConcurrentTurns: number;
   /** Pacing of proactive sends (tests and benchmarks may pass their own). */
   pacer?: Pacer;
+  /**
+   * Local mode (simulated tenant, no MicrosoftAppId): any local client's activity is taken as the simulated
+   * tenant's, and people it does not know join its directory (localMode.ts). Absent everywhere else.
+   */
+  localMode?: { tenantId: string; directory: LocalDirectory };
 }
 
 export interface HttpReply {
@@ -157,6 +164,16 @@ export function createBot(deps: BotDeps): Bot {
       logger,
     }),
   });
+  const localMode = deps.localMode && new LocalMode({ ...deps.localMode, t: deps.t, logger });
+  const waitingForApprover = new WaitingForApprover({
+    lifecycle: deps.lifecycle,
+    conversations: store.conversations,
+    directory,
+    t: deps.t,
+    logger,
+    signCard: signer.sign,
+    giveUpAfterHours: deps.giveUpAfterHours,
+  });
   const notifier = new TeamsNotifier({
     adapter,
     appId: deps.identity.appId ?? '',
@@ -170,6 +187,7 @@ export function createBot(deps: BotDeps): Bot {
     giveUpAfterHours: deps.giveUpAfterHours,
     signCard: signer.sign,
     securityApprovers: Boolean(deps.securityApproverGroupId),
+    localMode: localMode !== undefined,
   });
 
   const waveNotifier = new TeamsWaveNotifier({
@@ -213,6 +231,7 @@ export function createBot(deps: BotDeps): Bot {
     }
     const check = checkIncomingActivity(body);
     if (!check.ok) return { status: 400, body: { error: 'BadRequest', problems: check.problems } };
+    const activity = localMode ? await localMode.adopt(body as Record<string, unknown>) : body;
     const reply: HttpReply = { status: 500 };
     const res = {
       socket: null,
@@ -232,9 +251,12 @@ export function createBot(deps: BotDeps): Bot {
       },
     };
     await adapter.process(
-      { body: body as Record<string, unknown>, headers, method: 'POST' },
+      { body: activity as Record<string, unknown>, headers, method: 'POST' },
       res,
-      (context) => bot.run(context),
+      (context) => {
+        localMode?.welcome(context);
+        return waitingForApprover.around(context, () => bot.run(context));
+      },
     );
     if (reply.status >= 500) {
       // botbuilder puts the exception text in the body; it must not reach the caller.

@@ -9,6 +9,7 @@ export const runbookVerbs = [
   'runbook.passwordResetNow',
   'runbook.passwordNoted',
   'runbook.passwordOnPremisesDone',
+  'runbook.passwordResetByHand',
   'runbook.restrictionContinue',
   'runbook.revokeSessions',
   'runbook.checksContinue',
@@ -17,10 +18,6 @@ export const runbookVerbs = [
   'runbook.cancel',
 ] as const;
 export type RunbookVerb = (typeof runbookVerbs)[number];
-
-export function isRunbookVerb(verb: string): verb is RunbookVerb {
-  return (runbookVerbs as readonly string[]).includes(verb);
-}
 
 /** The HMAC a card button carries over its ids and verb (cardSigning.ts). */
 const signature = z.string().min(1).max(128);
@@ -52,10 +49,6 @@ export const approvalVerbs = [
   'approval.refresh',
 ] as const;
 export type ApprovalVerb = (typeof approvalVerbs)[number];
-
-export function isApprovalVerb(verb: string): verb is ApprovalVerb {
-  return (approvalVerbs as readonly string[]).includes(verb);
-}
 
 /** What an approval card carries: the request id and its signature; the comment is the approver's input. */
 export const approvalCardData = z.object({

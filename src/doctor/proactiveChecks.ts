@@ -1,131 +1,132 @@
 // The checks of the features that start cases by themselves and weigh the evidence before approval: all
-// optional, so a failure only warns and says what the bot does without it. Microsoft's security alerts
-// (without SecurityAlert.Read.All the Restricted list alone detects), Identity Protection risk and the
-// audit log's app consents (without them the approval card says "could not be read"). One entry in the
-// checks list (checks.ts), kept apart so it can grow with its features.
+// optional: a permission not granted is a "not checked" line saying what the bot does without it, and a
+// granted one whose call fails warns.
+// Microsoft's security alerts (without SecurityAlert.Read.All the Restricted list alone detects), Identity
+// Protection risk and the audit log's app consents (without them the approval card says "could not be
+// read"), and the inbox-rule fix on the card. Each is one permission line, and a harmless call when the
+// token carries it.
 import type { TenantProbe } from '../tenant/index.js';
-import type { CheckResult } from './checks.js';
-import { describeFailure, fixFor, GRANT } from './fixes.js';
+import type { CheckResult, Grants } from './checks.js';
+import { describeFailure, FIX, fixFor } from './fixes.js';
+import { OPTIONAL_GRAPH_PERMISSIONS, type OptionalPermission } from './requirements.js';
 
 export interface ProactiveCheckSettings {
   /** DETECTION=on. */
   detection: boolean;
   /** What detection does, in one line (poll interval, waves, pacing, repeat offenders), when it is on. */
-  detectionSummary?: string;
+  detectionSummary?: string | undefined;
   /** SECURITY_APPROVER_GROUP_ID, when set. */
   securityApproverGroupId?: string | undefined;
 }
 
+interface ProactiveCheckInput extends ProactiveCheckSettings {
+  /** What the Graph token grants; null without a Graph token. */
+  grants: Grants | null;
+  /** How the fixes name the identity. */
+  who: string;
+}
+
+const optional = (
+  title: string,
+  status: 'pass' | 'warn' | 'skip',
+  detail: string,
+  fix?: string,
+): CheckResult => ({
+  title,
+  status,
+  detail,
+  fix,
+  required: false,
+});
+
 export async function proactiveChecks(
   probe: TenantProbe,
-  settings: ProactiveCheckSettings,
-  hasGraphToken: boolean,
+  input: ProactiveCheckInput,
 ): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
-  if (settings.detection && settings.detectionSummary) {
-    results.push({
-      title: 'Detection settings',
-      status: 'pass',
-      detail: settings.detectionSummary,
-      required: false,
-    });
+  const p = OPTIONAL_GRAPH_PERMISSIONS;
+  if (input.detection && input.detectionSummary) {
+    results.push(optional('Detection settings', 'pass', input.detectionSummary));
   }
-  const alerts = 'Security alerts readable (Graph security/alerts_v2), optional';
-  if (!settings.detection) {
-    results.push({ title: alerts, status: 'pass', detail: 'not needed: DETECTION=off', required: false });
-  } else if (!hasGraphToken) {
-    results.push({
-      title: alerts,
-      status: 'warn',
-      detail: 'not checked: no token for Microsoft Graph',
-      required: false,
-    });
-  } else {
-    try {
-      const count = await probe.recentAlertCount();
-      results.push({
-        title: alerts,
-        status: 'pass',
-        detail: `${count} alert(s) in the last day`,
-        required: false,
-      });
-    } catch (error) {
-      results.push({
-        title: alerts,
-        status: 'warn',
-        detail: `${describeFailure(error)}; without it the Restricted list alone detects restricted accounts`,
-        fix: fixFor(error, 'graph', GRANT.securityAlerts),
-        required: false,
-      });
-    }
-  }
-  const optional = async (
-    title: string,
-    count: () => Promise<number>,
-    what: string,
-    grant: string,
-    without: string,
+  /** The permission's line, and its harmless call when the token may carry it. */
+  const check = async (
+    permission: OptionalPermission,
+    count?: { call: () => Promise<number>; what: string },
   ) => {
-    if (!hasGraphToken) {
-      results.push({
-        title,
-        status: 'warn',
-        detail: 'not checked: no token for Microsoft Graph',
-        required: false,
-      });
+    const title = `Microsoft Graph permission ${permission.name} (${permission.neededFor}), optional`;
+    if (!input.grants) {
+      results.push(optional(title, 'skip', 'not checked: no token for Microsoft Graph (see above)'));
+      return;
+    }
+    const granted = input.grants(permission);
+    if (granted === false) {
+      // Not a problem: an optional feature the admin has not chosen. The line says what it would add.
+      results.push(
+        optional(
+          title,
+          'skip',
+          `not granted; ${permission.without}`,
+          FIX.graphPermission(permission.name, input.who),
+        ),
+      );
+      return;
+    }
+    if (!count) {
+      results.push(optional(title, 'pass', 'granted'));
       return;
     }
     try {
-      results.push({ title, status: 'pass', detail: `${await count()} ${what}`, required: false });
+      results.push(optional(title, 'pass', `${await count.call()} ${count.what}`));
     } catch (error) {
-      results.push({
-        title,
-        status: 'warn',
-        detail: `${describeFailure(error)}; ${without}`,
-        fix: fixFor(error, 'graph', grant),
-        required: false,
-      });
+      const fix = fixFor(error, 'graph', FIX.graphPermission(permission.name, input.who));
+      results.push(optional(title, 'warn', `${describeFailure(error)}; ${permission.without}`, fix));
     }
   };
-  await optional(
-    'Identity Protection risk readable (riskDetections), optional',
-    () => probe.recentRiskDetectionCount(),
-    'risk detection(s) in the last week',
-    GRANT.signInRisk,
-    'without it the approval card shows the sign-in risk as "could not be read"',
-  );
-  await optional(
-    'App consents readable (directory audit log), optional',
-    () => probe.recentConsentCount(),
-    'consent(s) in the last week',
-    GRANT.auditLog,
-    'without it the approval card shows app consents as "could not be read"',
-  );
-  const security = settings.securityApproverGroupId;
-  if (security && hasGraphToken) {
-    const title = 'Security approver group resolvable (GET /groups/{id}), optional';
-    try {
-      const group = await probe.group(security);
-      results.push(
-        group
-          ? { title, status: 'pass', detail: `${group.displayName} (${group.id})`, required: false }
-          : {
-              title,
-              status: 'fail',
-              detail: `no group ${security} in this tenant: nobody could approve a repeat offender`,
-              fix: "Set SECURITY_APPROVER_GROUP_ID to the security approvers group's Object ID, or leave it empty",
-              required: true,
-            },
-      );
-    } catch (error) {
-      results.push({
-        title,
-        status: 'warn',
-        detail: describeFailure(error),
-        fix: fixFor(error, 'graph', GRANT.groupMembers),
-        required: false,
-      });
-    }
+  if (input.detection) {
+    await check(p.securityAlerts, { call: () => probe.recentAlertCount(), what: 'alert(s) in the last day' });
+  } else {
+    results.push(
+      optional(
+        `Microsoft Graph permission ${p.securityAlerts.name}, optional`,
+        'pass',
+        'not needed: DETECTION=off',
+      ),
+    );
   }
+  await check(p.riskyUsers);
+  await check(p.riskEvents, {
+    call: () => probe.recentRiskDetectionCount(),
+    what: 'risk detection(s) in the last week',
+  });
+  await check(p.auditLog, { call: () => probe.recentConsentCount(), what: 'consent(s) in the last week' });
+  await check(p.mailboxSettingsWrite);
+  await securityGroupCheck(probe, input, results);
   return results;
+}
+
+async function securityGroupCheck(
+  probe: TenantProbe,
+  input: ProactiveCheckInput,
+  results: CheckResult[],
+): Promise<void> {
+  const groupId = input.securityApproverGroupId;
+  if (!groupId || !input.grants) return;
+  const title = 'Security approver group resolvable (GET /groups/{id}), optional';
+  try {
+    const group = await probe.group(groupId);
+    results.push(
+      group
+        ? optional(title, 'pass', `${group.displayName} (${group.id})`)
+        : {
+            title,
+            status: 'fail',
+            detail: `no group ${groupId} in this tenant (SECURITY_APPROVER_GROUP_ID): nobody could approve a repeat offender`,
+            fix: "Set SECURITY_APPROVER_GROUP_ID to the security approvers group's Object ID, or leave it empty",
+            required: true,
+          },
+    );
+  } catch (error) {
+    const fix = fixFor(error, 'graph', FIX.graphPermission('GroupMember.Read.All', input.who));
+    results.push(optional(title, 'warn', describeFailure(error), fix));
+  }
 }

@@ -1,8 +1,9 @@
-// Renders check results as the doctor prints them: one line per check with ✓, ✗ or ! (warning), the fix
-// indented under a failure, and a closing verdict.
+// Renders check results as the doctor prints them: one line per check with ✓, ✗, ! (warning) or – (not
+// checked: a line above already failed, or an optional feature is not granted), the fix indented under it,
+// and a closing verdict.
 import type { CheckResult } from './checks.js';
 
-const MARK = { pass: '✓', fail: '✗', warn: '!' } as const;
+const MARK = { pass: '✓', fail: '✗', warn: '!', skip: '–' } as const;
 
 export function renderResults(results: CheckResult[]): string[] {
   const lines: string[] = [];

@@ -2,9 +2,8 @@
 // requests through RequestLifecycle; the worker runs the lifecycle's jobs through createRequestJobs. Every
 // use case commits its writes at once (ledger.ts), so no request is left half changed.
 
-export type { DetectionCycle } from './detection/detector.js';
 export { detectedRequestId } from './detection/episodeIds.js';
-export { type RequestEvent, requestEvents } from './events.js';
+export type { RequestEvent } from './events.js';
 export {
   type FindingActionResult,
   FindingActions,
@@ -12,11 +11,11 @@ export {
 } from './evidence/findingActions.js';
 export { gatherEvidence } from './evidence/gather.js';
 export { detectJob, type JobOutcome, monitorJob, notifyJob, unblockJobId } from './jobs.js';
-export { type LedgerOutcome, type Party, RequestLedger } from './ledger.js';
-export { type DecisionInput, type DecisionResult, RequestLifecycle, type StartResult } from './lifecycle.js';
+export { RequestLedger } from './ledger.js';
+export { RequestLifecycle } from './lifecycle.js';
+export { GroupMembership } from './membership.js';
 export type { Delivery, DeliveryResult, Notifier } from './notifier.js';
 export { createRequestJobs, type RequestJobs } from './requestJobs.js';
-export type { ResumeCycle } from './resumeMonitor.js';
-export { type WaveApprovalResult, WaveApprovals } from './waves/waveApprovals.js';
+export { WaveApprovals } from './waves/waveApprovals.js';
 export type { WaveDelivery, WaveMessage, WaveNotifier, WaveView } from './waves/waveNotifier.js';
 export { WaveRecords } from './waves/waveRecords.js';

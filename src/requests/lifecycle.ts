@@ -78,6 +78,15 @@ export class RequestLifecycle {
     return this.deps.requests.listRecentByRequester(aadObjectId, limit);
   }
 
+  /** Requests waiting for a decision `approverId` may take (not their own, unless allowed), oldest first. */
+  async waitingFor(approverId: string): Promise<UnblockRequest[]> {
+    const waiting = await this.deps.requests.listByState('pending_approval');
+    const submitted = (r: UnblockRequest) => r.submittedAt ?? r.createdAt;
+    return waiting
+      .filter((r) => this.deps.allowSelfApproval || r.requester.aadObjectId !== approverId)
+      .sort((a, b) => submitted(a).localeCompare(submitted(b)));
+  }
+
   /** Opens a request for `target`, unless one is in progress or the daily cap is reached. */
   async start(input: {
     id: string;
@@ -143,7 +152,7 @@ export class RequestLifecycle {
     });
   }
 
-  /** The agent cancelled (or the account turned out not to be restricted). Only an open request ends here. */
+  /** The agent cancelled (or the account turned out not to be restricted); an ended request stays ended. */
   cancel(request: UnblockRequest, party: Party, detail?: AuditEvent['detail']): Promise<LedgerOutcome> {
     return this.deps.ledger.move(request, 'cancelled', { ...party, detail });
   }

@@ -45,12 +45,17 @@ export async function performUnblock(deps: UnblockDeps, requestId: string, attem
     return { kind: 'done' };
   }
   const address = senderAddressOf(request);
+  // When the unblock happened, for the resume monitor's message-trace window: the moment of our call, or,
+  // when an earlier run's call went through before a crash, the moment the request went to unblocking
+  // (the earliest that call can have been), so a message sent right after is never outside the window.
+  let unblockedAt = request.updatedAt;
   try {
     // After a crash between the call and the record, the sender is already off the list.
     const stillRestricted = await deps.tenant.findRestrictedSender(address);
     if (stillRestricted) {
       deps.logger.info({ requestId, address }, 'calling Remove-BlockedSenderAddress');
       await deps.ledger.note(request, 'unblock.called', { address, attempt });
+      unblockedAt = deps.now().toISOString();
       await deps.tenant.unblockSender(address);
     } else {
       deps.logger.info(
@@ -59,17 +64,22 @@ export async function performUnblock(deps: UnblockDeps, requestId: string, attem
       );
     }
   } catch (error) {
-    return settleError(deps, request, error);
+    return settleError(deps, request, error, unblockedAt);
   }
-  return recordUnblocked(deps, request, address);
+  return recordUnblocked(deps, request, address, unblockedAt);
 }
 
-async function settleError(deps: UnblockDeps, request: UnblockRequest, error: unknown): Promise<JobOutcome> {
+async function settleError(
+  deps: UnblockDeps,
+  request: UnblockRequest,
+  error: unknown,
+  unblockedAt: string,
+): Promise<JobOutcome> {
   const address = senderAddressOf(request);
   if (error instanceof TenantError && error.code === 'NotFound') {
     // Removed between our check and the call (another admin, or the portal): the goal is reached.
     deps.logger.info({ requestId: request.id, address }, 'sender was not on the list any more');
-    return recordUnblocked(deps, request, address);
+    return recordUnblocked(deps, request, address, unblockedAt);
   }
   const failure = error instanceof TenantError ? permanentFailures[error.code] : undefined;
   if (failure) {
@@ -86,12 +96,13 @@ async function recordUnblocked(
   deps: UnblockDeps,
   request: UnblockRequest,
   address: string,
+  unblockedAt: string,
 ): Promise<JobOutcome> {
   const done = await deps.ledger.move(
     request,
     'waiting_resume',
     { ...system, detail: { address } },
-    { unblockedAt: deps.now().toISOString() },
+    { unblockedAt },
   );
   if (!done.ok) return { kind: 'retry', error: `request changed (${done.reason})`, delayMs: 0 };
   return { kind: 'done' };

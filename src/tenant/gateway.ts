@@ -8,7 +8,7 @@ import type {
   MailboxForwarding,
   RestrictedSender,
   SignInRisk,
-} from '../runbook/types.js';
+} from '../runbook/index.js';
 
 export interface MessageTraceEntry {
   senderAddress: string;
@@ -69,6 +69,11 @@ export interface TenantGateway {
   getSignInRisk(userId: string, since: Date): Promise<SignInRisk>;
   /** Consents the user gave applications since `since` (directory audit log; AuditLog.Read.All). */
   listAppConsents(userId: string, since: Date): Promise<AppConsent[]>;
+  /**
+   * Object ids of every user in a group, directly or through nested groups (Graph transitiveMembers,
+   * every page). Throws TenantError 'NotFound' for an unknown group.
+   */
+  listGroupUserIds(groupId: string): Promise<string[]>;
   /** Which of `groupIds` (≤ 20) the user is a transitive member of (Graph checkMemberGroups). */
   checkMemberGroups(userId: string, groupIds: string[]): Promise<string[]>;
   /** Outbound messages from a sender in a time window (Graph message trace). */

@@ -1,38 +1,33 @@
 // Public surface of src/tenant: the TenantGateway port, its live implementation (Graph + Exchange Online
 // admin REST), the deployment probe behind `npm run doctor`, the local tenant simulator (HTTP or HTTPS, with
 // optional real token validation), credentials and the temporary-password generator.
-export type { AlertAccount, MessageTraceEntry, RestrictionAlert, TenantGateway } from './gateway.js';
+export { ENTRA_ROLES, type EntraRole, entraRoleName } from './entraRoles.js';
+export type { AlertAccount, RestrictionAlert, TenantGateway } from './gateway.js';
 export {
   backoffMs,
   createLiveCredential,
   createLiveTenantGateway,
   createLiveTenantProbe,
   DEFAULT_RETRY,
-  EXCHANGE_SCOPE,
-  GRAPH_SCOPE,
-  type LiveCredentialOptions,
-  type LiveTenantGatewayOptions,
   type RetryOptions,
-  type Sleep,
 } from './live/index.js';
-export type { TenantApi, TenantProbe, TokenSummary } from './probe.js';
-export { type SimulatedConnection, simulatedConnection } from './simulatedConnection.js';
 export {
-  type CallLogEntry,
-  EXCHANGE_APP_ROLE,
-  type FaultPlan,
-  type FaultPlans,
+  MESSAGE_TRACE_MAX_WINDOW_MS,
+  MessageTraceBudget,
+  type TraceWindow,
+  traceWindow,
+} from './messageTraceBudget.js';
+export type { ProbedCmdlet, TenantApi, TenantProbe, TokenSummary } from './probe.js';
+export { simulatedConnection } from './simulatedConnection.js';
+export { simulatedDirectory } from './simulatedDirectory.js';
+export {
+  type ExchangeRbac,
   NDR_5_1_8,
   SEED,
-  type SimulatorSettings,
-  type SimulatorTls,
   TenantSimulator,
   type TenantSimulatorOptions,
   type TenantSimulatorOptions as SimulatorOptions,
-  type TokenRejection,
   type TokenValidator,
-  type TokenVerdict,
-  type TrustedAuthority,
 } from './simulator/index.js';
 export { StaticTokenCredential } from './staticCredential.js';
-export { generateTemporaryPassword, MIN_PASSWORD_LENGTH } from './temporaryPassword.js';
+export { generateTemporaryPassword } from './temporaryPassword.js';

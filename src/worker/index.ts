@@ -6,7 +6,7 @@ import { detectJob, monitorJob, type RequestJobs } from '../requests/index.js';
 import type { JobQueue } from '../store/index.js';
 import { JobRunner, type RetryBudget } from './jobRunner.js';
 
-export { DEFAULT_RETRY_BUDGET, type RetryBudget } from './jobRunner.js';
+export type { RetryBudget } from './jobRunner.js';
 
 export interface WorkerDeps {
   jobs: JobQueue;

@@ -40,7 +40,7 @@ describe('runbook in the Teams-like playground (e2e)', () => {
     await page.screenshot('temporary-password');
 
     await page.clickButton('I have noted it: continue');
-    await page.waitForCard('is on the Restricted users list');
+    await page.waitForCard('is on the Restricted entities page');
     await page.screenshot('restricted-list');
 
     await page.clickButton('Continue');
@@ -52,7 +52,7 @@ describe('runbook in the Teams-like playground (e2e)', () => {
     await page.screenshot('sessions-revoked');
 
     await page.clickButton('Continue');
-    await page.waitForCard('Remove Rob Young (rob@contoso.com) from the Restricted users list?');
+    await page.waitForCard('Remove Rob Young (rob@contoso.com) from the Restricted entities page?');
     await page.screenshot('unblock-step');
 
     await page.clickButton('Unblock');

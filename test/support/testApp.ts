@@ -22,6 +22,7 @@ export interface TestApp {
       locale?: string;
       conversationId?: string;
       conversationType?: 'personal' | 'channel' | 'groupChat';
+      channel?: { channelId: string; threadRoot: string; teamId?: string };
     },
   ): TeamsChat;
   stop(): Promise<void>;

@@ -1,5 +1,10 @@
-// Who may do what: membership of APPROVER_GROUP_ID (and HELPDESK_GROUP_ID) (transitive, Graph checkMemberGroups) cached for a
-// minute, and which of them the bot can reach (people who chatted with it 1:1 at least once).
+// Who may do what, and whom the bot can reach. Approvers are the transitive members of APPROVER_GROUP_ID:
+// to address approval cards (refresh.userIds, 1:1 posts) the group is read once — every page of Graph's
+// transitiveMembers — kept a minute and intersected with the people who chat with the bot, instead of one
+// Graph call per stored conversation. A click is authorized live (checkMemberGroups, never cached), and a
+// click whose answer contradicts the cached list (a new approver, or one just removed) makes the next card
+// read the group again. SECURITY_APPROVER_GROUP_ID (repeat offenders) is read and checked the same way.
+// Members of HELPDESK_GROUP_ID are checked per person, cached a minute.
 import type { Logger } from 'pino';
 import { TenantError } from '../../runbook/index.js';
 import type { ConversationStore } from '../../store/index.js';
@@ -15,7 +20,12 @@ export interface ReachableApprover {
 }
 
 export class ApproverDirectory {
-  private readonly cache = new Map<string, { isMember: boolean; until: number }>();
+  private readonly memberCache = new Map<string, { isMember: boolean; until: number }>();
+  /** Each deciding group's users as last read; `until` is when the next card reads the group again. */
+  private readonly groups = new Map<string, { ids: ReadonlySet<string>; until: number }>();
+  private readonly reading = new Map<string, Promise<ReadonlySet<string>>>();
+  /** Bumped when a click proves a list outdated, so a read begun before it does not count as fresh. */
+  private generation = 0;
 
   constructor(
     private readonly deps: {
@@ -32,39 +42,42 @@ export class ApproverDirectory {
     },
   ) {}
 
-  async isApprover(aadObjectId: string): Promise<boolean> {
-    const groupId = this.deps.approverGroupId;
-    return groupId ? this.isMember(aadObjectId, groupId) : false;
+  /**
+   * Whether this person may decide approvals, asked of Graph now: a click is authorized on what the
+   * directory says at that moment, not on a list up to a minute old.
+   */
+  isApprover(aadObjectId: string): Promise<boolean> {
+    return this.decides(aadObjectId, this.deps.approverGroupId);
   }
 
-  /** A member of SECURITY_APPROVER_GROUP_ID (false when it is not set). */
-  async isSecurityApprover(aadObjectId: string): Promise<boolean> {
-    const groupId = this.deps.securityApproverGroupId;
-    return groupId ? this.isMember(aadObjectId, groupId) : false;
+  /** A member of SECURITY_APPROVER_GROUP_ID (false when it is not set), asked of Graph now like isApprover. */
+  isSecurityApprover(aadObjectId: string): Promise<boolean> {
+    return this.decides(aadObjectId, this.deps.securityApproverGroupId);
+  }
+
+  private async decides(aadObjectId: string, groupId: string | undefined): Promise<boolean> {
+    if (!groupId || !ENTRA_OBJECT_ID.test(aadObjectId)) return false;
+    const isMember = await this.checkMembership(aadObjectId, groupId);
+    const cached = this.groups.get(groupId);
+    if (cached && cached.ids.has(aadObjectId) !== isMember) {
+      this.groups.set(groupId, { ids: cached.ids, until: 0 });
+      this.generation += 1;
+    }
+    return isMember;
   }
 
   /** Everyone may start requests unless HELPDESK_GROUP_ID limits it to its members. */
   async mayStartRequests(aadObjectId: string): Promise<boolean> {
     const groupId = this.deps.helpdeskGroupId;
-    return groupId ? this.isMember(aadObjectId, groupId) : true;
-  }
-
-  private async isMember(aadObjectId: string, groupId: string): Promise<boolean> {
+    if (!groupId) return true;
     // Only an Entra object id can be a member; Teams ids (29:…) of guests or forged activities cannot.
     if (!ENTRA_OBJECT_ID.test(aadObjectId)) return false;
     const key = `${groupId}|${aadObjectId}`;
-    const now = (this.deps.now ?? Date.now)();
-    const cached = this.cache.get(key);
+    const now = this.now();
+    const cached = this.memberCache.get(key);
     if (cached && cached.until > now) return cached.isMember;
-    let isMember: boolean;
-    try {
-      isMember = (await this.deps.tenant.checkMemberGroups(aadObjectId, [groupId])).includes(groupId);
-    } catch (error) {
-      // A user who is not in the directory (deleted, or an id that was never there) is nobody's member.
-      if (!(error instanceof TenantError && error.code === 'NotFound')) throw error;
-      isMember = false;
-    }
-    this.cache.set(key, { isMember, until: now + (this.deps.ttlMs ?? 60_000) });
+    const isMember = await this.checkMembership(aadObjectId, groupId);
+    this.memberCache.set(key, { isMember, until: now + this.ttlMs });
     return isMember;
   }
 
@@ -73,20 +86,66 @@ export class ApproverDirectory {
    * `security`, the security approvers too (a repeat offender's card must reach them).
    */
   async reachableApprovers(excludeAadObjectId?: string, security = false): Promise<ReachableApprover[]> {
+    const approvers = new Set(await this.groupUserIds(this.deps.approverGroupId));
+    if (security)
+      for (const id of await this.groupUserIds(this.deps.securityApproverGroupId)) approvers.add(id);
+    if (approvers.size === 0) return [];
     const found: ReachableApprover[] = [];
     for (const { key, reference } of await this.deps.conversations.listReferences(USER_REFERENCE_PREFIX)) {
       const aadObjectId = key.slice(USER_REFERENCE_PREFIX.length);
-      if (aadObjectId === excludeAadObjectId) continue;
+      if (aadObjectId === excludeAadObjectId || !approvers.has(aadObjectId)) continue;
       const teamsUserId = (reference as StoredReference).reference?.user?.id;
-      if (!teamsUserId) continue;
-      try {
-        const decides =
-          (await this.isApprover(aadObjectId)) || (security && (await this.isSecurityApprover(aadObjectId)));
-        if (decides) found.push({ aadObjectId, teamsUserId, referenceKey: key });
-      } catch (error) {
-        this.deps.logger.warn({ err: error }, 'approver membership could not be checked');
-      }
+      if (teamsUserId) found.push({ aadObjectId, teamsUserId, referenceKey: key });
     }
     return found;
+  }
+
+  private async checkMembership(aadObjectId: string, groupId: string): Promise<boolean> {
+    try {
+      return (await this.deps.tenant.checkMemberGroups(aadObjectId, [groupId])).includes(groupId);
+    } catch (error) {
+      // A user who is not in the directory (deleted, or an id that was never there) is nobody's member.
+      if (error instanceof TenantError && error.code === 'NotFound') return false;
+      throw error;
+    }
+  }
+
+  /** A deciding group's users: the cached list, or one read shared by everyone asking meanwhile. */
+  private groupUserIds(groupId: string | undefined): Promise<ReadonlySet<string>> {
+    if (!groupId) return Promise.resolve(new Set());
+    const cached = this.groups.get(groupId);
+    if (cached && cached.until > this.now()) return Promise.resolve(cached.ids);
+    let reading = this.reading.get(groupId);
+    if (!reading) {
+      reading = this.readGroup(groupId).finally(() => this.reading.delete(groupId));
+      this.reading.set(groupId, reading);
+    }
+    return reading;
+  }
+
+  private async readGroup(groupId: string): Promise<ReadonlySet<string>> {
+    const generation = this.generation;
+    try {
+      const ids: ReadonlySet<string> = new Set(await this.deps.tenant.listGroupUserIds(groupId));
+      const fresh = generation === this.generation;
+      this.groups.set(groupId, { ids, until: fresh ? this.now() + this.ttlMs : 0 });
+      return ids;
+    } catch (error) {
+      // Cards stay readable without refresh.userIds (the base card is the status view), so an outage costs
+      // the live buttons, not the card: use the last list read, if any.
+      this.deps.logger.warn(
+        { err: error, groupId },
+        'an approver group could not be read; using the last list read',
+      );
+      return this.groups.get(groupId)?.ids ?? new Set();
+    }
+  }
+
+  private get ttlMs(): number {
+    return this.deps.ttlMs ?? 60_000;
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
   }
 }

@@ -19,6 +19,8 @@ import { type AdaptiveCardJson, renderCard } from './render.js';
 
 const COMPROMISED_ACCOUNT_URL =
   'https://learn.microsoft.com/defender-office-365/responding-to-a-compromised-email-account';
+/** Microsoft 365 admin center, Users > Active users (where "Reset password" is). */
+const ADMIN_CENTER_USERS_URL = 'https://admin.microsoft.com/#/users';
 
 type Color = 'default' | 'attention' | 'warning' | 'good' | 'accent';
 interface Paragraph {
@@ -95,6 +97,11 @@ function stepCard(
     facts?: Fact[];
     textInput?: { label: string; placeholder: string };
     choiceInput?: { label: string; placeholder: string; choices: { title: string; value: string }[] };
+    /**
+     * Actions that answer the text just above them, in a row of their own under it: beside Continue and
+     * the overflow menu a long label ("Revoke sign-in sessions", "Nee, nu opnieuw instellen") is cut off.
+     */
+    inlineActions?: Action[];
     link?: { title: string; url: string };
     actions: Action[];
   },
@@ -105,6 +112,7 @@ function stepCard(
     facts: [],
     textInput: null,
     choiceInput: null,
+    inlineActions: [],
     link: null,
     ...model,
   });
@@ -145,11 +153,12 @@ export function passwordCard(ctx: CardContext, target: DirectoryUser, problem?: 
       text(label(ctx, 'password.instruction'), 'default', 'bolder'),
       text(label(ctx, 'password.question', { user: userLabel(target) })),
     ],
-    actions: [
+    inlineActions: [
       action(ctx, 'password.alreadyReset', 'runbook.passwordAlreadyReset'),
       action(ctx, 'password.resetNow', 'runbook.passwordResetNow', 'positive'),
-      cancelAction(ctx),
     ],
+    // Alone in its row, Cancel is a plain button rather than an overflow menu of one.
+    actions: [action(ctx, 'common.cancel', 'runbook.cancel')],
   });
 }
 
@@ -181,17 +190,38 @@ export function onPremisesPasswordCard(ctx: CardContext, target: DirectoryUser):
   });
 }
 
+/** The bot was refused the reset (an administrator account): the agent resets it in the admin center. */
+export function privilegedPasswordCard(ctx: CardContext, target: DirectoryUser): AdaptiveCardJson {
+  return stepCard(ctx, {
+    title: label(ctx, 'password.privilegedTitle'),
+    paragraphs: [
+      text(label(ctx, 'password.privilegedText', { user: userLabel(target) }), 'warning'),
+      text(label(ctx, 'password.privilegedHow'), 'default', 'bolder'),
+      text(label(ctx, 'password.privilegedElse')),
+    ],
+    link: { title: label(ctx, 'password.privilegedLink'), url: ADMIN_CENTER_USERS_URL },
+    actions: [
+      action(ctx, 'password.privilegedDone', 'runbook.passwordResetByHand', 'positive'),
+      cancelAction(ctx),
+    ],
+  });
+}
+
 export function restrictionFacts(ctx: CardContext, restriction: RestrictedSender): Fact[] {
   const reason = parseRestrictionReason(restriction.reason);
   const facts: Fact[] = [];
-  if (restriction.createdAt) {
+  const unreadable = new Set(restriction.unreadable ?? []);
+  if (restriction.createdAt || unreadable.has('createdAt')) {
     facts.push({
       title: label(ctx, 'restriction.since'),
-      value: ctx.t.formatDateTime(ctx.language, restriction.createdAt),
+      value: restriction.createdAt
+        ? ctx.t.formatDateTime(ctx.language, restriction.createdAt)
+        : label(ctx, 'common.unknown'),
     });
   }
-  const why =
-    reason.kind === 'recipient-limit'
+  const why = unreadable.has('reason')
+    ? label(ctx, 'common.unknown')
+    : reason.kind === 'recipient-limit'
       ? label(ctx, 'restriction.reasonRecipientLimit', {
           limit: label(
             ctx,
@@ -238,7 +268,9 @@ export function checkFacts(ctx: CardContext, checks: CompromiseChecks): Fact[] {
       ? label(ctx, 'checks.forwardingTo', {
           address: checks.forwarding.forwardingSmtpAddress ?? checks.forwarding.forwardingAddress ?? '',
         })
-      : label(ctx, 'checks.forwardingNone')
+      : checks.forwarding.unreadable?.some((f) => f !== 'deliverToMailboxAndForward')
+        ? label(ctx, 'common.unknown')
+        : label(ctx, 'checks.forwardingNone')
     : label(ctx, 'checks.forwardingUnknown');
   const rules =
     checks.ruleCount < 0
@@ -271,12 +303,9 @@ export function checksCard(ctx: CardContext, checks: CompromiseChecks): Adaptive
       ...(suspicious ? [text(label(ctx, 'checks.advice'), 'attention', 'bolder')] : []),
     ],
     facts: checkFacts(ctx, checks),
+    inlineActions: checks.sessionsRevoked ? [] : [action(ctx, 'checks.revoke', 'runbook.revokeSessions')],
     link: { title: label(ctx, 'checks.learnMore'), url: COMPROMISED_ACCOUNT_URL },
-    actions: [
-      ...(checks.sessionsRevoked ? [] : [action(ctx, 'checks.revoke', 'runbook.revokeSessions')]),
-      action(ctx, 'common.continue', 'runbook.checksContinue', 'positive'),
-      cancelAction(ctx),
-    ],
+    actions: [action(ctx, 'common.continue', 'runbook.checksContinue', 'positive'), cancelAction(ctx)],
   });
 }
 

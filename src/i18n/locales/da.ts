@@ -1,6 +1,6 @@
-// Danish. Product terms follow Microsoft's Danish "Fjern blokering af mail" article (Fjern blokering,
-// Begrænsede brugere, Ja), with its machine-translation slips corrected.
-
+// Danish. Product terms follow Microsoft's Danish "Fjern blokering af mail" article (Fjern blokering, Ja),
+// with its machine-translation slips corrected, and the Defender portal's current page name (Begrænsede
+// enheder). After a colon a full sentence starts with a capital letter, a fragment does not.
 import type { Catalogue } from '../index.js';
 import { proactiveDa } from './proactive/da.js';
 
@@ -16,11 +16,13 @@ export const da: Catalogue = {
     no: 'Nej',
     startOver: 'Begynd forfra',
     tryAgain: 'Prøv igen',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'ukendt',
   },
   help: {
-    title: 'Fjern blokering af mail: det kan jeg hjælpe med',
+    title: 'Fjern blokering af mail: Det kan jeg hjælpe med',
     intro:
-      'Når en bruger er blokeret for at sende mail på grund af udgående spam, fører jeg dig trin for trin gennem Microsofts vejledning "Fjern blokering af mail": nulstil adgangskoden, tjek listen Begrænsede brugere, undersøg, om kontoen er kompromitteret, og anmod om at få blokeringen fjernet.',
+      'Når en bruger er blokeret for at sende mail på grund af udgående spam, fører jeg dig trin for trin gennem Microsofts vejledning "Fjern blokering af mail": nulstil adgangskoden, tjek siden Begrænsede enheder, undersøg, om kontoen er kompromitteret, og anmod om at få blokeringen fjernet.',
     howToStart:
       'Fortæl mig, hvem det drejer sig om, for at komme i gang: for eksempel **fjern blokering af rob** eller **rob@contoso.com er blokeret**. For rob@contoso.com er det nok at skrive **rob**.',
     commands:
@@ -40,21 +42,21 @@ export const da: Catalogue = {
     dailyCap:
       '{{user}} har allerede fået fjernet blokeringen {{count}} gange inden for de seneste 24 timer. Microsoft begrænser, hvor ofte en konto kan få fjernet blokeringen, og en konto, der blokeres igen så hurtigt, er sandsynligvis stadig kompromitteret: Gennemfør kontrollen for kompromittering først, eller kontakt Microsoft Support.',
     activeRequest:
-      'Der findes allerede en anmodning om at fjerne blokeringen af {{user}} ({{state}}), oprettet af {{requester}} {{date}}. Jeg opretter ikke en anmodning mere.',
+      'Der findes allerede en anmodning om at fjerne blokeringen af {{user}} (status: {{state}}), oprettet af {{requester}} den {{date}}. Jeg opretter ikke en anmodning mere.',
   },
   password: {
     title: 'Nulstil adgangskoden nu',
     instruction:
-      'Nulstil adgangskoden til den berørte konto med det samme. Send ikke den nye adgangskode til brugeren via mail: så kan ingen, der har adgang til postkassen, læse den og sende mere spam.',
+      'Nulstil adgangskoden til den berørte konto med det samme. Send ikke den nye adgangskode til brugeren via mail: Så kan ingen, der har adgang til postkassen, læse den og sende mere spam.',
     question: 'Er adgangskoden til {{user}} blevet nulstillet, efter at kontoen blev blokeret?',
     alreadyReset: 'Ja, nulstillet',
     resetNow: 'Nej, nulstil nu',
     temporaryTitle: 'Midlertidig adgangskode til {{user}}',
     temporaryOnce: 'Vises én gang og kun for dig. Den gemmes ingen steder.',
     temporaryWarning:
-      'Giv den til brugeren pr. telefon eller personligt. Send den aldrig via mail: den, der har kontrol over postkassen, ville kunne læse den.',
+      'Giv den til brugeren pr. telefon eller personligt. Send den aldrig via mail: Den, der har kontrol over postkassen, ville kunne læse den.',
     temporaryChange: 'Brugeren skal vælge en ny adgangskode ved næste logon.',
-    noted: 'Jeg har noteret den: fortsæt',
+    noted: 'Jeg har noteret den – fortsæt',
     onPremisesTitle: 'Skift adgangskoden i det lokale miljø',
     onPremisesText:
       '{{user}} synkroniseres fra jeres lokale Active Directory, så adgangskoden kan ikke nulstilles fra cloudtjenesten. Skift den i jeres lokale katalog nu (og lad den blive synkroniseret), og fortsæt derefter.',
@@ -62,16 +64,26 @@ export const da: Catalogue = {
     doneByAgent: 'Adgangskode: nulstillet af dig før denne anmodning.',
     doneByBot: 'Adgangskode: nulstillet af botten; den midlertidige adgangskode blev vist for dig én gang.',
     doneOnPremises: 'Adgangskode: skiftet i det lokale miljø.',
+    privilegedTitle: 'Nulstil adgangskoden manuelt',
+    privilegedText:
+      'Microsoft 365 lod mig ikke nulstille adgangskoden for {{user}}. Det sker, når kontoen har en administratorrolle: kun en administrator for privilegeret godkendelse eller en global administrator må nulstille en administrators adgangskode, og den rolle har jeg med vilje ikke.',
+    privilegedHow:
+      'Nulstil den nu i Microsoft 365 Administration (Brugere > Aktive brugere > vælg brugeren > Nulstil adgangskode), og bekræft derefter her. Send ikke den nye adgangskode med mail.',
+    privilegedElse:
+      'Hvis jeg også bliver afvist for konti uden en administratorrolle, så bed den, der driver denne assistent, om at kontrollere dens tilladelser.',
+    privilegedLink: 'Åbn Microsoft 365 Administration',
+    privilegedDone: 'Jeg har nulstillet den',
+    doneByHand: 'Adgangskode: nulstillet af dig i Administration.',
   },
   restriction: {
-    title: 'Listen Begrænsede brugere',
-    onList: '{{user}} står på listen Begrænsede brugere.',
+    title: 'Begrænsede enheder',
+    onList: '{{user}} står på siden Begrænsede enheder.',
     since: 'Begrænset siden',
     reason: 'Årsag',
     recipientsToday: 'Modtagere i dag',
     recipientsTodayValue: '{{internal}} interne, {{external}} eksterne',
     reasonSpam:
-      'Udgående spam: tjenesten har registreret spam fra denne konto, hvilket ofte er et tegn på, at den er kompromitteret.',
+      'Udgående spam: Tjenesten har registreret spam fra denne konto, hvilket ofte er et tegn på, at den er kompromitteret.',
     reasonRecipientLimit: 'For mange modtagere i dag (grænse: {{limit}}).',
     limitInternal: 'intern',
     limitExternal: 'ekstern',
@@ -81,10 +93,10 @@ export const da: Catalogue = {
       'En blokering på grund af modtagergrænsen ophører som regel af sig selv inden for 24 timer. Du kan stadig anmode om at få blokeringen fjernet nedenfor.',
     blockedEverywhere:
       'Så længe brugeren er begrænset, kan vedkommende modtage mail, men ikke sende nogen, heller ikke internt i organisationen.',
-    notOnList: '{{user}} står ikke på listen Begrænsede brugere, så der er ingen blokering at fjerne.',
+    notOnList: '{{user}} står ikke på siden Begrænsede enheder, så der er ingen blokering at fjerne.',
     notOnListNext:
-      'Hvis brugeren stadig ikke kan sende, skal du læse returmeddelelsen: kun kode 5.1.8 ("Access denied, bad outbound sender") betyder en begrænsning. Alle andre koder har en anden årsag.',
-    done: 'Listen Begrænsede brugere: på listen siden {{date}}.',
+      'Hvis brugeren stadig ikke kan sende, skal du læse rapporten om manglende levering (NDR): Kun kode 5.1.8 ("Access denied, bad outbound sender") betyder en begrænsning. Alle andre koder har en anden årsag.',
+    done: 'Begrænsede enheder: opført siden den {{date}}.',
   },
   checks: {
     title: 'Undersøg, om kontoen er kompromitteret',
@@ -96,15 +108,15 @@ export const da: Catalogue = {
     forwardingUnknown: 'Kunne ikke læses',
     rules: 'Indbakkeregler',
     rulesNone: 'Ingen regler',
-    rulesCount_one: '{{count}} regel, ingen mistænkelige',
+    rulesCount_one: '{{count}} regel, ikke mistænkelig',
     rulesCount_other: '{{count}} regler, ingen mistænkelige',
     rulesSuspicious_one: '{{count}} mistænkelig regel: {{names}}',
     rulesSuspicious_other: '{{count}} mistænkelige regler: {{names}}',
     rulesUnknown: 'Kunne ikke læses',
     sessions: 'Logonsessioner',
     sessionsActive: 'Ikke tilbagekaldt endnu',
-    sessionsRevoked: 'Tilbagekaldt: alle enheder skal logge på igen',
-    revoke: 'Log ud overalt',
+    sessionsRevoked: 'Tilbagekaldt: Alle enheder skal logge på igen',
+    revoke: 'Tilbagekald logonsessioner',
     advice:
       'Fjern videresendelser og mistænkelige regler, som du ikke havde forventet, og slå multifaktorgodkendelse til.',
     learnMore: 'Reagere på en kompromitteret mailkonto',
@@ -112,7 +124,7 @@ export const da: Catalogue = {
   },
   unblock: {
     title: 'Fjern blokering',
-    question: 'Vil du fjerne {{user}} fra listen Begrænsede brugere?',
+    question: 'Vil du fjerne {{user}} fra siden Begrænsede enheder?',
     summary: 'En godkender skal godkende, før blokeringen fjernes.',
     action: 'Fjern blokering',
     notNow: 'Ikke nu',
@@ -123,16 +135,16 @@ export const da: Catalogue = {
       'Microsoft begrænser, hvor ofte blokeringen af en konto kan fjernes. Ud over den grænse er det kun Microsoft Support, der kan fjerne blokeringen.',
   },
   requested: {
-    title: 'Anmodning om at fjerne blokering sendt',
+    title: 'Anmodningen om at fjerne blokeringen er sendt',
     text: 'Anmodningen for {{user}} venter på godkendelse.',
-    next: 'Næste trin: En godkender godkender anmodningen, så fjerner jeg {{user}} fra listen Begrænsede brugere og giver dig besked her, når brugeren kan sende igen.',
+    next: 'Næste trin: En godkender godkender anmodningen, så fjerner jeg {{user}} fra siden Begrænsede enheder og giver dig besked her, når brugeren kan sende igen.',
     delay:
       'Brugeren kan som regel sende igen inden for en time og senest 24 timer, efter at blokeringen er fjernet.',
     requestId: 'Anmodning',
     state: 'Status',
   },
   approval: {
-    header: 'Anmodning om at fjerne blokering',
+    header: 'Anmodning om at fjerne en blokering',
     title: 'Fjern blokering af {{user}}?',
     requestedBy: 'Anmodet af',
     requestedAt: 'Anmodet',
@@ -147,7 +159,7 @@ export const da: Catalogue = {
     unblockedAt: 'Blokering fjernet',
     resumedAt: 'Afsendelse genoptaget',
     onApprove:
-      'Godkendelse fjerner brugeren fra listen Begrænsede brugere. Brugeren kan som regel sende igen inden for en time og senest efter 24 timer.',
+      'Godkendelse fjerner brugeren fra siden Begrænsede enheder. Brugeren kan som regel sende igen inden for en time og senest efter 24 timer.',
     commentLabel: 'Kommentar (valgfri)',
     commentPlaceholder: 'Hvorfor godkender eller afviser du?',
     approve: 'Godkend',
@@ -155,15 +167,17 @@ export const da: Catalogue = {
     refresh: 'Opdater',
     retry: 'Prøv at fjerne blokeringen igen',
     onRetry:
-      'En godkender kan prøve igen: et nyt forsøg, der fjerner brugeren fra listen Begrænsede brugere, hvis brugeren stadig står på den.',
+      'En godkender kan prøve igen: et nyt forsøg, der fjerner blokeringen, hvis brugeren stadig er blokeret.',
     notApprover:
       'Kun medlemmer af godkendergruppen kan træffe beslutning om anmodninger om at fjerne blokering. Dit klik er registreret.',
     ownRequest:
       'Du har selv anmodet om at fjerne denne blokering, så en anden godkender skal træffe beslutningen.',
-    alreadyDecided: 'Denne anmodning er allerede {{state}}.',
-    reminder: 'Påmindelse: Denne anmodning har ventet på godkendelse siden {{date}}.',
+    alreadyDecided: 'Der er allerede truffet beslutning om denne anmodning (status: {{state}}).',
+    reminder: 'Påmindelse: Denne anmodning har ventet på godkendelse siden den {{date}}.',
     noApprovers:
       'Ingen godkender kan nås endnu, så anmodningen for {{user}} venter. En godkender skal skrive **set approvals channel** i den kanal, hvor godkenderne arbejder, eller skrive til mig i en chat én gang.',
+    waitingForYou_one: '{{count}} anmodning om at fjerne blokering venter på din godkendelse:',
+    waitingForYou_other: '{{count}} anmodninger om at fjerne blokering venter på din godkendelse:',
     channelSet: 'Denne kanal modtager nu anmodninger om at fjerne blokering til godkendelse.',
     channelLanguage:
       'Kortene her er på dansk. Skriv **set approvals channel** efterfulgt af en, sv, sl eller nl for at bruge et andet sprog.',
@@ -173,11 +187,11 @@ export const da: Catalogue = {
   },
   agentNote: {
     approved:
-      '{{approver}} har godkendt, at blokeringen af {{user}} fjernes. Jeg fjerner nu brugeren fra listen Begrænsede brugere.',
+      '{{approver}} har godkendt, at blokeringen af {{user}} fjernes. Jeg fjerner nu brugeren fra siden Begrænsede enheder.',
     rejected: '{{approver}} har afvist at fjerne blokeringen af {{user}}. Brugeren forbliver blokeret.',
     rejectedComment: 'Kommentar: {{comment}}',
     unblocked:
-      '{{user}} er fjernet fra listen Begrænsede brugere. Brugeren kan som regel sende igen inden for en time og senest efter 24 timer. Jeg giver dig besked her, når det sker.',
+      '{{user}} er fjernet fra siden Begrænsede enheder. Brugeren kan som regel sende igen inden for en time og senest efter 24 timer. Jeg giver dig besked her, når det sker.',
     resumed: '{{user}} kan sende mail igen.',
     resumedAdvice:
       'Hvis kontoen var kompromitteret, og noget ikke er gjort færdigt, bliver den blokeret igen: Gør kontrollen færdig.',
@@ -186,10 +200,10 @@ export const da: Catalogue = {
     failedUnblockLimit:
       'Microsoft afviste at fjerne blokeringen af {{user}}: Grænsen for, hvor ofte blokeringen af denne konto kan fjernes, er nået. Kontakt Microsoft Support for at få blokeringen fjernet.',
     failedPermissions:
-      'Botten har ikke tilladelse til at fjerne blokeringer af brugere i jeres lejer. Bed jeres Microsoft 365-administrator om at give appen rollen Exchange-administrator (docs/setup.md), og anmod derefter igen.',
+      'Botten har ikke tilladelse til at fjerne blokeringer af brugere i jeres lejer. Bed jeres Microsoft 365-administrator om at give appen Exchange-tilladelserne i docs/setup.md (afsnit 4) og køre npm run doctor, og anmod derefter igen.',
     failedUserNotFound: '{{user}} findes ikke længere i kataloget, så ingen blokering blev fjernet.',
     failedResumeTimeout:
-      'Blokeringen af {{user}} blev fjernet, men efter {{hours}} timer kan jeg stadig ikke bekræfte, at brugeren kan sende. Tjek listen Begrænsede brugere og meddelelsessporingen: Hvis brugeren er tilbage på listen, er kontoen sandsynligvis stadig kompromitteret.',
+      'Blokeringen af {{user}} blev fjernet, men efter {{hours}} timer kan jeg stadig ikke bekræfte, at brugeren kan sende. Tjek siden Begrænsede enheder på Microsoft Defender-portalen og meddelelsessporingen: Hvis brugeren står der igen, er kontoen sandsynligvis stadig kompromitteret.',
     failedOther:
       'Det lykkedes ikke at fjerne blokeringen af {{user}}. Der sker ikke mere automatisk. Anmod igen, eller fjern blokeringen af brugeren på Microsoft Defender-portalen.',
     failedRetriesExhausted:
@@ -197,19 +211,19 @@ export const da: Catalogue = {
     fallbackIntro: 'Jeg kunne ikke nå {{requester}} i vedkommendes chat, så jeg giver dig besked her:',
   },
   status: {
-    title: 'Dine anmodninger om at fjerne blokering',
+    title: 'Dine anmodninger om at fjerne blokeringer',
     none: 'Du har ingen anmodninger endnu. Skriv **fjern blokering** og et brugernavn for at starte en.',
   },
   state: {
     open: 'i gang',
-    pending_approval: 'venter på godkendelse',
+    pending_approval: 'sendt til godkendelse',
     approved: 'godkendt',
-    unblocking: 'blokeringen fjernes',
-    waiting_resume: 'blokering fjernet, venter på, at afsendelse virker igen',
-    resumed: 'sender igen',
+    unblocking: 'fjernelse af blokering i gang',
+    waiting_resume: 'blokering fjernet, afsendelse endnu ikke genoptaget',
+    resumed: 'afsendelse genoptaget',
     rejected: 'afvist',
     cancelled: 'annulleret',
-    failed: 'mislykkedes',
+    failed: 'mislykket',
     expired: 'udløbet',
     'resolved-by-itself': 'løst af sig selv',
   },
@@ -221,6 +235,13 @@ export const da: Catalogue = {
   },
   ended: {
     notRestricted: 'Forløbet er afsluttet: {{user}} er ikke begrænset.',
+  },
+  localMode: {
+    title: 'Velkommen til den simulerede contoso.com-lejer',
+    enrolled:
+      'Denne bot kører i lokal tilstand, og den simulerede mappe kendte dig ikke, så jeg har tilføjet dig som helpdeskmedarbejder: {{name}}, {{upn}}. Du kan starte anmodninger om at fjerne blokering med det samme.',
+    approver:
+      'Det er godkenderne, der godkender: for at godkende en anmodning skal du køre **npm run playground -- --as approver** og handle som Patti Fernandez.',
   },
   errors: {
     notHelpdesk:

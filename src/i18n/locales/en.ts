@@ -13,11 +13,13 @@ export const en = {
     no: 'No',
     startOver: 'Start over',
     tryAgain: 'Try again',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'unknown',
   },
   help: {
     title: 'Unblock email: how I can help',
     intro:
-      'When a user is restricted from sending email for outbound spam, I take you through Microsoft\'s "Unblock email" runbook one step at a time: reset the password, check the Restricted users list, check the account for compromise, and request the unblock.',
+      'When a user is restricted from sending email for outbound spam, I take you through Microsoft\'s "Unblock email" runbook one step at a time: reset the password, check the Restricted entities page, check the account for compromise, and request the unblock.',
     howToStart:
       'To start, tell me who: for example **unblock rob** or **rob@contoso.com is blocked**. For rob@contoso.com, typing **rob** is enough.',
     commands: 'You can type **help** or **start over** at any time, and **cancel** to stop.',
@@ -36,7 +38,7 @@ export const en = {
     dailyCap:
       '{{user}} was already unblocked {{count}} times in the last 24 hours. Microsoft limits how often an account can be unblocked, and an account blocked again this soon is probably still compromised: finish the compromise checks first, or contact Microsoft Support.',
     activeRequest:
-      'There is already an unblock request for {{user}} ({{state}}), started by {{requester}} on {{date}}. I will not start a second one.',
+      'There is already an unblock request for {{user}} (status: {{state}}), started by {{requester}} on {{date}}. I will not start a second one.',
   },
   password: {
     title: 'Reset the password now',
@@ -58,10 +60,20 @@ export const en = {
     doneByAgent: 'Password: reset by you before this request.',
     doneByBot: 'Password: reset by the bot; the temporary password was shown to you once.',
     doneOnPremises: 'Password: changed on-premises.',
+    privilegedTitle: 'Reset this password by hand',
+    privilegedText:
+      "Microsoft 365 did not let me reset the password of {{user}}. That happens when the account has an administrator role: only a Privileged Authentication Administrator or a Global Administrator may reset an administrator's password, and I deliberately do not hold that role.",
+    privilegedHow:
+      "Reset it now in the Microsoft 365 admin center (Users > Active users > select the user > Reset password), then confirm here. Don't send the new password by email.",
+    privilegedElse:
+      'If I am refused for accounts without an administrator role too, ask whoever runs this assistant to check its permissions.',
+    privilegedLink: 'Open the Microsoft 365 admin center',
+    privilegedDone: 'I have reset it',
+    doneByHand: 'Password: reset by you in the admin center.',
   },
   restriction: {
-    title: 'Restricted users list',
-    onList: '{{user}} is on the Restricted users list.',
+    title: 'Restricted entities',
+    onList: '{{user}} is on the Restricted entities page.',
     since: 'Restricted since',
     reason: 'Why',
     recipientsToday: 'Recipients today',
@@ -77,10 +89,10 @@ export const en = {
       'A recipient-limit block usually ends by itself within 24 hours. You can still request the unblock below.',
     blockedEverywhere:
       'While restricted, the user can receive email but cannot send any, not even inside the organization.',
-    notOnList: '{{user}} is not on the Restricted users list, so there is nothing to unblock.',
+    notOnList: '{{user}} is not on the Restricted entities page, so there is nothing to unblock.',
     notOnListNext:
       'If the user still cannot send, read the bounce message: only code 5.1.8 ("Access denied, bad outbound sender") means a restriction. Any other code has another cause.',
-    done: 'Restricted users list: on the list since {{date}}.',
+    done: 'Restricted entities: listed since {{date}}.',
   },
   checks: {
     title: 'Check the account for compromise',
@@ -108,7 +120,7 @@ export const en = {
   },
   unblock: {
     title: 'Unblock',
-    question: 'Remove {{user}} from the Restricted users list?',
+    question: 'Remove {{user}} from the Restricted entities page?',
     summary: 'An approver must approve the unblock before it is done.',
     action: 'Unblock',
     notNow: 'Not now',
@@ -121,7 +133,7 @@ export const en = {
   requested: {
     title: 'Unblock requested',
     text: 'The request for {{user}} is waiting for approval.',
-    next: 'Next: an approver approves, then I remove {{user}} from the Restricted users list and tell you here when the user can send again.',
+    next: 'Next: an approver approves, then I remove {{user}} from the Restricted entities page and tell you here when the user can send again.',
     delay: 'Sending usually resumes within an hour, at most 24 hours, after the unblock.',
     requestId: 'Request',
     state: 'Status',
@@ -142,7 +154,7 @@ export const en = {
     unblockedAt: 'Unblocked',
     resumedAt: 'Sending resumed',
     onApprove:
-      'Approving removes the user from the Restricted users list. Sending usually resumes within an hour, at most 24 hours.',
+      'Approving removes the user from the Restricted entities page. Sending usually resumes within an hour, at most 24 hours.',
     commentLabel: 'Comment (optional)',
     commentPlaceholder: 'Why do you approve or reject?',
     approve: 'Approve',
@@ -150,13 +162,15 @@ export const en = {
     refresh: 'Refresh',
     retry: 'Retry unblock',
     onRetry:
-      'An approver can retry the unblock: a new attempt that removes the user from the Restricted users list if the user is still on it.',
+      'An approver can retry the unblock: a new attempt, which unblocks the user if the user is still restricted.',
     notApprover: 'Only members of the approvers group can decide unblock requests. Your click was recorded.',
     ownRequest: 'You asked for this unblock yourself, so another approver must decide it.',
-    alreadyDecided: 'This request is already {{state}}.',
+    alreadyDecided: 'This request is already decided (status: {{state}}).',
     reminder: 'Reminder: this request has been waiting for approval since {{date}}.',
     noApprovers:
       'No approver can be reached yet, so the request for {{user}} is waiting. An approver should type **set approvals channel** in the channel where approvers work, or chat with me once.',
+    waitingForYou_one: '{{count}} unblock request is waiting for your approval:',
+    waitingForYou_other: '{{count}} unblock requests are waiting for your approval:',
     channelSet: 'This channel now receives unblock requests for approval.',
     channelLanguage:
       'Cards here are in English. To use another language, type **set approvals channel** followed by da, sv, sl or nl.',
@@ -167,11 +181,11 @@ export const en = {
   },
   agentNote: {
     approved:
-      '{{approver}} approved the unblock of {{user}}. I am removing the user from the Restricted users list now.',
+      '{{approver}} approved the unblock of {{user}}. I am removing the user from the Restricted entities page now.',
     rejected: '{{approver}} rejected the unblock of {{user}}. The user stays blocked.',
     rejectedComment: 'Comment: {{comment}}',
     unblocked:
-      '{{user}} is off the Restricted users list. Sending usually resumes within an hour, at most 24 hours; I will tell you here when it does.',
+      '{{user}} is off the Restricted entities page. Sending usually resumes within an hour, at most 24 hours; I will tell you here when it does.',
     resumed: '{{user}} can send email again.',
     resumedAdvice:
       'If the account was compromised and anything is left undone, it will be blocked again: finish the checks.',
@@ -180,10 +194,10 @@ export const en = {
     failedUnblockLimit:
       'Microsoft refused to unblock {{user}}: the unblock limit for this account is reached. Contact Microsoft Support to unblock the user.',
     failedPermissions:
-      'The bot is not allowed to unblock users in your tenant. Ask your Microsoft 365 admin to give the app the Exchange Administrator role (docs/setup.md), then ask again.',
+      'The bot is not allowed to unblock users in your tenant. Ask your Microsoft 365 admin to give the app the Exchange permissions in docs/setup.md (section 4) and to run npm run doctor, then ask again.',
     failedUserNotFound: '{{user}} no longer exists in the directory, so nothing was unblocked.',
     failedResumeTimeout:
-      '{{user}} was unblocked, but after {{hours}} hours I still cannot confirm that the user can send. Check the Restricted users list and the message trace: if the user is back on the list, the account is probably still compromised.',
+      '{{user}} was unblocked, but after {{hours}} hours I still cannot confirm that the user can send. Check the Restricted entities page in the Microsoft Defender portal and the message trace: if the user is listed there again, the account is probably still compromised.',
     failedOther:
       'The unblock of {{user}} failed. Nothing more will happen automatically; ask again or unblock the user in the Microsoft Defender portal.',
     failedRetriesExhausted:
@@ -196,11 +210,11 @@ export const en = {
   },
   state: {
     open: 'in progress',
-    pending_approval: 'waiting for approval',
+    pending_approval: 'pending approval',
     approved: 'approved',
-    unblocking: 'being unblocked',
-    waiting_resume: 'unblocked, waiting for sending to resume',
-    resumed: 'sending again',
+    unblocking: 'unblock in progress',
+    waiting_resume: 'unblocked, sending not yet resumed',
+    resumed: 'sending resumed',
     rejected: 'rejected',
     cancelled: 'cancelled',
     failed: 'failed',
@@ -215,6 +229,13 @@ export const en = {
   },
   ended: {
     notRestricted: 'Runbook ended: {{user}} is not restricted.',
+  },
+  localMode: {
+    title: 'Welcome to the simulated contoso.com tenant',
+    enrolled:
+      'This bot runs in local mode and the simulated directory did not know you, so I added you to it as a helpdesk agent: {{name}}, {{upn}}. You can start unblock requests right away.',
+    approver:
+      'Approvers approve: to approve a request, run **npm run playground -- --as approver** and act as Patti Fernandez.',
   },
   errors: {
     notHelpdesk:

@@ -1,5 +1,6 @@
-// Slovenian. Product terms follow Microsoft's Slovenian "Deblokiraj e-pošto" article (Deblokiraj, Omejeni
-// uporabniki, Da), with its machine-translation slips corrected. Plurals need _one, _two, _few and _other;
+// Slovenian. Product terms follow Microsoft's Slovenian "Deblokiraj e-pošto" article (Deblokiraj, Da), with
+// its machine-translation slips corrected, the Defender portal's current page name (Omejene entitete) and
+// Microsoft's vpis/izpis for sign-in/sign-out. Plurals need _one, _two, _few and _other;
 // wording avoids gendered past participles where the person's gender is unknown.
 
 import type { Catalogue } from '../index.js';
@@ -17,11 +18,13 @@ export const sl: Catalogue = {
     no: 'Ne',
     startOver: 'Začni znova',
     tryAgain: 'Poskusi znova',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'neznano',
   },
   help: {
     title: 'Deblokiraj e-pošto: kako vam lahko pomagam',
     intro:
-      'Ko uporabnik zaradi odhodne neželene pošte ne sme pošiljati e-pošte, vas korak za korakom vodim skozi Microsoftov postopek »Deblokiraj e-pošto«: ponastavitev gesla, preverjanje seznama Omejeni uporabniki, preverjanje, ali je račun ogrožen, in zahtevo za deblokiranje.',
+      'Ko uporabnik zaradi odhodne neželene pošte ne sme pošiljati e-pošte, vas korak za korakom vodim skozi Microsoftov postopek »Deblokiraj e-pošto«: ponastavitev gesla, preverjanje strani Omejene entitete, preverjanje, ali je račun ogrožen, in zahtevo za deblokiranje.',
     howToStart:
       'Za začetek mi povejte, za koga gre, na primer **deblokiraj rob** ali **rob@contoso.com je blokiran**. Za rob@contoso.com je dovolj, da vnesete **rob**.',
     commands: 'Kadar koli lahko vnesete **pomoč** ali **začni znova**. Za prekinitev vnesite **prekliči**.',
@@ -31,29 +34,29 @@ export const sl: Catalogue = {
     text: 'Vnesite uporabniško ime ali e-poštni naslov. Za rob@contoso.com je dovolj **rob**.',
     placeholder: 'rob ali rob@contoso.com',
     search: 'Poišči uporabnika',
-    noMatch: 'Noben uporabnik se ne ujema z »{{query}}«. Preverite črkovanje in poskusite znova.',
+    noMatch: 'Iskanje »{{query}}« ni našlo nobenega uporabnika. Preverite črkovanje in poskusite znova.',
     emptyQuery: 'Najprej vnesite uporabniško ime ali e-poštni naslov.',
-    choose: 'Z »{{query}}« se ujema več uporabnikov. Kateri je blokiran?',
+    choose: 'Iskanju »{{query}}« ustreza več uporabnikov. Kateri je blokiran?',
     choosePlaceholder: 'Izberite uporabnika',
     select: 'Izberi',
     chooseFirst: 'Najprej izberite uporabnika s seznama.',
     dailyCap:
       'Za {{user}} je bila blokada v zadnjih 24 urah odstranjena že {{count}}-krat. Microsoft omejuje, kako pogosto je mogoče deblokirati račun, in račun, ki je tako hitro znova blokiran, je verjetno še vedno ogrožen: najprej dokončajte preverjanje ogroženosti ali se obrnite na Microsoftovo podporo.',
     activeRequest:
-      'Za {{user}} že obstaja zahteva za deblokiranje ({{state}}). Ustvarjena je bila {{date}}, vložnik: {{requester}}. Druge zahteve ni mogoče začeti.',
+      'Za {{user}} že obstaja zahteva za deblokiranje (stanje: {{state}}). Ustvarjena je bila {{date}}, vložnik: {{requester}}. Druge zahteve ni mogoče začeti.',
   },
   password: {
     title: 'Takoj ponastavite geslo',
     instruction:
       'Takoj ponastavite geslo za prizadeti račun. Novega gesla ne pošiljajte uporabniku po e-pošti: tako ga nihče, ki ima dostop do nabiralnika, ne more prebrati in pošiljati nove neželene pošte.',
     question: 'Ali je bilo geslo za {{user}} ponastavljeno, odkar je bil račun blokiran?',
-    alreadyReset: 'Da, je bilo',
-    resetNow: 'Ne, ponastavi',
+    alreadyReset: 'Da, že ponastavljeno',
+    resetNow: 'Ne, ponastavi zdaj',
     temporaryTitle: 'Začasno geslo za {{user}}',
     temporaryOnce: 'Prikazano je samo enkrat in samo vam. Nikjer ni shranjeno.',
     temporaryWarning:
       'Uporabniku ga sporočite po telefonu ali osebno. Nikoli ga ne pošiljajte po e-pošti: kdor nadzoruje nabiralnik, bi ga lahko prebral.',
-    temporaryChange: 'Uporabnik mora ob naslednji prijavi izbrati novo geslo.',
+    temporaryChange: 'Uporabnik mora ob naslednjem vpisu izbrati novo geslo.',
     noted: 'Geslo je zapisano: nadaljuj',
     onPremisesTitle: 'Spremenite geslo v lokalnem okolju',
     onPremisesText:
@@ -62,10 +65,20 @@ export const sl: Catalogue = {
     doneByAgent: 'Geslo: ponastavili ste ga pred to zahtevo.',
     doneByBot: 'Geslo: ponastavil ga je bot; začasno geslo vam je bilo prikazano enkrat.',
     doneOnPremises: 'Geslo: spremenjeno v lokalnem okolju.',
+    privilegedTitle: 'Ročno ponastavite geslo',
+    privilegedText:
+      'Microsoft 365 mi ni dovolil ponastaviti gesla za {{user}}. To se zgodi, ko ima račun skrbniško vlogo: geslo skrbnika lahko ponastavi samo skrbnik za privilegirano preverjanje pristnosti ali globalni skrbnik, te vloge pa namenoma nimam.',
+    privilegedHow:
+      'Ponastavite ga zdaj v skrbniškem središču za Microsoft 365 (Uporabniki > Aktivni uporabniki > izberite uporabnika > Ponastavi geslo) in nato potrdite tukaj. Novega gesla ne pošiljajte po e-pošti.',
+    privilegedElse:
+      'Če me zavrne tudi pri računih brez skrbniške vloge, prosite tistega, ki upravlja tega pomočnika, naj preveri njegova dovoljenja.',
+    privilegedLink: 'Odpri skrbniško središče za Microsoft 365',
+    privilegedDone: 'Geslo je ponastavljeno',
+    doneByHand: 'Geslo: ponastavili ste ga v skrbniškem središču.',
   },
   restriction: {
-    title: 'Seznam Omejeni uporabniki',
-    onList: '{{user}} je na seznamu Omejeni uporabniki.',
+    title: 'Omejene entitete',
+    onList: '{{user}} je na strani Omejene entitete.',
     since: 'Omejitev velja od',
     reason: 'Razlog',
     recipientsToday: 'Prejemniki danes',
@@ -81,10 +94,10 @@ export const sl: Catalogue = {
       'Blokada zaradi omejitve števila prejemnikov se običajno odpravi sama v 24 urah. Deblokiranje lahko kljub temu zahtevate spodaj.',
     blockedEverywhere:
       'Dokler velja omejitev, lahko uporabnik e-pošto prejema, ne more pa je pošiljati, niti znotraj organizacije.',
-    notOnList: '{{user}} ni na seznamu Omejeni uporabniki, zato ni ničesar za deblokiranje.',
+    notOnList: '{{user}} ni na strani Omejene entitete, zato ni ničesar za deblokiranje.',
     notOnListNext:
       'Če uporabnik še vedno ne more pošiljati, preberite poročilo o nedostavljivosti: na omejitev kaže samo koda 5.1.8 ("Access denied, bad outbound sender"). Vsaka druga koda ima drug vzrok.',
-    done: 'Seznam Omejeni uporabniki: na seznamu od {{date}}.',
+    done: 'Omejene entitete: omejitev velja od {{date}}.',
   },
   checks: {
     title: 'Preverite, ali je račun ogrožen',
@@ -105,10 +118,10 @@ export const sl: Catalogue = {
     rulesSuspicious_few: '{{count}} sumljiva pravila: {{names}}',
     rulesSuspicious_other: '{{count}} sumljivih pravil: {{names}}',
     rulesUnknown: 'Ni bilo mogoče prebrati',
-    sessions: 'Seje prijave',
+    sessions: 'Seje vpisa',
     sessionsActive: 'Še niso razveljavljene',
-    sessionsRevoked: 'Razveljavljene: vse naprave se morajo znova prijaviti',
-    revoke: 'Odjavi povsod',
+    sessionsRevoked: 'Razveljavljene: vse naprave se morajo znova vpisati',
+    revoke: 'Razveljavi seje vpisa',
     advice:
       'Odstranite posredovanje in sumljiva pravila, ki jih niste pričakovali, ter vklopite večkratno preverjanje pristnosti.',
     learnMore: 'Odzivanje na ogrožen e-poštni račun',
@@ -116,7 +129,7 @@ export const sl: Catalogue = {
   },
   unblock: {
     title: 'Deblokiraj',
-    question: 'Ali želite odstraniti {{user}} s seznama Omejeni uporabniki?',
+    question: 'Ali želite odstraniti {{user}} s strani Omejene entitete?',
     summary: 'Odobritelj mora deblokiranje odobriti, preden se izvede.',
     action: 'Deblokiraj',
     notNow: 'Ne zdaj',
@@ -129,7 +142,7 @@ export const sl: Catalogue = {
   requested: {
     title: 'Deblokiranje je zahtevano',
     text: 'Zahteva za {{user}} čaka na odobritev.',
-    next: 'Naslednji korak: ko odobritelj zahtevo odobri, odstranim {{user}} s seznama Omejeni uporabniki in vas tukaj obvestim, ko bo uporabnik spet lahko pošiljal e-pošto.',
+    next: 'Naslednji korak: ko odobritelj zahtevo odobri, odstranim {{user}} s strani Omejene entitete in vas tukaj obvestim, ko bo uporabnik spet lahko pošiljal e-pošto.',
     delay: 'Pošiljanje običajno znova deluje v eni uri po deblokiranju, najpozneje pa v 24 urah.',
     requestId: 'Zahteva',
     state: 'Stanje',
@@ -145,27 +158,30 @@ export const sl: Catalogue = {
     passwordOnPremises: 'Spremenjeno v lokalnem okolju',
     passwordUnknown: 'Ni potrjeno',
     status: 'Stanje',
-    decidedBy: 'Odločevalec',
+    decidedBy: 'Odobritelj',
     comment: 'Komentar',
     unblockedAt: 'Deblokirano',
-    resumedAt: 'Pošiljanje spet deluje',
+    resumedAt: 'Pošiljanje obnovljeno',
     onApprove:
-      'Z odobritvijo bo uporabnik odstranjen s seznama Omejeni uporabniki. Pošiljanje običajno znova deluje v eni uri, najpozneje pa v 24 urah.',
+      'Z odobritvijo bo uporabnik odstranjen s strani Omejene entitete. Pošiljanje običajno znova deluje v eni uri, najpozneje pa v 24 urah.',
     commentLabel: 'Komentar (neobvezno)',
     commentPlaceholder: 'Zakaj zahtevo odobrite ali zavrnete?',
     approve: 'Odobri',
     reject: 'Zavrni',
     refresh: 'Osveži',
     retry: 'Znova poskusi odblokirati',
-    onRetry:
-      'Odobritelj lahko poskusi znova: nov poskus odstrani uporabnika s seznama Omejeni uporabniki, če je še vedno na njem.',
+    onRetry: 'Odobritelj lahko poskusi znova: nov poskus uporabnika odblokira, če je še vedno omejen.',
     notApprover:
       'O zahtevah za deblokiranje lahko odločajo samo člani skupine odobriteljev. Vaš klik je zabeležen.',
     ownRequest: 'To deblokiranje ste zahtevali sami, zato mora o njem odločiti drug odobritelj.',
-    alreadyDecided: 'Stanje te zahteve je že: {{state}}.',
+    alreadyDecided: 'O tej zahtevi je že odločeno (stanje: {{state}}).',
     reminder: 'Opomnik: ta zahteva čaka na odobritev od {{date}}.',
     noApprovers:
       'Noben odobritelj še ni dosegljiv, zato zahteva za {{user}} čaka. Odobritelj naj v kanalu, kjer delajo odobritelji, vnese **set approvals channel** ali mi enkrat piše v klepetu.',
+    waitingForYou_one: '{{count}} zahteva za deblokiranje čaka na vašo odobritev:',
+    waitingForYou_two: '{{count}} zahtevi za deblokiranje čakata na vašo odobritev:',
+    waitingForYou_few: '{{count}} zahteve za deblokiranje čakajo na vašo odobritev:',
+    waitingForYou_other: '{{count}} zahtev za deblokiranje čaka na vašo odobritev:',
     channelSet: 'Ta kanal zdaj prejema zahteve za deblokiranje v odobritev.',
     channelLanguage:
       'Kartice so tukaj v slovenščini. Za drug jezik vnesite **set approvals channel** in nato en, da, sv ali nl.',
@@ -176,11 +192,11 @@ export const sl: Catalogue = {
   },
   agentNote: {
     approved:
-      'Deblokiranje za {{user}} je odobreno (odobritelj: {{approver}}). Uporabnika zdaj odstranjujem s seznama Omejeni uporabniki.',
-    rejected: 'Deblokiranje za {{user}} je zavrnjeno (odločevalec: {{approver}}). Uporabnik ostaja blokiran.',
+      'Deblokiranje za {{user}} je odobreno (odobritelj: {{approver}}). Uporabnika zdaj odstranjujem s strani Omejene entitete.',
+    rejected: 'Deblokiranje za {{user}} je zavrnjeno (odobritelj: {{approver}}). Uporabnik ostaja blokiran.',
     rejectedComment: 'Komentar: {{comment}}',
     unblocked:
-      '{{user}} ni več na seznamu Omejeni uporabniki. Pošiljanje običajno znova deluje v eni uri, najpozneje pa v 24 urah. Ko bo delovalo, vas obvestim tukaj.',
+      '{{user}} ni več na strani Omejene entitete. Pošiljanje običajno znova deluje v eni uri, najpozneje pa v 24 urah. Ko bo delovalo, vas obvestim tukaj.',
     resumed: '{{user}} lahko spet pošilja e-pošto.',
     resumedAdvice:
       'Če je bil račun ogrožen in kaj ostaja nedokončano, bo znova blokiran: dokončajte preverjanja.',
@@ -189,10 +205,10 @@ export const sl: Catalogue = {
     failedUnblockLimit:
       'Microsoft je zavrnil deblokiranje za {{user}}: dosežena je omejitev deblokiranj za ta račun. Za deblokiranje se obrnite na Microsoftovo podporo.',
     failedPermissions:
-      'Bot v vašem najemniku nima dovoljenja za deblokiranje uporabnikov. Prosite skrbnika za Microsoft 365, naj aplikaciji dodeli vlogo skrbnika za Exchange (docs/setup.md), nato znova pošljite zahtevo.',
+      'Bot v vašem najemniku nima dovoljenja za deblokiranje uporabnikov. Prosite skrbnika za Microsoft 365, naj aplikaciji dodeli dovoljenja za Exchange iz docs/setup.md (razdelek 4) in zažene npm run doctor, nato znova pošljite zahtevo.',
     failedUserNotFound: '{{user}} ne obstaja več v imeniku, zato nič ni bilo deblokirano.',
     failedResumeTimeout:
-      'Deblokiranje za {{user}} je bilo izvedeno, vendar po {{hours}} urah še vedno ne morem potrditi, da uporabnik lahko pošilja. Preverite seznam Omejeni uporabniki in sledenje sporočilom: če je uporabnik spet na seznamu, je račun verjetno še vedno ogrožen.',
+      'Deblokiranje za {{user}} je bilo izvedeno, vendar po {{hours}} urah še vedno ne morem potrditi, da uporabnik lahko pošilja. Preverite stran Omejene entitete na portalu Microsoft Defender in sledenje sporočilom: če je uporabnik spet tam, je račun verjetno še vedno ogrožen.',
     failedOther:
       'Deblokiranje za {{user}} ni uspelo. Samodejno se ne bo zgodilo nič več. Pošljite novo zahtevo ali deblokirajte uporabnika na portalu Microsoft Defender.',
     failedRetriesExhausted:
@@ -205,14 +221,14 @@ export const sl: Catalogue = {
   },
   state: {
     open: 'v teku',
-    pending_approval: 'čaka na odobritev',
+    pending_approval: 'v čakanju na odobritev',
     approved: 'odobreno',
-    unblocking: 'deblokiranje poteka',
-    waiting_resume: 'deblokirano, čaka, da pošiljanje spet deluje',
-    resumed: 'pošiljanje spet deluje',
+    unblocking: 'deblokiranje v teku',
+    waiting_resume: 'deblokirano, pošiljanje še ni obnovljeno',
+    resumed: 'pošiljanje obnovljeno',
     rejected: 'zavrnjeno',
     cancelled: 'preklicano',
-    failed: 'ni uspelo',
+    failed: 'neuspešno',
     expired: 'poteklo',
     'resolved-by-itself': 'rešeno samo od sebe',
   },
@@ -224,6 +240,13 @@ export const sl: Catalogue = {
   },
   ended: {
     notRestricted: 'Postopek je končan: {{user}} nima omejitve.',
+  },
+  localMode: {
+    title: 'Dobrodošli v simuliranem najemniku contoso.com',
+    enrolled:
+      'Ta bot deluje v lokalnem načinu in simulirani imenik vas ni poznal, zato sem vas dodal kot agenta službe za pomoč: {{name}}, {{upn}}. Zahteve za deblokiranje lahko začnete takoj.',
+    approver:
+      'Zahteve odobrijo odobritelji: če želite odobriti zahtevo, zaženite **npm run playground -- --as approver** in delujte kot Patti Fernandez.',
   },
   errors: {
     notHelpdesk:
@@ -245,7 +268,7 @@ export const sl: Catalogue = {
       'Prišlo je do nepričakovane napake, nič ni bilo spremenjeno. Poskusite znova ali vnesite **začni znova**.',
     otherTenant:
       'Ta bot služi samo svoji organizaciji. Najemnik Microsoft 365 vaše organizacije ga ne sme uporabljati. Za pomoč prosite svoj oddelek za IT.',
-    slowDown: 'Prehitro pošiljate zahteve. Počakajte minuto, nato poskusite znova.',
+    slowDown: 'Prehitro pošiljate sporočila. Počakajte minuto, nato poskusite znova.',
   },
   ...proactiveSl,
 };

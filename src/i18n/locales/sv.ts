@@ -1,6 +1,5 @@
-// Swedish. Product terms follow Microsoft's Swedish "Avblockera e-post" article (Avblockera, Begränsade
-// användare, Ja), with its machine-translation slips corrected.
-
+// Swedish. Product terms follow Microsoft's Swedish "Avblockera e-post" article (Avblockera, Ja), with its
+// machine-translation slips corrected, and the Defender portal's current page name (Begränsade entiteter).
 import type { Catalogue } from '../index.js';
 import { proactiveSv } from './proactive/sv.js';
 
@@ -16,11 +15,13 @@ export const sv: Catalogue = {
     no: 'Nej',
     startOver: 'Börja om',
     tryAgain: 'Försök igen',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'okänt',
   },
   help: {
     title: 'Avblockera e-post: så kan jag hjälpa dig',
     intro:
-      'När en användare har spärrats från att skicka e-post på grund av utgående skräppost guidar jag dig steg för steg genom Microsofts instruktion "Avblockera e-post": återställ lösenordet, kontrollera listan Begränsade användare, kontrollera om kontot har komprometterats och begär avblockering.',
+      'När en användare har blockerats från att skicka e-post på grund av utgående skräppost guidar jag dig steg för steg genom Microsofts instruktion "Avblockera e-post": återställ lösenordet, kontrollera sidan Begränsade entiteter, kontrollera om kontot har komprometterats och begär avblockering.',
     howToStart:
       'Börja med att berätta vem det gäller, till exempel **avblockera rob** eller **rob@contoso.com är blockerad**. För rob@contoso.com räcker det att skriva **rob**.',
     commands: 'Du kan när som helst skriva **hjälp** eller **börja om**. Skriv **avbryt** för att sluta.',
@@ -39,7 +40,7 @@ export const sv: Catalogue = {
     dailyCap:
       '{{user}} har redan avblockerats {{count}} gånger under de senaste 24 timmarna. Microsoft begränsar hur ofta ett konto kan avblockeras, och ett konto som blockeras igen så snart är troligen fortfarande komprometterat: slutför kontrollen av kompromettering först eller kontakta Microsoft Support.',
     activeRequest:
-      'Det finns redan en begäran om avblockering av {{user}} ({{state}}), skapad av {{requester}} {{date}}. Jag startar ingen ny begäran.',
+      'Det finns redan en begäran om avblockering av {{user}} (status: {{state}}), skapad av {{requester}} den {{date}}. Jag startar ingen ny begäran.',
   },
   password: {
     title: 'Återställ lösenordet nu',
@@ -61,10 +62,20 @@ export const sv: Catalogue = {
     doneByAgent: 'Lösenord: återställt av dig före den här begäran.',
     doneByBot: 'Lösenord: återställt av boten; det tillfälliga lösenordet visades för dig en gång.',
     doneOnPremises: 'Lösenord: ändrat lokalt.',
+    privilegedTitle: 'Återställ lösenordet manuellt',
+    privilegedText:
+      'Microsoft 365 lät mig inte återställa lösenordet för {{user}}. Det händer när kontot har en administratörsroll: bara en privilegierad autentiseringsadministratör eller en global administratör får återställa en administratörs lösenord, och den rollen har jag medvetet inte.',
+    privilegedHow:
+      'Återställ det nu i administrationscentret för Microsoft 365 (Användare > Aktiva användare > välj användaren > Återställ lösenord) och bekräfta sedan här. Skicka inte det nya lösenordet via e-post.',
+    privilegedElse:
+      'Om jag nekas även för konton utan administratörsroll ber du den som driver assistenten att kontrollera dess behörigheter.',
+    privilegedLink: 'Öppna administrationscentret för Microsoft 365',
+    privilegedDone: 'Jag har återställt det',
+    doneByHand: 'Lösenord: återställt av dig i administrationscentret.',
   },
   restriction: {
-    title: 'Listan Begränsade användare',
-    onList: '{{user}} finns med i listan Begränsade användare.',
+    title: 'Begränsade entiteter',
+    onList: '{{user}} finns på sidan Begränsade entiteter.',
     since: 'Begränsad sedan',
     reason: 'Orsak',
     recipientsToday: 'Mottagare i dag',
@@ -79,11 +90,11 @@ export const sv: Catalogue = {
     recipientLimitNote:
       'En blockering på grund av mottagargränsen upphör oftast av sig själv inom 24 timmar. Du kan ändå begära avblockering nedan.',
     blockedEverywhere:
-      'Så länge användaren är begränsad kan hen ta emot e-post men inte skicka någon, inte ens inom organisationen.',
-    notOnList: '{{user}} finns inte med i listan Begränsade användare, så det finns inget att avblockera.',
+      'Så länge begränsningen gäller kan användaren ta emot e-post men inte skicka någon, inte ens inom organisationen.',
+    notOnList: '{{user}} finns inte på sidan Begränsade entiteter, så det finns inget att avblockera.',
     notOnListNext:
-      'Om användaren fortfarande inte kan skicka e-post läser du rapporten om utebliven leverans: bara kod 5.1.8 ("Access denied, bad outbound sender") betyder en begränsning. Alla andra koder har en annan orsak.',
-    done: 'Listan Begränsade användare: med i listan sedan {{date}}.',
+      'Om användaren fortfarande inte kan skicka e-post läser du rapporten om utebliven leverans (NDR): bara kod 5.1.8 ("Access denied, bad outbound sender") betyder en begränsning. Alla andra koder har en annan orsak.',
+    done: 'Begränsade entiteter: listad sedan den {{date}}.',
   },
   checks: {
     title: 'Kontrollera om kontot har komprometterats',
@@ -96,14 +107,14 @@ export const sv: Catalogue = {
     rules: 'Inkorgsregler',
     rulesNone: 'Inga regler',
     rulesCount_one: '{{count}} regel, inte misstänkt',
-    rulesCount_other: '{{count}} regler, ingen misstänkt',
+    rulesCount_other: '{{count}} regler, inga misstänkta',
     rulesSuspicious_one: '{{count}} misstänkt regel: {{names}}',
     rulesSuspicious_other: '{{count}} misstänkta regler: {{names}}',
     rulesUnknown: 'Kunde inte läsas',
     sessions: 'Inloggningssessioner',
     sessionsActive: 'Inte återkallade än',
     sessionsRevoked: 'Återkallade: alla enheter måste logga in igen',
-    revoke: 'Logga ut överallt',
+    revoke: 'Återkalla inloggningssessioner',
     advice:
       'Ta bort vidarebefordringar och misstänkta regler som du inte förväntade dig, och aktivera multifaktorautentisering.',
     learnMore: 'Hantera ett komprometterat e-postkonto',
@@ -111,7 +122,7 @@ export const sv: Catalogue = {
   },
   unblock: {
     title: 'Avblockera',
-    question: 'Vill du ta bort {{user}} från listan Begränsade användare?',
+    question: 'Vill du ta bort {{user}} från sidan Begränsade entiteter?',
     summary: 'En godkännare måste godkänna avblockeringen innan den genomförs.',
     action: 'Avblockera',
     notNow: 'Inte nu',
@@ -119,12 +130,12 @@ export const sv: Catalogue = {
     confirmQuestion: 'Vill du begära avblockering av {{user}}? Välj Ja för att bekräfta.',
     comeBack: 'Om kontot fortfarande är komprometterat blockeras det igen.',
     limitNote:
-      'Microsoft begränsar hur ofta ett konto kan avblockeras. Därefter kan bara Microsoft Support avblockera det.',
+      'Microsoft begränsar hur ofta ett konto kan avblockeras. När gränsen har nåtts kan bara Microsoft Support avblockera det.',
   },
   requested: {
     title: 'Avblockering begärd',
     text: 'Begäran för {{user}} väntar på godkännande.',
-    next: 'Nästa steg: När en godkännare har godkänt begäran tar jag bort {{user}} från listan Begränsade användare och meddelar dig här när användaren kan skicka e-post igen.',
+    next: 'Nästa steg: När en godkännare har godkänt begäran tar jag bort {{user}} från sidan Begränsade entiteter och meddelar dig här när användaren kan skicka e-post igen.',
     delay: 'Det går oftast att skicka igen inom en timme, och senast inom 24 timmar, efter avblockeringen.',
     requestId: 'Begäran',
     state: 'Status',
@@ -143,9 +154,9 @@ export const sv: Catalogue = {
     decidedBy: 'Beslutad av',
     comment: 'Kommentar',
     unblockedAt: 'Avblockerad',
-    resumedAt: 'Kan skicka igen',
+    resumedAt: 'Sändning återupptagen',
     onApprove:
-      'Om du godkänner tas användaren bort från listan Begränsade användare. Det går oftast att skicka igen inom en timme, och senast inom 24 timmar.',
+      'Om du godkänner tas användaren bort från sidan Begränsade entiteter. Det går oftast att skicka igen inom en timme, och senast inom 24 timmar.',
     commentLabel: 'Kommentar (valfritt)',
     commentPlaceholder: 'Varför godkänner eller avvisar du?',
     approve: 'Godkänn',
@@ -153,14 +164,16 @@ export const sv: Catalogue = {
     refresh: 'Uppdatera',
     retry: 'Försök häva blockeringen igen',
     onRetry:
-      'En godkännare kan försöka igen: ett nytt försök som tar bort användaren från listan Begränsade användare om användaren fortfarande finns där.',
+      'En godkännare kan försöka igen: ett nytt försök som avblockerar användaren om användaren fortfarande är blockerad.',
     notApprover:
       'Bara medlemmar i godkännargruppen kan besluta om begäranden om avblockering. Ditt klick har registrerats.',
     ownRequest: 'Du har själv begärt den här avblockeringen, så en annan godkännare måste besluta om den.',
-    alreadyDecided: 'Den här begäran är redan {{state}}.',
-    reminder: 'Påminnelse: den här begäran har väntat på godkännande sedan {{date}}.',
+    alreadyDecided: 'Beslut har redan fattats om den här begäran (status: {{state}}).',
+    reminder: 'Påminnelse: den här begäran har väntat på godkännande sedan den {{date}}.',
     noApprovers:
       'Ingen godkännare kan nås än, så begäran för {{user}} väntar. En godkännare bör skriva **set approvals channel** i kanalen där godkännarna arbetar, eller chatta med mig en gång.',
+    waitingForYou_one: '{{count}} begäran om avblockering väntar på ditt godkännande:',
+    waitingForYou_other: '{{count}} begäranden om avblockering väntar på ditt godkännande:',
     channelSet: 'Den här kanalen tar nu emot begäranden om avblockering för godkännande.',
     channelLanguage:
       'Korten här är på svenska. Skriv **set approvals channel** följt av en, da, sl eller nl för att använda ett annat språk.',
@@ -170,45 +183,45 @@ export const sv: Catalogue = {
   },
   agentNote: {
     approved:
-      '{{approver}} har godkänt avblockeringen av {{user}}. Jag tar nu bort användaren från listan Begränsade användare.',
+      '{{approver}} har godkänt avblockeringen av {{user}}. Jag tar nu bort användaren från sidan Begränsade entiteter.',
     rejected: '{{approver}} har avvisat avblockeringen av {{user}}. Användaren förblir blockerad.',
     rejectedComment: 'Kommentar: {{comment}}',
     unblocked:
-      '{{user}} har tagits bort från listan Begränsade användare. Det går oftast att skicka igen inom en timme, och senast inom 24 timmar. Jag meddelar dig här när det fungerar.',
+      '{{user}} har tagits bort från sidan Begränsade entiteter. Det går oftast att skicka igen inom en timme, och senast inom 24 timmar. Jag meddelar dig här när det fungerar.',
     resumed: '{{user}} kan skicka e-post igen.',
     resumedAdvice:
       'Om kontot var komprometterat och något återstår blockeras det igen: slutför kontrollerna.',
     expired:
-      'Ingen godkände avblockeringen av {{user}} inom {{hours}} timmar, så inget avblockerades. Skriv **avblockera** och användarnamnet för att begära igen.',
+      'Ingen godkände avblockeringen av {{user}} inom {{hours}} timmar, så inget avblockerades. Skriv **avblockera** och användarnamnet för att begära avblockering igen.',
     failedUnblockLimit:
       'Microsoft avböjde att avblockera {{user}}: gränsen för hur ofta kontot kan avblockeras har nåtts. Kontakta Microsoft Support för att avblockera användaren.',
     failedPermissions:
-      'Boten har inte behörighet att avblockera användare i er klientorganisation. Be er Microsoft 365-administratör att ge appen rollen Exchange-administratör (docs/setup.md) och begär sedan igen.',
+      'Boten har inte behörighet att avblockera användare i er klientorganisation. Be er Microsoft 365-administratör att ge appen Exchange-behörigheterna i docs/setup.md (avsnitt 4) och köra npm run doctor, och begär sedan avblockering igen.',
     failedUserNotFound: '{{user}} finns inte längre i katalogen, så inget avblockerades.',
     failedResumeTimeout:
-      '{{user}} har avblockerats, men efter {{hours}} timmar kan jag fortfarande inte bekräfta att användaren kan skicka. Kontrollera listan Begränsade användare och meddelandespårningen: om användaren finns med i listan igen är kontot troligen fortfarande komprometterat.',
+      '{{user}} har avblockerats, men efter {{hours}} timmar kan jag fortfarande inte bekräfta att användaren kan skicka. Kontrollera sidan Begränsade entiteter i Microsoft Defender-portalen och meddelandespårningen: om användaren finns där igen är kontot troligen fortfarande komprometterat.',
     failedOther:
-      'Avblockeringen av {{user}} misslyckades. Inget mer händer automatiskt. Begär igen eller avblockera användaren i Microsoft Defender-portalen.',
+      'Avblockeringen av {{user}} misslyckades. Inget mer händer automatiskt. Begär avblockering igen eller avblockera användaren i Microsoft Defender-portalen.',
     failedRetriesExhausted:
-      'Exchange Online slutförde inte hävningen av blockeringen för {{user}}: tjänsten var otillgänglig eller begränsade anropen längre än jag fortsätter att försöka. Inget mer händer automatiskt. En godkännare kan försöka igen från godkännandekortet, eller så kan du häva blockeringen av användaren i Microsoft Defender-portalen.',
-    fallbackIntro: 'Jag kunde inte nå {{requester}} i hens chatt, så jag meddelar dig här:',
+      'Exchange Online slutförde inte avblockeringen av {{user}}: tjänsten var otillgänglig eller begränsade anropen längre än jag fortsätter att försöka. Inget mer händer automatiskt. En godkännare kan försöka igen från godkännandekortet, eller så kan du avblockera användaren i Microsoft Defender-portalen.',
+    fallbackIntro: 'Jag kunde inte nå {{requester}} i chatten, så jag meddelar dig här:',
   },
   status: {
     title: 'Dina begäranden om avblockering',
     none: 'Du har inga begäranden ännu. Skriv **avblockera** och ett användarnamn för att starta en.',
   },
   state: {
-    open: 'pågår',
-    pending_approval: 'väntar på godkännande',
+    open: 'pågående',
+    pending_approval: 'skickad för godkännande',
     approved: 'godkänd',
-    unblocking: 'avblockeras',
-    waiting_resume: 'avblockerad, väntar på att sändningen kommer igång',
-    resumed: 'skickar igen',
+    unblocking: 'under avblockering',
+    waiting_resume: 'avblockerad, sändning ännu inte återupptagen',
+    resumed: 'sändning återupptagen',
     rejected: 'avvisad',
     cancelled: 'avbruten',
-    failed: 'misslyckades',
-    expired: 'har gått ut',
-    'resolved-by-itself': 'löst av sig självt',
+    failed: 'misslyckad',
+    expired: 'utgången',
+    'resolved-by-itself': 'löst av sig själv',
   },
   cancelled: {
     title: 'Avbrutet',
@@ -218,6 +231,13 @@ export const sv: Catalogue = {
   },
   ended: {
     notRestricted: 'Genomgången är avslutad: {{user}} är inte begränsad.',
+  },
+  localMode: {
+    title: 'Välkommen till den simulerade contoso.com-klientorganisationen',
+    enrolled:
+      'Den här boten körs i lokalt läge och den simulerade katalogen kände inte till dig, så jag har lagt till dig som helpdeskagent: {{name}}, {{upn}}. Du kan starta begäranden om avblockering direkt.',
+    approver:
+      'Det är godkännarna som godkänner: för att godkänna en begäran kör du **npm run playground -- --as approver** och agerar som Patti Fernandez.',
   },
   errors: {
     notHelpdesk:

@@ -1,7 +1,7 @@
 // The append-only audit trail in SQLite. This class has no UPDATE or DELETE statement, and triggers in the
 // schema (migrations.ts) refuse both for anything else that opens the file.
 import type Database from 'better-sqlite3';
-import type { AuditEvent } from '../../runbook/types.js';
+import type { AuditEvent } from '../../runbook/index.js';
 import type { AuditLog } from '../ports.js';
 import { parseStoredObject } from './json.js';
 import { sqlLimit } from './limit.js';

@@ -1,2 +1,2 @@
 // The embedded SQLite store, the default for laptops and single-instance deployments.
-export { openSqliteStore, type SqliteStoreOptions, type StoreLogger } from './open.js';
+export { openSqliteStore } from './open.js';

@@ -4,7 +4,7 @@
 // exchangeErrors.ts. Tokens never appear in logs or errors.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { TenantError } from '../../runbook/errors.js';
+import { TenantError } from '../../runbook/index.js';
 import { exchangeTenantError } from './exchangeErrors.js';
 import { type RetryOptions, retryDelayMs, type Sleep } from './retryPolicy.js';
 import type { TokenSource } from './tokens.js';

@@ -2,7 +2,7 @@
 // sovereign clouds, the simulator), follows @odata.nextLink, and turns failures into TenantError.
 import { Client, HTTPMessageHandler, TelemetryHandler } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
-import { TenantError } from '../../runbook/errors.js';
+import { TenantError } from '../../runbook/index.js';
 import { graphTenantError } from './graphErrors.js';
 import { BearerTokenHandler, GraphRetryHandler } from './graphMiddleware.js';
 import type { RetryOptions, Sleep } from './retryPolicy.js';

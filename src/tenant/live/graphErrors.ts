@@ -1,7 +1,7 @@
 // Maps what the Graph client throws (GraphError, per concepts/errors.md: branch on status and code, not on
 // message) to TenantError. Messages carry Graph's code and text, never request bodies or tokens.
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { TenantError, type TenantErrorCode } from '../../runbook/errors.js';
+import { TenantError, type TenantErrorCode } from '../../runbook/index.js';
 import { parseRetryAfter } from './retryPolicy.js';
 
 /** Graph's answer when a synced user's password is set in the cloud (m365-contracts.md §3.1). */

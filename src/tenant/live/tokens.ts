@@ -2,7 +2,7 @@
 // tokens itself; failures become TenantError whose message says what to fix (credentialErrors.ts) without
 // the credential's details.
 import type { TokenCredential } from '@azure/identity';
-import { TenantError } from '../../runbook/errors.js';
+import { TenantError } from '../../runbook/index.js';
 import { describeCredentialFailure, isCredentialOutage } from './credentialErrors.js';
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';

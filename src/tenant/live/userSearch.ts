@@ -1,7 +1,7 @@
 // Turning what an agent types ("rob", "rob@contoso.com", a UPN) into safe Graph $filter expressions
 // (m365-contracts.md §3.4: startswith on the default index needs no advanced-query headers), and ranking
 // the results so the most likely person comes first.
-import type { DirectoryUser } from '../../runbook/types.js';
+import type { DirectoryUser } from '../../runbook/index.js';
 
 export const MAX_QUERY_LENGTH = 256;
 

@@ -109,7 +109,7 @@ describe('RunbookDialog on the TestAdapter', () => {
     const [passwordCard] = cardsIn(first as Record<string, unknown>);
     const restriction = await client.sendActivity(click(passwordCard, 'Yes, it has been reset'));
     const [restrictionCard] = cardsIn(restriction as Record<string, unknown>);
-    assert.match(cardText(restrictionCard), /is on the Restricted users list/);
+    assert.match(cardText(restrictionCard), /is on the Restricted entities page/);
     assert.equal(client.dialogTurnResult.status, 'waiting');
     await client.sendActivity(click(restrictionCard, 'Cancel'));
     assert.equal(client.dialogTurnResult.status, 'complete');

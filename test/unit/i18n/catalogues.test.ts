@@ -157,7 +157,7 @@ describe('command words in the texts', () => {
       );
       for (const example of bold(c.help.howToStart))
         assert.match(JSON.stringify(parseAgentMessage(example)), /"query":"rob(@contoso\.com)?"/, example);
-      for (const text of [c.cancelled.again, c.errors.noRunbook]) {
+      for (const text of [c.cancelled.again, c.errors.noRunbook, c.status.none, c.agentNote.expired]) {
         const [word] = bold(text);
         assert.deepEqual(parseAgentMessage(`${word} rob`), { kind: 'unblock', query: 'rob' }, text);
       }
@@ -208,7 +208,7 @@ describe('plural forms at run time', () => {
     assert.equal(t.t('da', 'common.yes'), 'Ja');
     assert.equal(t.t('sv', 'unblock.action'), 'Avblockera');
     assert.equal(t.t('sl', 'unblock.action'), 'Deblokiraj');
-    assert.equal(t.t('nl', 'restriction.onList', { user: 'x' }), 'x staat op de lijst Beperkte gebruikers.');
+    assert.equal(t.t('nl', 'restriction.onList', { user: 'x' }), 'x staat op de pagina Beperkte entiteiten.');
   });
 });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseRetryAfter, retryDelayMs } from '../../../src/tenant/live/retryPolicy.js';
+import { backoffMs, parseRetryAfter, retryDelayMs } from '../../../src/tenant/live/retryPolicy.js';
 
 describe('retry policy', () => {
   const options = { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 30_000 };
@@ -50,6 +50,40 @@ describe('retry policy', () => {
       retryDelayMs(20, undefined, options, () => 1),
       30_000,
       'capped at maxDelayMs',
+    );
+  });
+});
+
+describe('back-off (HTTP retries and job retries alike)', () => {
+  const options = { baseDelayMs: 1000, maxDelayMs: 300_000 };
+
+  it('doubles the ceiling per attempt and waits between half of it and all of it (equal jitter)', () => {
+    for (const [attempt, ceiling] of [
+      [1, 1000],
+      [2, 2000],
+      [5, 16_000],
+    ] as const) {
+      assert.equal(
+        backoffMs(attempt, options, () => 0),
+        ceiling / 2,
+        `attempt ${attempt}, lowest`,
+      );
+      assert.equal(
+        backoffMs(attempt, options, () => 0.999_999),
+        ceiling,
+        `attempt ${attempt}, highest`,
+      );
+    }
+  });
+
+  it('never waits longer than the cap (JOB_MAX_BACKOFF_S), however many attempts', () => {
+    assert.equal(
+      backoffMs(30, options, () => 0.999_999),
+      300_000,
+    );
+    assert.equal(
+      backoffMs(30, options, () => 0),
+      150_000,
     );
   });
 });

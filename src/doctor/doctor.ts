@@ -79,7 +79,7 @@ async function openTarget(config: Config, options: DoctorOptions): Promise<Targe
         ...(tenant.clientSecret || tenant.clientCertificatePath
           ? []
           : [
-              'Without a secret or certificate this is DefaultAzureCredential: on the App Service its managed identity; on a workstation your own Azure CLI login, which proves nothing about the bot (run it with `az webapp ssh`: docs/setup.md, "7. Check the configuration").',
+              'Without a secret or certificate this is DefaultAzureCredential: on the App Service its managed identity; on a workstation your own Azure CLI login, which proves nothing about the bot (run it with `az webapp ssh`: docs/setup.md, "9. Check the configuration").',
             ]),
       ],
       close: async () => undefined,

@@ -258,6 +258,13 @@ export function createTabApi(deps: TabApiDeps): TabRoute[] {
           });
         if (result.reason === 'own-request')
           return failure(403, 'Forbidden', 'Nobody approves their own request.', { reason: 'own-request' });
+        if (result.reason !== 'not-pending' && result.reason !== 'not-retryable')
+          return failure(
+            403,
+            'Forbidden',
+            'Approve this request on its approval card in Teams: its findings or repeat restriction are dealt with there.',
+            { reason: 'decide-on-card' },
+          );
         return failure(409, 'AlreadyDecided', 'The request is no longer waiting for this decision.', {
           state: result.request.state,
         });

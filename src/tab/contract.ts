@@ -88,8 +88,11 @@ export interface RequestActionsView {
   approve: boolean;
   reject: boolean;
   retry: boolean;
-  /** Why an approver cannot decide it: their own request (separation of duties). */
-  refusal: 'own-request' | null;
+  /**
+   * Why an approver cannot approve it here: their own request (separation of duties), or findings to fix or
+   * waive, or a repeat offender to acknowledge, which the approval card in Teams does.
+   */
+  refusal: 'own-request' | 'decide-on-card' | null;
 }
 
 export interface RequestDetailView extends RequestSummaryView {
@@ -151,4 +154,4 @@ export interface ApiErrorBody {
   reason?: ForbiddenReason;
 }
 
-export type ForbiddenReason = 'no-role' | 'not-theirs' | 'not-approver' | 'own-request';
+export type ForbiddenReason = 'no-role' | 'not-theirs' | 'not-approver' | 'own-request' | 'decide-on-card';

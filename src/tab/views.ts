@@ -4,7 +4,9 @@ import {
   type Actor,
   type AuditEvent,
   checkApproval,
+  checkEvidence,
   checkRetry,
+  isRepeatOffender,
   parseRestrictionReason,
   type UnblockRequest,
   unblockAttemptOf,
@@ -82,11 +84,14 @@ export function actionsView(
   const approval = checkApproval(check);
   const retry = checkRetry(check);
   const refused = !approval.ok && approval.reason === 'own-request' && request.state === 'pending_approval';
+  // Findings are fixed or waived, and a repeat offender acknowledged, on the approval card in Teams: the
+  // tab offers Reject then, and says where to approve.
+  const onCard = approval.ok && (!checkEvidence(request).ok || isRepeatOffender(request));
   return {
-    approve: approval.ok,
+    approve: approval.ok && !onCard,
     reject: approval.ok,
     retry: retry.ok,
-    refusal: refused ? 'own-request' : null,
+    refusal: refused ? 'own-request' : onCard ? 'decide-on-card' : null,
   };
 }
 

@@ -56,11 +56,11 @@ describe('detection in the Teams-like playground (e2e)', () => {
     await page.waitForCard('Reset the password now');
     await page.screenshot('password-step');
     await page.clickButton('Yes, it has been reset');
-    await page.waitForCard('is on the Restricted users list');
+    await page.waitForCard('is on the Restricted entities page');
     await page.clickButton('Continue');
     await page.waitForCard('Check the account for compromise');
     await page.clickButton('Continue');
-    await page.waitForCard('Remove Roberta Diaz (roberta@contoso.com) from the Restricted users list?');
+    await page.waitForCard('Remove Roberta Diaz (roberta@contoso.com) from the Restricted entities page?');
     await page.clickButton('Unblock');
     await page.waitForCard('Confirm the unblock');
     await page.clickButton('Yes');

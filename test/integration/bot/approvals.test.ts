@@ -277,6 +277,7 @@ describe('approvals and the unblock', () => {
     await channel.say('set approvals channel');
     const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
     const { sent: post } = await approvalCardIn(t.connector, CHANNEL, requestId);
+    await waiveFindings(t, requestId);
     // Patti clicks in the request's thread: Teams sends the thread's conversation id.
     const inThread = t.chat(people.approver, {
       channel: { channelId: CHANNEL, threadRoot: post.assignedId },

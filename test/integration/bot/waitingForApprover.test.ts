@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { SEED } from '../../../src/tenant/index.js';
-import { requestUnblock } from '../../support/flows.js';
+import { requestUnblock, waiveOnCard } from '../../support/flows.js';
 import { type Card, cardText, TeamsChat, type TeamsPerson } from '../../support/teams.js';
 import { people, startTestApp, type TestApp } from '../../support/testApp.js';
 
@@ -62,7 +62,8 @@ describe('requests waiting for an approver', () => {
     const cards = await patti.say('hello');
     const robCard = cards.find((c) => /Rob Young/.test(cardText(c))) as Card;
     const view = await patti.click('approval.refresh', {}, robCard);
-    const approved = await patti.click('Approve', {}, view.card);
+    const cleared = await waiveOnCard(patti, view.card as Card);
+    const approved = await patti.click('Approve', {}, cleared);
     assert.match(cardText(approved.card), /Patti Fernandez/);
     const [sent] = await t.app.store.conversations.listSentCards(robRequest ?? '');
     const update = await t.connector.waitFor(

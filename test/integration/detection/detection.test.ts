@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { detectedRequestId } from '../../../src/requests/index.js';
 import { episodeOf, type UnblockRequest } from '../../../src/runbook/index.js';
-import { SEED } from '../../../src/tenant/index.js';
+import { ENTRA_ROLES, SEED } from '../../../src/tenant/index.js';
 import { type Card, cardsIn, cardText } from '../../support/teams.js';
 import { people, startTestApp, type TestApp } from '../../support/testApp.js';
 import { until } from '../../support/until.js';
@@ -170,7 +170,7 @@ describe('detection', () => {
       (a) =>
         a.method === 'PUT' &&
         a.activityId === posted.assignedId &&
-        /left the Restricted users list by itself/.test(JSON.stringify(a.activity)),
+        /left the Restricted entities page by itself/.test(JSON.stringify(a.activity)),
     );
     assert.doesNotMatch(JSON.stringify(update.activity), /Start runbook/);
     assert.equal(
@@ -183,7 +183,7 @@ describe('detection', () => {
     t = await startTestApp(detecting);
     const channel = helpdeskChannel(t);
     await channel.say('set helpdesk channel');
-    const named = ['roberta@contoso.com', 'robert.smith@contoso.com', 'alex.wilber@contoso.com'];
+    const named = ['roberta@contoso.com', 'robert.smith@contoso.com', 'nestor.wilke@contoso.com'];
     const alert = t.app.simulator?.raiseRestrictionAlert(named);
     assert.ok(alert);
     for (const address of named) {
@@ -226,7 +226,11 @@ describe('detection', () => {
       'MailboxSettings.Read',
       'Exchange.ManageAsApp',
     ];
-    t = await startTestApp(detecting, { simulator: { validateToken: () => ({ valid: true, roles }) } });
+    // Exchange Administrator: every cmdlet, as the fallback setup gives.
+    const wids = [ENTRA_ROLES.exchangeAdministrator.id];
+    t = await startTestApp(detecting, {
+      simulator: { validateToken: () => ({ valid: true, roles, wids }) },
+    });
     t.app.simulator?.raiseRestrictionAlert(['roberta@contoso.com']);
     const request = await detected(t, 'roberta@contoso.com');
     assert.deepEqual(request.detection?.alerts, [], 'no alert could be read');

@@ -2,7 +2,7 @@
 // Teams connector): only valid single sign-on tokens get in, each person sees what their role allows,
 // bad queries get 400, and a decision from the tab follows the card's rules and updates the cards.
 import { strict as assert } from 'node:assert';
-import { approvalCardIn, requestUnblock } from '../../support/flows.js';
+import { approvalCardIn, requestUnblock, waiveFindings } from '../../support/flows.js';
 import { approvalAction } from '../../support/signedCards.js';
 import { forgedTabToken, people, tabToken, unsignedTabToken } from '../../support/tabTokens.js';
 import { cardsIn, cardText } from '../../support/teams.js';
@@ -159,7 +159,12 @@ describe('Requests tab API', () => {
       assert.equal(body.timeline[0]?.actor, 'Megan Bowen');
       assert.equal(body.timeline[0]?.conversation, 'personal');
       assert.ok(body.timeline.some((e) => e.action === 'restriction.checked'));
-      assert.deepEqual(body.actions, { approve: true, reject: true, retry: false, refusal: null });
+      assert.deepEqual(body.actions, {
+        approve: false,
+        reject: true,
+        retry: false,
+        refusal: 'decide-on-card',
+      });
     });
 
     it('answers 400 with the problems for a bad query, and 404 for no such request', async () => {
@@ -206,6 +211,21 @@ describe('Requests tab API', () => {
       const own = await decide(t, id, tabToken(t, people.agent.id), { decision: 'approve' });
       assert.equal(own.status, 403, 'the helpdesk agent is no approver');
       assert.equal(own.body.reason, 'not-approver');
+
+      // Rob's account shows suspicious findings: they are fixed or waived on the approval card, not here.
+      const early = await decide(t, id, tabToken(t, people.approver.id), { decision: 'approve' });
+      assert.equal(early.status, 403);
+      assert.equal(early.body.reason, 'decide-on-card');
+      const shown = await call(t, `/api/tab/requests/${id}`, tabToken(t, people.approver.id));
+      assert.deepEqual(
+        {
+          approve: shown.body.actions.approve,
+          reject: shown.body.actions.reject,
+          refusal: shown.body.actions.refusal,
+        },
+        { approve: false, reject: true, refusal: 'decide-on-card' },
+      );
+      await waiveFindings(t, id);
 
       const answer = await decide(t, id, tabToken(t, people.approver.id), {
         decision: 'approve',

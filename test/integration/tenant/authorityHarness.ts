@@ -20,10 +20,10 @@ export const REQUIRED_GRAPH_ROLES = [
 /** The ones detection and the evidence on the approval card read when granted. */
 export const OPTIONAL_GRAPH_ROLES = [
   'SecurityAlert.Read.All',
-  'MailboxSettings.ReadWrite',
   'IdentityRiskyUser.Read.All',
   'IdentityRiskEvent.Read.All',
   'AuditLog.Read.All',
+  'MailboxSettings.ReadWrite',
 ];
 /** Every Graph application permission the bot uses. */
 export const GRAPH_ROLES = [...REQUIRED_GRAPH_ROLES, ...OPTIONAL_GRAPH_ROLES];

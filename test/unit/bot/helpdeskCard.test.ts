@@ -64,7 +64,7 @@ describe('helpdesk card', () => {
 
   it('says the account left the list by itself', () => {
     const card = helpdeskCard(resolved, { t, language: 'en', sign });
-    assert.match(cardText(card), /left the Restricted users list by itself/);
+    assert.match(cardText(card), /left the Restricted entities page by itself/);
     assert.equal(findAction(card, 'detection.startRunbook'), undefined);
   });
 });

@@ -132,7 +132,12 @@ function stateSentenceProblems(t: Translator, language: Language): string[] {
 
 describe('states quoted inside sentences', () => {
   it('finds the sentences that quote a state', () => {
-    assert.deepEqual(sentences.sort(), ['approval.alreadyDecided', 'who.activeRequest']);
+    assert.deepEqual(sentences.sort(), [
+      'approval.alreadyDecided',
+      'detection.notOpen',
+      'wave.statusEnded',
+      'who.activeRequest',
+    ]);
   });
 
   const t = createTranslator();
@@ -159,7 +164,12 @@ describe('states quoted inside sentences', () => {
     const broken = createTranslator({ ...catalogues, da, en });
     assert.deepEqual(
       stateSentenceProblems(broken, 'da').map((p) => p.split(':')[0]),
-      ['approval.alreadyDecided resumed', 'who.activeRequest resumed'],
+      [
+        'approval.alreadyDecided resumed',
+        'detection.notOpen resumed',
+        'wave.statusEnded resumed',
+        'who.activeRequest resumed',
+      ],
     );
     assert.deepEqual(
       stateSentenceProblems(broken, 'en').map((p) => p.split(':')[0]),

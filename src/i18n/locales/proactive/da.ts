@@ -4,7 +4,7 @@ export const proactiveDa = {
     header: 'Begrænset fra at sende mail',
     title: '{{user}} er blevet begrænset fra at sende mail',
     intro:
-      'Microsoft har sat {{user}} på listen Begrænsede brugere. Ingen har bedt om hjælp endnu: jeg har åbnet sagen, så helpdesken kan gå i gang, før brugeren ringer.',
+      'Microsoft har sat {{user}} på siden Begrænsede enheder. Ingen har bedt om hjælp endnu: jeg har åbnet sagen, så helpdesken kan gå i gang, før brugeren ringer.',
     alert:
       'Microsoft udløste advarslen "User restricted from sending email": [åbn den i Microsoft Defender]({{url}}).',
     alertNoLink: 'Microsoft udløste advarslen "User restricted from sending email" for denne konto.',
@@ -13,14 +13,14 @@ export const proactiveDa = {
     requester: 'Automatisk registrering',
     claimedBy: 'Overtaget af {{agent}}, {{date}}.',
     resolved:
-      '{{user}} forsvandt selv fra listen Begrænsede brugere, før nogen gjorde noget. Der er intet at gøre.',
+      '{{user}} forsvandt selv fra siden Begrænsede enheder, før nogen gjorde noget. Der er intet at gøre.',
     continuedInChat: 'Vejledningen for {{user}} fortsætter i din chat med mig.',
     openChatFirst:
       'Jeg kan endnu ikke skrive til dig i en chat for dig selv. Åbn en chat med mig, og skriv **fjern blokering af {{upn}}**: sagen fortsætter der.',
     alreadyTaken: '{{agent}} tager sig allerede af {{user}}.',
     finishCurrent:
       'Du har en vejledning i gang i denne chat. Gør den færdig, eller skriv **annuller**, og vælg derefter Start vejledningen igen.',
-    notOpen: 'Denne sag er {{state}}: der er intet at starte.',
+    notOpen: 'Der er intet at starte: sagen er allerede videre (status: {{state}}).',
   },
   evidence: {
     riskFact: 'Login-risiko',
@@ -108,7 +108,7 @@ export const proactiveDa = {
     statusApproved: 'godkendt, fjernelse af blokering i kø',
     statusUnblocked: 'blokering fjernet, venter på at afsendelse genoptages',
     statusResumed: 'sender igen',
-    statusEnded: '{{state}}',
+    statusEnded: 'afsluttet (status: {{state}})',
     whyFindings: 'fund ({{findings}}), på sit eget godkendelseskort',
     whyRepeat: 'sandsynligvis stadig kompromitteret, på sit eget godkendelseskort',
     whyCap: 'den daglige grænse for fjernelse af blokering er nået',

@@ -5,7 +5,7 @@ export const proactiveEn = {
     header: 'Restricted from sending email',
     title: '{{user}} was restricted from sending email',
     intro:
-      'Microsoft put {{user}} on the Restricted users list. Nobody has asked for help yet: I opened the case so the helpdesk can start before the user calls.',
+      'Microsoft put {{user}} on the Restricted entities page. Nobody has asked for help yet: I opened the case so the helpdesk can start before the user calls.',
     alert:
       'Microsoft raised the alert "User restricted from sending email": [open it in Microsoft Defender]({{url}}).',
     alertNoLink: 'Microsoft raised the alert "User restricted from sending email" for this account.',
@@ -13,14 +13,14 @@ export const proactiveEn = {
     startHint: '**Start runbook** continues in your own chat with me, and the case becomes yours.',
     requester: 'Automatic detection',
     claimedBy: 'Taken by {{agent}}, {{date}}.',
-    resolved: '{{user}} left the Restricted users list by itself before anyone acted. Nothing to do.',
+    resolved: '{{user}} left the Restricted entities page by itself before anyone acted. Nothing to do.',
     continuedInChat: 'The runbook for {{user}} continues in your chat with me.',
     openChatFirst:
       'I cannot write to you in a chat of your own yet. Open a chat with me and type **unblock {{upn}}**: the case continues there.',
     alreadyTaken: '{{agent}} is already handling {{user}}.',
     finishCurrent:
       'You have a runbook in progress in this chat. Finish it or type **cancel**, then select Start runbook again.',
-    notOpen: 'This case is {{state}}: there is nothing to start.',
+    notOpen: 'There is nothing to start: this case has moved on (status: {{state}}).',
   },
   evidence: {
     riskFact: 'Sign-in risk',
@@ -105,7 +105,7 @@ export const proactiveEn = {
     statusApproved: 'approved, unblock queued',
     statusUnblocked: 'unblocked, waiting for sending to resume',
     statusResumed: 'sending again',
-    statusEnded: '{{state}}',
+    statusEnded: 'ended (status: {{state}})',
     whyFindings: 'findings ({{findings}}), on its own approval card',
     whyRepeat: 'probably still compromised, on its own approval card',
     whyCap: 'daily unblock cap reached',

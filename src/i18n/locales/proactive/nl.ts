@@ -4,7 +4,7 @@ export const proactiveNl = {
     header: 'Beperkt in het verzenden van e-mail',
     title: '{{user}} is beperkt in het verzenden van e-mail',
     intro:
-      'Microsoft heeft {{user}} op de lijst Beperkte gebruikers gezet. Niemand heeft nog om hulp gevraagd: ik heb de zaak geopend zodat de helpdesk kan beginnen voordat de gebruiker belt.',
+      'Microsoft heeft {{user}} op de pagina Beperkte entiteiten gezet. Niemand heeft nog om hulp gevraagd: ik heb de zaak geopend zodat de helpdesk kan beginnen voordat de gebruiker belt.',
     alert:
       'Microsoft heeft de waarschuwing "User restricted from sending email" gegeven: [open deze in Microsoft Defender]({{url}}).',
     alertNoLink:
@@ -14,14 +14,14 @@ export const proactiveNl = {
     requester: 'Automatische detectie',
     claimedBy: 'Overgenomen door {{agent}}, {{date}}.',
     resolved:
-      '{{user}} is vanzelf van de lijst Beperkte gebruikers verdwenen voordat iemand iets deed. Er is niets te doen.',
+      '{{user}} is vanzelf van de pagina Beperkte entiteiten verdwenen voordat iemand iets deed. Er is niets te doen.',
     continuedInChat: 'Het stappenplan voor {{user}} gaat verder in je chat met mij.',
     openChatFirst:
       'Ik kan je nog niet schrijven in een eigen chat. Open een chat met mij en typ **deblokkeer {{upn}}**: de zaak gaat daar verder.',
     alreadyTaken: '{{agent}} behandelt {{user}} al.',
     finishCurrent:
       'Er loopt al een stappenplan in deze chat. Maak het af of typ **annuleren**, en kies daarna opnieuw Stappenplan starten.',
-    notOpen: 'Deze zaak is {{state}}: er is niets te starten.',
+    notOpen: 'Er is niets te starten: deze zaak is al verder (status: {{state}}).',
   },
   evidence: {
     riskFact: 'Aanmeldingsrisico',
@@ -111,7 +111,7 @@ export const proactiveNl = {
     statusApproved: 'goedgekeurd, deblokkering in de wachtrij',
     statusUnblocked: 'gedeblokkeerd, wacht tot verzenden weer werkt',
     statusResumed: 'verzendt weer',
-    statusEnded: '{{state}}',
+    statusEnded: 'beëindigd (status: {{state}})',
     whyFindings: 'bevindingen ({{findings}}), op een eigen goedkeuringskaart',
     whyRepeat: 'waarschijnlijk nog steeds gecompromitteerd, op een eigen goedkeuringskaart',
     whyCap: 'dagelijkse limiet voor deblokkeringen bereikt',

@@ -4,7 +4,7 @@ export const proactiveSl = {
     header: 'Omejeno pošiljanje e-pošte',
     title: '{{user}} ima omejeno pošiljanje e-pošte',
     intro:
-      'Microsoft je uporabnika {{user}} dodal na seznam omejenih uporabnikov. Nihče še ni prosil za pomoč: primer sem odprl, da lahko služba za pomoč začne, preden uporabnik pokliče.',
+      'Microsoft je uporabnika {{user}} dodal na stran Omejene entitete. Nihče še ni prosil za pomoč: primer sem odprl, da lahko služba za pomoč začne, preden uporabnik pokliče.',
     alert:
       'Microsoft je sprožil opozorilo »User restricted from sending email«: [odprite ga v storitvi Microsoft Defender]({{url}}).',
     alertNoLink: 'Microsoft je za ta račun sprožil opozorilo »User restricted from sending email«.',
@@ -13,14 +13,14 @@ export const proactiveSl = {
     requester: 'Samodejno zaznavanje',
     claimedBy: 'Prevzel: {{agent}}, {{date}}.',
     resolved:
-      '{{user}} je s seznama omejenih uporabnikov izginil sam, preden je kdo ukrepal. Ni treba storiti ničesar.',
+      '{{user}} je s strani Omejene entitete izginil sam, preden je kdo ukrepal. Ni treba storiti ničesar.',
     continuedInChat: 'Postopek za {{user}} se nadaljuje v vašem klepetu z mano.',
     openChatFirst:
       'V vašem lastnem klepetu vam še ne morem pisati. Odprite klepet z mano in vnesite **deblokiraj {{upn}}**: primer se bo nadaljeval tam.',
     alreadyTaken: '{{agent}} že obravnava uporabnika {{user}}.',
     finishCurrent:
       'V tem klepetu že poteka postopek. Dokončajte ga ali vnesite **prekliči**, nato znova izberite Začni postopek.',
-    notOpen: 'Ta primer je {{state}}: ničesar ni treba začeti.',
+    notOpen: 'Ničesar ni treba začeti: primer je že napredoval (stanje: {{state}}).',
   },
   evidence: {
     riskFact: 'Tveganje prijave',
@@ -109,7 +109,7 @@ export const proactiveSl = {
     statusApproved: 'odobren, deblokiranje v čakalni vrsti',
     statusUnblocked: 'deblokiran, čaka na ponovno pošiljanje',
     statusResumed: 'znova pošilja',
-    statusEnded: '{{state}}',
+    statusEnded: 'končano (stanje: {{state}})',
     whyFindings: 'ugotovitve ({{findings}}), na lastni kartici za odobritev',
     whyRepeat: 'verjetno še vedno ogrožen, na lastni kartici za odobritev',
     whyCap: 'dosežena dnevna omejitev deblokiranj',

@@ -4,7 +4,7 @@ export const proactiveSv = {
     header: 'Begränsad från att skicka e-post',
     title: '{{user}} har begränsats från att skicka e-post',
     intro:
-      'Microsoft har lagt till {{user}} i listan Begränsade användare. Ingen har bett om hjälp än: jag har öppnat ärendet så att supporten kan börja innan användaren ringer.',
+      'Microsoft har lagt till {{user}} på sidan Begränsade entiteter. Ingen har bett om hjälp än: jag har öppnat ärendet så att supporten kan börja innan användaren ringer.',
     alert:
       'Microsoft utlöste aviseringen "User restricted from sending email": [öppna den i Microsoft Defender]({{url}}).',
     alertNoLink: 'Microsoft utlöste aviseringen "User restricted from sending email" för det här kontot.',
@@ -13,14 +13,14 @@ export const proactiveSv = {
     requester: 'Automatisk identifiering',
     claimedBy: 'Övertaget av {{agent}}, {{date}}.',
     resolved:
-      '{{user}} försvann själv från listan Begränsade användare innan någon gjorde något. Inget att göra.',
+      '{{user}} försvann själv från sidan Begränsade entiteter innan någon gjorde något. Inget att göra.',
     continuedInChat: 'Instruktionerna för {{user}} fortsätter i din chatt med mig.',
     openChatFirst:
       'Jag kan inte skriva till dig i en egen chatt än. Öppna en chatt med mig och skriv **avblockera {{upn}}**: ärendet fortsätter där.',
     alreadyTaken: '{{agent}} hanterar redan {{user}}.',
     finishCurrent:
       'Du har instruktioner på gång i den här chatten. Slutför dem eller skriv **avbryt**, och välj sedan Starta instruktionerna igen.',
-    notOpen: 'Det här ärendet är {{state}}: det finns inget att starta.',
+    notOpen: 'Det finns inget att starta: ärendet har redan gått vidare (status: {{state}}).',
   },
   evidence: {
     riskFact: 'Inloggningsrisk',
@@ -109,7 +109,7 @@ export const proactiveSv = {
     statusApproved: 'godkänt, avblockering i kö',
     statusUnblocked: 'avblockerat, väntar på att sändningen återupptas',
     statusResumed: 'skickar igen',
-    statusEnded: '{{state}}',
+    statusEnded: 'avslutat (status: {{state}})',
     whyFindings: 'fynd ({{findings}}), på sitt eget godkännandekort',
     whyRepeat: 'troligen fortfarande komprometterat, på sitt eget godkännandekort',
     whyCap: 'den dagliga gränsen för avblockeringar är nådd',

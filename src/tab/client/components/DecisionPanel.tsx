@@ -85,13 +85,13 @@ export function DecisionPanel({
       </section>
     );
   }
-  if (!actions.approve && !actions.retry) return <div aria-live="polite">{message}</div>;
+  if (!actions.approve && !actions.reject && !actions.retry) return <div aria-live="polite">{message}</div>;
   return (
     <section className={styles.panel} aria-labelledby="decision-heading" data-decision="">
       <Subtitle2 as="h2" id="decision-heading">
         {d.heading}
       </Subtitle2>
-      <Text>{actions.retry ? d.onRetry : d.onApprove}</Text>
+      <Text>{actions.refusal === 'decide-on-card' ? d.onCard : actions.retry ? d.onRetry : d.onApprove}</Text>
       <Field label={d.comment}>
         <Textarea
           value={comment}

@@ -11,6 +11,7 @@ export function problemText(error: unknown, strings: TabStrings): string {
     case 'Forbidden':
       if (error.body?.reason === 'own-request') return strings.decide.ownRequest;
       if (error.body?.reason === 'not-approver') return strings.decide.notApprover;
+      if (error.body?.reason === 'decide-on-card') return strings.decide.onCard;
       return strings.errors.forbidden;
     case 'NotFound':
       return strings.request.notFound;

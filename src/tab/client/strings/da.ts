@@ -120,6 +120,8 @@ export const da = {
     rejected: 'Afvist. Kortene i Teams er opdateret.',
     retried: 'Prøver at fjerne blokeringen igen.',
     ownRequest: 'Du har selv anmodet om at fjerne denne blokering, så en anden godkender skal beslutte.',
+    onCard:
+      'Denne anmodning har mistænkelige fund, der skal rettes eller fraviges, eller kontoen blev begrænset igen kort efter en fjernelse af blokeringen: godkend den på godkendelseskortet i Teams. Du kan afvise den her.',
     notApprover: 'Kun medlemmer af godkendergruppen kan beslutte anmodninger om at fjerne blokering.',
     alreadyDecided: 'Anmodningen er allerede besluttet: {{state}}.',
   },

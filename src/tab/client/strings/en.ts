@@ -117,6 +117,8 @@ export const en = {
     rejected: 'Rejected. The cards in Teams are updated.',
     retried: 'Retrying the unblock.',
     ownRequest: 'You requested this unblock yourself, so another approver must decide.',
+    onCard:
+      'This request has suspicious findings to fix or waive, or was restricted again soon after an unblock: approve it on its approval card in Teams. You can reject it here.',
     notApprover: 'Only members of the approvers group can decide unblock requests.',
     alreadyDecided: 'This request is already decided: {{state}}.',
   },

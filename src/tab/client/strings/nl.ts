@@ -121,6 +121,8 @@ export const nl = {
     rejected: 'Afgewezen. De kaarten in Teams zijn bijgewerkt.',
     retried: 'Deblokkeren wordt opnieuw geprobeerd.',
     ownRequest: 'U hebt deze deblokkering zelf aangevraagd, dus een andere goedkeurder moet besluiten.',
+    onCard:
+      'Deze aanvraag heeft verdachte bevindingen die moeten worden opgelost of toegestaan, of het account is kort na het opheffen van de blokkering opnieuw beperkt: keur de aanvraag goed op de goedkeuringskaart in Teams. U kunt de aanvraag hier afwijzen.',
     notApprover: 'Alleen leden van de groep goedkeurders kunnen over deblokkeringsaanvragen besluiten.',
     alreadyDecided: 'Over deze aanvraag is al besloten: {{state}}.',
   },

@@ -120,6 +120,8 @@ export const sl = {
     rejected: 'Zavrnjeno. Kartice v Teams so posodobljene.',
     retried: 'Deblokiranje se znova poskuša.',
     ownRequest: 'To deblokiranje ste zahtevali sami, zato mora o njem odločiti drug odobritelj.',
+    onCard:
+      'Ta zahteva ima sumljive ugotovitve, ki jih je treba odpraviti ali opustiti, ali pa je bil račun kmalu po deblokiranju znova omejen: odobrite jo na kartici za odobritev v Teams. Tukaj jo lahko zavrnete.',
     notApprover: 'O zahtevah za deblokiranje lahko odločajo samo člani skupine odobriteljev.',
     alreadyDecided: 'O tej zahtevi je že odločeno: {{state}}.',
   },

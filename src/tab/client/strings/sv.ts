@@ -121,6 +121,8 @@ export const sv = {
     rejected: 'Avvisad. Korten i Teams är uppdaterade.',
     retried: 'Försöker avblockera igen.',
     ownRequest: 'Du har själv begärt den här avblockeringen, så en annan godkännare måste besluta.',
+    onCard:
+      'Den här begäran har misstänkta fynd som ska åtgärdas eller undantas, eller så begränsades kontot igen strax efter en avblockering: godkänn den på godkännandekortet i Teams. Du kan avvisa den här.',
     notApprover: 'Bara medlemmar i godkännargruppen kan besluta om begäranden om avblockering.',
     alreadyDecided: 'Begäran är redan beslutad: {{state}}.',
   },

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
-import { approvalCardIn, requestUnblock } from '../support/flows.js';
+import { approvalCardIn, requestUnblock, waiveFindings } from '../support/flows.js';
 import { approvalAction } from '../support/signedCards.js';
 import { forgedTabToken, people, tabToken } from '../support/tabTokens.js';
 import { cardsIn, cardText } from '../support/teams.js';
@@ -135,8 +135,17 @@ describe('Requests tab in Teams (browser)', function () {
 
   it('approves from the tab: one unblock, the approval card in Teams updated, the page follows the request', async () => {
     const { sent } = await approvalCardIn(t.connector, approverChat.conversationId, robs);
+    // Rob's account shows suspicious findings: the tab offers Reject only and sends Approve to the card.
+    const early = await openAs(people.approver.id, { tabPath: `/tab#/requests/${robs}` });
+    await early.tab.waitForSelector('[data-decision]');
+    assert.match(
+      (await early.tab.textContent('[data-decision]')) ?? '',
+      /approve it on its approval card in Teams/,
+    );
+    assert.equal(await early.tab.$('[data-decision] button:has-text("Approve")'), null);
+    await waiveFindings(t, robs);
     const { tab, page } = await openAs(people.approver.id, { tabPath: `/tab#/requests/${robs}` });
-    await tab.waitForSelector('[data-decision]');
+    await tab.waitForSelector('[data-decision] button:has-text("Approve")');
     await tab.fill('[data-decision] textarea', 'Checked with Rob by phone');
     await tab.click('[data-decision] button:has-text("Approve")');
     await tab.waitForSelector('[data-outcome="success"]');

@@ -7,12 +7,17 @@
 import assert from 'node:assert/strict';
 import { openSqliteStore } from '../../src/store/index.js';
 import { SEED } from '../../src/tenant/index.js';
+import { until } from '../support/until.js';
 import { type E2eSession, startE2e } from './harness.js';
 import type { PlaygroundPage } from './playgroundPage.js';
 
 const COMMENT = 'Checked with Rob by phone';
-/** Rob's seeded risk and app consent, waived; his forwarding inbox rule is disabled from the card. */
-const WAIVERS = ['Risky sign-in was Rob abroad, confirmed by phone', 'Mail Sync Pro is his own mail app'];
+/** Rob's forwarding, seeded risk and app consent, waived; his forwarding inbox rule is disabled from the card. */
+const WAIVERS = [
+  'The forwarding goes to his own archive',
+  'Risky sign-in was Rob abroad, confirmed by phone',
+  'Mail Sync Pro is his own mail app',
+];
 
 describe('the whole story in the Teams-like playground (e2e)', () => {
   let session: E2eSession;
@@ -74,20 +79,44 @@ describe('the whole story in the Teams-like playground (e2e)', () => {
     // The playground does not refresh cards by itself (Teams does): her Refresh shows her the decision.
     await patti.clickButton('Refresh');
     // Rob's account shows signs of a compromise: each suspicious finding is fixed from the card or waived
-    // with a reason before Approve is accepted.
+    // with a reason before Approve is accepted. After each, the bot updates every copy of the card to the
+    // shared status view; Teams then refreshes an approver's view by itself, the playground may need Refresh.
     await patti.waitForCard('Inbox rule "." forwards mail');
     await patti.screenshot('approver-evidence');
+    // Each fix or waiver updates Patti's copy of the card (one 'evidence' notification); when that update
+    // is what the playground shows, her Refresh shows her view again.
+    const requests = openSqliteStore({ dataDir: session.dataDir });
+    const [pending] = (await requests.requests.listByState('pending_approval')).filter(
+      (r) => r.target.id === SEED.users.rob.id,
+    );
+    assert.ok(pending, "Rob's request waits for approval");
+    let dealtWith = 0;
+    const settle = async (done: string) => {
+      dealtWith += 1;
+      await patti.waitForCard(done);
+      await until(`Patti's copy updated after ${done}`, async () => {
+        const audit = await requests.audit.listForRequest(pending.id);
+        const sent = audit.filter((e) => e.action === 'notify.sent' && e.detail.event === 'evidence');
+        return sent.length >= dealtWith;
+      });
+      // Whichever came last, the click's answer (her view) or the update (the shared view), is shown.
+      const shown = await (await patti.waitForCard(done)).innerText();
+      if (/Comment \(optional\)/.test(shown)) return;
+      await patti.clickButton('Refresh');
+      await patti.waitForCard(/Comment \(optional\)/);
+    };
     await patti.clickButton('Disable rule');
     await patti.waitForCard('Disable the inbox rule "." in the mailbox of Rob Young');
     await patti.clickButton('Yes, do it');
-    await patti.waitForCard('fixed by Patti Fernandez');
+    await settle('fixed by Patti Fernandez');
     for (const reason of WAIVERS) {
       await patti.clickButton('Waive');
       await patti.waitForCard('Why is this finding acceptable?');
       await patti.fill('Reason', reason);
       await patti.clickButton('Waive it');
-      await patti.waitForCard(`waived by Patti Fernandez: ${reason}`);
+      await settle(`waived by Patti Fernandez: ${reason}`);
     }
+    await requests.close();
     await patti.waitForCard('Every suspicious finding is fixed or waived.');
     await patti.screenshot('approver-evidence-cleared');
     await patti.waitForCard(/Approve[\s\S]*Reject|Reject[\s\S]*Approve/);

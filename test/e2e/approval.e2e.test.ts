@@ -100,7 +100,7 @@ describe('the whole story in the Teams-like playground (e2e)', () => {
         return sent.length >= dealtWith;
       });
       // Whichever came last, the click's answer (her view) or the update (the shared view), is shown.
-      const shown = await (await patti.waitForCard(done)).innerText();
+      const shown = (await (await patti.waitForCard(done)).textContent()) ?? '';
       if (/Comment \(optional\)/.test(shown)) return;
       await patti.clickButton('Refresh');
       await patti.waitForCard(/Comment \(optional\)/);

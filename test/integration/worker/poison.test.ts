@@ -14,22 +14,9 @@ import { azureResourceNames, openAzureStore, openSqliteStore, type Store } from 
 import { type Azurite, startAzurite, uniquePrefix } from '../../support/azurite.js';
 import { requestThrough } from '../../support/requests.js';
 import { startTestApp, type TestApp } from '../../support/testApp.js';
+import { until } from '../../support/until.js';
 
 const MAX_ATTEMPTS = 2;
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** An approved request whose unblock job was taken MAX_ATTEMPTS times by workers that then died. */
 async function poisonedRequest(store: Store): Promise<string> {

@@ -6,22 +6,9 @@ import { approvalCardIn, approve, requestUnblock } from '../../support/flows.js'
 import { requestThrough } from '../../support/requests.js';
 import { cardText } from '../../support/teams.js';
 import { people, startTestApp, type TestApp } from '../../support/testApp.js';
+import { until } from '../../support/until.js';
 
 const fast = { RESUME_POLL_INTERVAL_S: '0.2', WORKER_POLL_INTERVAL_MS: '20', SIMULATOR_RELEASE_DELAY_S: '1' };
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('worker', () => {
   let t: TestApp;

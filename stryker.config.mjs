@@ -1,0 +1,57 @@
+// Mutation testing of the modules that hold the rules (`npm run mutate`; not part of `npm test` or CI).
+// Reports: reports/mutation/index.html and reports/mutation/mutation.json.
+import { fileURLToPath } from 'node:url';
+
+const preload = fileURLToPath(new URL('./scripts/mutation/preload.mjs', import.meta.url));
+
+export default {
+  mutate: [
+    'src/runbook/**/*.ts',
+    'src/requests/**/*.ts',
+    'src/bot/approvals/**/*.ts',
+    'src/bot/cardSigning.ts',
+    'src/bot/cardActions.ts',
+    'src/bot/tenantBoundary.ts',
+    'src/bot/admission.ts',
+    'src/bot/turnLimits.ts',
+    'src/store/sqlite/requests.ts',
+  ],
+  testRunner: 'mocha',
+  mochaOptions: {
+    config: '.mocharc.json',
+    // The suite of `npm test`, less the tests that cannot tell mutants apart or cost minutes per mutant:
+    // tests that drive the bot or worker in child processes (Stryker attributes no coverage to them, and
+    // test/unit/requests/unblock.test.ts holds the in-process crash re-run), the 10,000-case fuzz run (its
+    // rule, "never a 5xx", lives in the HTTP edge, not in these modules), and the packaging, layering,
+    // doctor and sign-in tests, which run none of the mutated code.
+    ignore: [
+      'test/integration/requests/crashConsistency.test.ts',
+      'test/integration/worker/crashSafety.test.ts',
+      'test/integration/npmStart.test.ts',
+      'test/integration/security/fuzz.test.ts',
+      'test/integration/tenant/liveAuthentication.test.ts',
+      'test/integration/tenant/doctor.test.ts',
+      'test/unit/manifest/package.test.ts',
+      'test/unit/lint/layering.test.ts',
+    ],
+  },
+  ignoreStatic: true,
+  timeoutMS: 10_000,
+  // Mutants that do not compile are reported as such, not run. The checker uses TypeScript 7 through its native
+  // mode (see scripts/mutation/resolve.mjs) on src/ only (tsconfig.stryker.json): the production code is
+  // where a mutant's type error shows; checking the tests too doubles the time and found no more errors.
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.stryker.json',
+  typescriptChecker: { experimentalNativePreview: true },
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  concurrency: 2,
+  checkerNodeArgs: ['--import', preload],
+  testRunnerNodeArgs: ['--import', preload],
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['data', 'build', 'devTools', 'test-artifacts', 'scratch', 'reports'],
+};

@@ -16,6 +16,8 @@ export default {
     'src/bot/turnLimits.ts',
     'src/store/sqlite/requests.ts',
   ],
+  plugins: ['@stryker-mutator/*', './scripts/mutation/ignoreLogging.mjs'],
+  ignorers: ['logging'],
   testRunner: 'mocha',
   mochaOptions: {
     config: '.mocharc.json',

@@ -7,7 +7,7 @@ import { sampleRequest } from '../../contract/sampleRequest.js';
 const minute = 60_000;
 const timeouts = { remindAfterMs: 60 * minute, expireAfterMs: 120 * minute };
 const submittedAt = '2026-12-01T10:00:00.000Z';
-const minutesIn = (ms: number) => new Date(Date.parse(submittedAt) + ms);
+const atOffset = (ms: number) => new Date(Date.parse(submittedAt) + ms);
 
 function pending(overrides: Partial<UnblockRequest> = {}): UnblockRequest {
   return sampleRequest({ state: 'pending_approval', submittedAt, updatedAt: submittedAt, ...overrides });
@@ -15,33 +15,33 @@ function pending(overrides: Partial<UnblockRequest> = {}): UnblockRequest {
 
 describe('approval timers', () => {
   it('reminds once the reminder time has come, not a moment before', () => {
-    assert.equal(approvalTimerAction(pending(), minutesIn(60 * minute - 1), timeouts), null);
-    assert.equal(approvalTimerAction(pending(), minutesIn(60 * minute), timeouts), 'remind');
-    assert.equal(approvalTimerAction(pending(), minutesIn(90 * minute), timeouts), 'remind');
+    assert.equal(approvalTimerAction(pending(), atOffset(60 * minute - 1), timeouts), null);
+    assert.equal(approvalTimerAction(pending(), atOffset(60 * minute), timeouts), 'remind');
+    assert.equal(approvalTimerAction(pending(), atOffset(90 * minute), timeouts), 'remind');
   });
 
   it('reminds only once', () => {
-    const reminded = pending({ remindedAt: minutesIn(60 * minute).toISOString() });
-    assert.equal(approvalTimerAction(reminded, minutesIn(90 * minute), timeouts), null);
+    const reminded = pending({ remindedAt: atOffset(60 * minute).toISOString() });
+    assert.equal(approvalTimerAction(reminded, atOffset(90 * minute), timeouts), null);
   });
 
   it('expires an unanswered request at the expiry time, reminded or not', () => {
-    assert.equal(approvalTimerAction(pending(), minutesIn(120 * minute - 1), timeouts), 'remind');
-    assert.equal(approvalTimerAction(pending(), minutesIn(120 * minute), timeouts), 'expire');
-    const reminded = pending({ remindedAt: minutesIn(60 * minute).toISOString() });
-    assert.equal(approvalTimerAction(reminded, minutesIn(120 * minute), timeouts), 'expire');
+    assert.equal(approvalTimerAction(pending(), atOffset(120 * minute - 1), timeouts), 'remind');
+    assert.equal(approvalTimerAction(pending(), atOffset(120 * minute), timeouts), 'expire');
+    const reminded = pending({ remindedAt: atOffset(60 * minute).toISOString() });
+    assert.equal(approvalTimerAction(reminded, atOffset(120 * minute), timeouts), 'expire');
   });
 
   it('counts from the submission, not from the last change of the record', () => {
-    const touchedLater = pending({ updatedAt: minutesIn(100 * minute).toISOString() });
-    assert.equal(approvalTimerAction(touchedLater, minutesIn(120 * minute), timeouts), 'expire');
-    const neverSubmitted = pending({ submittedAt: null, updatedAt: minutesIn(100 * minute).toISOString() });
-    assert.equal(approvalTimerAction(neverSubmitted, minutesIn(120 * minute), timeouts), null);
+    const touchedLater = pending({ updatedAt: atOffset(100 * minute).toISOString() });
+    assert.equal(approvalTimerAction(touchedLater, atOffset(120 * minute), timeouts), 'expire');
+    const neverSubmitted = pending({ submittedAt: null, updatedAt: atOffset(100 * minute).toISOString() });
+    assert.equal(approvalTimerAction(neverSubmitted, atOffset(120 * minute), timeouts), null);
   });
 
   it('leaves every request that is not waiting for a decision alone', () => {
     for (const state of ['open', 'approved', 'rejected', 'failed', 'expired', 'cancelled'] as const) {
-      assert.equal(approvalTimerAction(pending({ state }), minutesIn(1000 * minute), timeouts), null, state);
+      assert.equal(approvalTimerAction(pending({ state }), atOffset(1000 * minute), timeouts), null, state);
     }
   });
 });

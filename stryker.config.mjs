@@ -37,7 +37,13 @@ export default {
       'test/unit/lint/layering.test.ts',
     ],
   },
+  // Static mutants (in module-level tables and word lists, run only while a module loads) need the whole
+  // suite re-run in a fresh process for each one: about 250 here, over two hours on this machine. They are
+  // reported as ignored. The rule tables among them are pinned by tests named after the rules: the state
+  // machine and retryable failures (test/unit/runbook/requestLifecycle.test.ts), Exchange's permanent
+  // failures (test/unit/requests/unblock.test.ts), the active states (test/contract/store.contract.ts).
   ignoreStatic: true,
+  // The machine is shared: a test under load may take several times its usual time before it counts as hung.
   timeoutMS: 10_000,
   // Mutants that do not compile are reported as such, not run. The checker uses TypeScript 7 through its native
   // mode (see scripts/mutation/resolve.mjs) on src/ only (tsconfig.stryker.json): the production code is

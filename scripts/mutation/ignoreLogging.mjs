@@ -17,7 +17,8 @@ function isLogCall(node) {
 export const strykerPlugins = [
   declareValuePlugin(PluginKind.Ignore, 'logging', {
     shouldIgnore(path) {
-      if (isLogCall(path.node)) return 'A log line is for operators, not a rule (secrets.test.ts checks logs).';
+      if (isLogCall(path.node))
+        return 'A log line is for operators, not a rule (secrets.test.ts checks logs).';
       if (path.isBlockStatement() && path.node.body.length > 0 && path.node.body.every(isLogCall)) {
         return 'This block only logs: what a log line says is for operators, not a rule.';
       }

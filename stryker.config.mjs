@@ -16,7 +16,11 @@ export default {
     'src/bot/turnLimits.ts',
     'src/store/sqlite/requests.ts',
   ],
-  plugins: ['@stryker-mutator/*', './scripts/mutation/ignoreLogging.mjs'],
+  plugins: [
+    '@stryker-mutator/mocha-runner',
+    '@stryker-mutator/typescript-checker',
+    './scripts/mutation/ignoreLogging.mjs',
+  ],
   ignorers: ['logging'],
   testRunner: 'mocha',
   mochaOptions: {

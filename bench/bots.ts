@@ -1,9 +1,16 @@
-// Starts the bots under test as their own processes: `node --import tsx …` directly (not through npm or the
-// tsx CLI), so the child's PID is the bot itself and /proc/<pid>/status is its memory.
+// Starts the bots under test as their own processes, compiled, with plain `node` (not through npm), so the
+// child's PID is the bot itself and /proc/<pid>/status is its memory: the app exactly as `npm start` runs it
+// (dist/, its Node flags), and the echo bot bundled by the same esbuild settings.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { freePort, type StartedProcess, startProcess } from '../test/support/processes.js';
+import { build } from 'esbuild';
+import {
+  compiledAppCommand,
+  freePort,
+  type StartedProcess,
+  startProcess,
+} from '../test/support/processes.js';
 
 export const repoRoot = path.resolve(__dirname, '..');
 
@@ -17,15 +24,28 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/**
- * The V8 flags `npm start` gives the app (package.json is the one place they are set), so the bench
- * measures the app as it runs in production.
- */
-export function startScriptNodeFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  return pkg.scripts.start.split(/\s+/).filter((word) => /^--max-[a-z-]+-size=\d+$/.test(word));
+/** The app's command line from `npm start` (dist/ is rebuilt first when a source is newer). */
+export function compiledApp(): { script: string; nodeArgs: string[] } {
+  const { args } = compiledAppCommand('start');
+  const script = args.at(-1) ?? '';
+  return { script, nodeArgs: args.slice(0, -1) };
+}
+
+/** Bundles the echo bot as the app is bundled (scripts/build.mjs): CommonJS for Node 22, one file. */
+export async function compiledEchoBot(outDir: string): Promise<string> {
+  const outfile = path.join(outDir, 'echoBot.js');
+  await build({
+    absWorkingDir: repoRoot,
+    entryPoints: ['bench/echoBot.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['dtrace-provider'],
+    logLevel: 'warning',
+  });
+  return outfile;
 }
 
 export async function startBot(
@@ -40,7 +60,7 @@ export async function startBot(
   const child = startProcess(
     process.execPath,
     // The heap probe does nothing until asked (probeHeap); --expose-gc lets it collect first.
-    [...nodeArgs, '--expose-gc', '--require', './bench/heapProbe.cjs', '--import', 'tsx', script],
+    [...nodeArgs, '--expose-gc', '--require', './bench/heapProbe.cjs', script],
     { ...env, PORT: String(port), HOST: '127.0.0.1' },
     repoRoot,
   );

@@ -1,9 +1,12 @@
 // Summaries and the markdown table of a benchmark run: medians across rounds, ratios to the echo bot's
 // message turn in the same round, and the A/A band (echo bot B against echo bot A) as the noise to read them by.
+
 import os from 'node:os';
 import type { FanoutResult } from './fanout.js';
 import { median } from './load.js';
 import type { MonitorResult } from './monitor.js';
+import type { StoreResult } from './stores.js';
+import type { TabBench } from './tab.js';
 import type { ScenarioName, ScenarioRun, TurnTimings } from './turns.js';
 
 export interface Machine {
@@ -109,6 +112,9 @@ export interface BenchResult {
   footprint: Footprint;
   monitor: MonitorResult;
   fanout: FanoutResult;
+  /** The Requests tab's API with 100,000 requests in the store. */
+  tab?: TabBench;
+  stores: StoreResult[];
   targets: Target[];
   totalSeconds: number;
 }
@@ -131,20 +137,36 @@ export function targetsOf(
   fanout: FanoutResult,
 ): Target[] {
   const help = summary.find((s) => s.scenario === 'help');
+  const status = summary.find((s) => s.scenario === 'status');
   const monitorCycle = monitor.cycles[0];
   const targets: Target[] = [];
+  const readyMs = median(footprint.oursReadyMs);
+  targets.push({
+    what: 'ready (spawn → /readyz 200), compiled, Node flags of `npm start`',
+    result: `${f(readyMs, 0)} ms (echo ${f(median(footprint.echoReadyMs), 0)} ms)`,
+    target: '< 1 s',
+    met: readyMs < 1000,
+  });
   if (help) {
     targets.push({
       what: 'message turn ("help") p50, 1 connection',
       result: `${x(help.p50Ratio)} echo`,
-      target: '≤ 1.5× echo',
-      met: help.p50Ratio.median <= 1.5,
+      target: '≤ 1.25× echo',
+      met: help.p50Ratio.median <= 1.25,
     });
     targets.push({
       what: 'message turn ("help") throughput, 10 connections',
       result: `${x(help.throughputRatio)} echo`,
-      target: '≥ 0.6× echo',
-      met: help.throughputRatio.median >= 0.6,
+      target: '≥ 0.8× echo',
+      met: help.throughputRatio.median >= 0.8,
+    });
+  }
+  if (status) {
+    targets.push({
+      what: 'message turn ("status") throughput, 10 connections',
+      result: `${x(status.throughputRatio)} echo`,
+      target: '≥ 0.7× echo',
+      met: status.throughputRatio.median >= 0.7,
     });
   }
   if (monitorCycle) {
@@ -171,8 +193,8 @@ export function targetsOf(
     result:
       `${f(footprint.oursRssAfterTurnsMb, 0)} MB (echo ${f(footprint.echoRssAfterTurnsMb, 0)} MB); ` +
       `live heap ${f(footprint.oursHeapAfterGcMb, 0)} MB`,
-    target: '< 250 MB',
-    met: footprint.oursRssAfterTurnsMb < 250,
+    target: '< 200 MB',
+    met: footprint.oursRssAfterTurnsMb < 200,
   });
   return targets;
 }
@@ -220,6 +242,18 @@ export function markdown(result: BenchResult): string {
     ...result.targets.map((t) => `| ${t.what} | ${t.result} | ${t.target} | ${t.met ? 'yes' : '**no**'} |`),
     '',
     `Fan-out arrivals per second after the worker started: ${result.fanout.arrivalsPerSecond.join(' ')}.`,
+    '',
+    'Stores side by side: no-op jobs handed out by two job runners in one process (the store is what is measured), ' +
+      "and an approver's click through the bot to the Remove-BlockedSenderAddress call, with the worker in the bot's " +
+      'process. Azurite is the emulator in one local process: its numbers are the cost of the round trips, not Azure.',
+    '',
+    '| Store | enqueue/s | jobs/s | approval → unblock call p50 | p95 |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...result.stores.map(
+      (r) =>
+        `| ${r.store} | ${f(r.enqueuePerSecond, 0)} | ${f(r.jobsPerSecond, 0)} (${r.jobs} jobs) | ` +
+        `${f(r.approvalToUnblockP50Ms, 0)} ms | ${f(r.approvalToUnblockP95Ms, 0)} ms (${r.approvals} approvals) |`,
+    ),
     '',
     `Whole run: ${f(result.totalSeconds, 0)} s.`,
   );

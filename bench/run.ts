@@ -1,7 +1,8 @@
 // `npm run bench`: unblock-assistant against a plain botbuilder echo bot in one run — turn latency and
 // throughput, cold start and memory, the resume monitor's cost and proactive fan-out under Teams' rate limits.
 // Prints a markdown table and writes bench/results/latest.json. Shorter runs for trying things out:
-// BENCH_ROUNDS, BENCH_SINGLE_S, BENCH_LOADED_S, BENCH_TURNS; BENCH_PROFILE=1 writes a CPU profile of the app.
+// BENCH_ROUNDS, BENCH_SINGLE_S, BENCH_LOADED_S, BENCH_TURNS, BENCH_TAB_REQUESTS, BENCH_TAB_CALLS; BENCH_PROFILE=1
+// writes a CPU profile of the app; BENCH_ONLY=tab measures only the Requests tab's API (and its message turn).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,11 +11,21 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort, startProcess } from '../test/support/processes.js';
 import { bodies, messageActivity } from './activities.js';
-import { probeHeap, type RunningBot, repoRoot, rssMb, startBot, startScriptNodeFlags } from './bots.js';
+import {
+  compiledApp,
+  compiledEchoBot,
+  probeHeap,
+  type RunningBot,
+  repoRoot,
+  rssMb,
+  startBot,
+} from './bots.js';
 import { measureFanout } from './fanout.js';
 import { measureMonitor } from './monitor.js';
 import { type BenchResult, type Footprint, machine, markdown, summarize, targetsOf } from './report.js';
 import { SEEDED_REQUESTS, seedHistory } from './seed.js';
+import { measureStores } from './stores.js';
+import { measureTab, tabMarkdown } from './tab.js';
 import { runRounds, runTurns, type ScenarioName, scenarios, staleClickBodies } from './turns.js';
 
 const setting = (name: string, fallback: number) => {
@@ -28,7 +39,11 @@ const timings = {
   loadedConnections: 10,
 };
 const turnsForRss = setting('BENCH_TURNS', 10_000);
+const tabRequests = setting('BENCH_TAB_REQUESTS', 100_000);
+const tabCalls = setting('BENCH_TAB_CALLS', 300);
 const coldStarts = 3;
+const STORE_JOBS = 300;
+const STORE_APPROVALS = 20;
 const profile = process.env.BENCH_PROFILE === '1';
 const resultsDir = path.join(repoRoot, 'bench', 'results');
 
@@ -84,9 +99,21 @@ async function main(): Promise<void> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'unblock-bench-'));
   const bots: RunningBot[] = [];
   const sink = await startSink();
+  if (process.env.BENCH_ONLY === 'tab') {
+    try {
+      const tab = await measureTab(tabRequests, tabCalls, sink.url, log);
+      process.stdout.write(`${tabMarkdown(tab).join('\n')}\n`);
+    } finally {
+      await sink.stop();
+      await rm(scratch, { recursive: true, force: true });
+    }
+    return;
+  }
   try {
     const template = path.join(scratch, 'template');
     await seedHistory(template);
+    const app = compiledApp();
+    const echoScript = await compiledEchoBot(scratch);
 
     log(
       `cold start: ${coldStarts} × echo bot and unblock-assistant (${SEEDED_REQUESTS} requests in its store)`,
@@ -97,17 +124,14 @@ async function main(): Promise<void> {
     let ours: RunningBot | undefined;
     for (let i = 0; i < coldStarts; i++) {
       const last = i === coldStarts - 1;
-      echo = await startBot('echo', 'bench/echoBot.ts', {});
+      echo = await startBot('echo', echoScript, {});
       echoReadyMs.push(echo.readyMs);
       if (!last) await echo.stop();
       const dataDir = path.join(scratch, `data-${i}`);
       cpSync(template, dataDir, { recursive: true });
       const profileArgs =
         profile && last ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles')}`] : [];
-      ours = await startBot('ours', 'src/index.ts', appEnv(dataDir), [
-        ...startScriptNodeFlags(),
-        ...profileArgs,
-      ]);
+      ours = await startBot('ours', app.script, appEnv(dataDir), [...app.nodeArgs, ...profileArgs]);
       oursReadyMs.push(ours.readyMs);
       if (!last) await ours.stop();
     }
@@ -148,7 +172,7 @@ async function main(): Promise<void> {
         `live heap after GC: echo ${echoHeap.heapUsedMb.toFixed(0)} MB, ours ${oursHeap.heapUsedMb.toFixed(0)} MB`,
     );
 
-    const echoAA = await startBot('echo B', 'bench/echoBot.ts', {});
+    const echoAA = await startBot('echo B', echoScript, {});
     bots.push(echoAA);
     const all = scenarios(echo, echoAA, ours, sink.url, staleClicks);
     await runTurns(echoAA, all[0]?.bodies ?? [], 2000, 10);
@@ -169,12 +193,20 @@ async function main(): Promise<void> {
       oursRssAtEndMb: rssMb(ours.pid),
     };
     for (const bot of bots.splice(0)) await bot.stop();
+    log(
+      `Requests tab API: ${tabRequests.toLocaleString('en')} requests in the store, ${tabCalls} calls each`,
+    );
+    const tab = await measureTab(tabRequests, tabCalls, sink.url, log);
     await sink.stop();
 
     log('resume monitor: 10,000 waiting requests, 3 cycles');
     const monitor = await measureMonitor(10_000, 3);
     log('proactive fan-out: 1,000 notes to 200 conversations under Teams rate limits');
     const fanout = await measureFanout(1000, 200);
+    log(
+      `stores: SQLite and Azure Storage on Azurite, ${STORE_JOBS} jobs and ${STORE_APPROVALS} approvals each`,
+    );
+    const stores = await measureStores(STORE_JOBS, STORE_APPROVALS);
 
     const labels = Object.fromEntries(all.map((s) => [s.name, s.label])) as Record<ScenarioName, string>;
     const order: ScenarioName[] = ['echo', 'echo-aa', 'help', 'status', 'step'];
@@ -195,6 +227,8 @@ async function main(): Promise<void> {
       footprint,
       monitor,
       fanout,
+      tab,
+      stores,
       targets: targetsOf(summary, footprint, monitor, fanout),
       totalSeconds: (performance.now() - started) / 1000,
     };
@@ -208,7 +242,9 @@ async function main(): Promise<void> {
     execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', latest], {
       stdio: 'ignore',
     });
-    process.stdout.write(`\n${markdown(result)}\n\nWrote bench/results/latest.json\n`);
+    process.stdout.write(
+      `\n${[markdown(result), ...tabMarkdown(tab)].join('\n')}\n\nWrote bench/results/latest.json\n`,
+    );
   } finally {
     for (const bot of bots) await bot.stop();
     await sink.stop().catch(() => undefined);

@@ -1,6 +1,11 @@
 // unblock-assistant on Azure: Azure Bot (Teams channel) → App Service (Linux, Node) with a user-assigned
-// managed identity, a Storage account and a Key Vault (RBAC) holding the bot's client secret.
-// Deploy into an existing resource group; see docs/setup.md ("Deploy to Azure").
+// managed identity for Microsoft 365, a Storage account, a Key Vault (RBAC, purge protection) holding the
+// bot's client secret, App Service logs and (optionally) Application Insights.
+// Deploy into an existing resource group; see docs/setup.md ("2. Deploy to Azure").
+//
+// Redeployable: every setting the app reads is a parameter (a redeploy applies the parameters file, so
+// keep your settings there, not in the portal), and secrets are written to Key Vault only when given, so
+// a secret rotated in the vault is not reverted by the next deployment.
 //
 // Written by hand: the Bicep compiler was not available where this was authored, so run
 // `az bicep build --file deploy/main.bicep` (or `az deployment group what-if …`) before the first deploy.
@@ -13,57 +18,172 @@ targetScope = 'resourceGroup'
 @maxLength(20)
 param name string = 'unblock'
 
-@description('Region for the App Service, Storage account, Key Vault and identity. The bot itself is global.')
+@description('Region for the App Service, Storage account, Key Vault, logs and identities. The bot itself is global.')
 param location string = resourceGroup().location
 
-@description('Application (client) ID of the bot\'s single-tenant app registration (MicrosoftAppId).')
-@minLength(36)
-@maxLength(36)
-param botAppId string
+// ---- The bot's own identity (Teams ↔ bot) -------------------------------------------------------------
 
-@description('Client secret of that app registration. Stored in Key Vault; the web app reads it by Key Vault reference.')
+@description('How the bot authenticates to the Bot Framework: a client secret of its app registration, or a user-assigned managed identity this template creates (for tenants whose policies forbid client secrets).')
+@allowed(['ClientSecret', 'UserAssignedMSI'])
+param botAuthentication string = 'ClientSecret'
+
+@description('Application (client) ID of the bot\'s single-tenant app registration (MicrosoftAppId). Required with botAuthentication=ClientSecret; ignored with UserAssignedMSI.')
+param botAppId string = ''
+
+@description('Client secret of that app registration. Written to Key Vault only when given: give it on the first deployment and when you rotate it, and leave it out otherwise (the vault keeps the current one).')
 @secure()
-param botAppPassword string
+param botAppPassword string = ''
 
 @description('Entra tenant ID of the bot app registration and of the Microsoft 365 tenant; the subscription must belong to it.')
 param tenantId string = tenant().tenantId
 
-@description('Object ID of the Entra group whose (transitive) members may approve unblocks.')
+// ---- Who may do what ---------------------------------------------------------------------------------
+
+@description('Object ID of the Entra group whose (transitive) members may approve unblocks (APPROVER_GROUP_ID).')
 @minLength(36)
 @maxLength(36)
 param approverGroupId string
 
-@description('Optional object ID of an Entra group: only its members may start requests. Empty = anyone in the tenant.')
+@description('Object ID of the Entra group whose members may start requests (HELPDESK_GROUP_ID). Required unless allowAnyUserToStart is true.')
 param helpdeskGroupId string = ''
+
+@description('Let anyone in the tenant start requests when helpdeskGroupId is empty (ALLOW_ANY_USER_TO_START). Starting a request can reset a password and shows the temporary password.')
+param allowAnyUserToStart bool = false
+
+@description('Let a requester approve their own request (ALLOW_SELF_APPROVAL): for single-admin tenants only.')
+param allowSelfApproval bool = false
+
+@description('Hours before a pending request is reminded to the approvers (APPROVAL_REMIND_AFTER_H).')
+@minValue(1)
+param approvalRemindAfterHours int = 4
+
+@description('Hours before a pending request expires, not unblocked (APPROVAL_EXPIRE_AFTER_H).')
+@minValue(1)
+param approvalExpireAfterHours int = 24
+
+@description('Comma-separated tenant IDs whose people may use the bot (ALLOWED_TENANT_IDS). Empty: the bot\'s own tenant.')
+param allowedTenantIds string = ''
+
+@description('Keep the key that signs card button data in Key Vault (CARD_SIGNING_SECRET). False: the app generates one and keeps it in its store.')
+param cardSigningSecretInKeyVault bool = false
+
+@description('The card signing key (at least 32 characters, e.g. `openssl rand -base64 48`). Written to Key Vault only when given; needs cardSigningSecretInKeyVault=true.')
+@secure()
+param cardSigningSecret string = ''
+
+// ---- Behaviour -----------------------------------------------------------------------------------------
 
 @allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
 param logLevel string = 'info'
 
-@description('Seconds between checks of the Restricted entities list while users wait to send again.')
+@description('Seconds between checks of the Restricted entities list while users wait to send again (RESUME_POLL_INTERVAL_S).')
 @minValue(10)
 param resumePollIntervalSeconds int = 60
 
-@description('Hours after an unblock before the bot stops waiting and reports that sending has not resumed.')
+@description('Graph message-trace calls the resume monitor may spend per 5 minutes, of the tenant\'s 100 (MESSAGE_TRACE_CALLS_PER_5_MIN).')
+@minValue(1)
+@maxValue(100)
+param messageTraceCallsPer5Min int = 50
+
+@description('Hours after an unblock before the bot stops waiting and reports that sending has not resumed (RESUME_GIVE_UP_AFTER_H).')
 @minValue(1)
 param resumeGiveUpAfterHours int = 24
+
+@description('IANA time zone for dates and times on cards (TENANT_TIME_ZONE), e.g. Europe/Copenhagen.')
+param tenantTimeZone string = 'UTC'
+
+@description('How often an idle worker looks for due jobs, in milliseconds (WORKER_POLL_INTERVAL_MS).')
+@minValue(1)
+param workerPollIntervalMs int = 500
+
+@description('Seconds a claimed job belongs to its worker before another may take it over (WORKER_LEASE_S).')
+@minValue(1)
+param workerLeaseSeconds int = 60
+
+@description('Attempts of a job (an unblock, a notification) before its request fails visibly (JOB_MAX_ATTEMPTS).')
+@minValue(1)
+@maxValue(100)
+param jobMaxAttempts int = 12
+
+@description('Longest wait between two attempts of a job, in seconds (JOB_MAX_BACKOFF_S).')
+@minValue(1)
+param jobMaxBackoffSeconds int = 300
+
+@description('Activities one person may send per minute (USER_RATE_LIMIT_PER_MIN).')
+@minValue(1)
+param userRateLimitPerMinute int = 60
+
+@description('Turns in progress at once before HTTP 429 (MAX_CONCURRENT_TURNS).')
+@minValue(1)
+param maxConcurrentTurns int = 64
+
+@description('Largest accepted request body in KB (MAX_BODY_KB).')
+@minValue(1)
+@maxValue(10240)
+param maxBodyKb int = 256
+
+// ---- Clouds: leave empty for the public cloud ------------------------------------------------------------
+
+@description('Microsoft Graph root (GRAPH_BASE_URL).')
+param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
+
+@description('Exchange Online admin API root (EXO_BASE_URL).')
+param exoBaseUrl string = 'https://outlook.office365.com/adminapi/beta'
+
+@description('Entra authority for the Microsoft 365 tokens (AZURE_AUTHORITY_HOST). Empty: https://login.microsoftonline.com.')
+param azureAuthorityHost string = ''
+
+@description('Bot Framework channel settings (BOT_OPENID_METADATA, BOT_TOKEN_ISSUER, BOT_LOGIN_URL, BOT_OAUTH_SCOPE). Empty: the public cloud.')
+param botOpenIdMetadata string = ''
+param botTokenIssuer string = ''
+param botLoginUrl string = ''
+param botOAuthScope string = ''
+
+@description('Bot Framework cloud (ChannelService): empty for the public cloud, https://botframework.azure.us for US Government.')
+param botChannelService string = ''
+
+@description('Public host name of the bot (BOT_DOMAIN): the Requests tab\'s single sign-on uses api://{domain}/{botAppId}. Set it to the web app\'s host name (output botDomain) or the custom domain in front of it; empty, the tab accepts only tokens whose audience is the bot\'s app id.')
+param botDomain string = ''
+
+// ---- Hosting -------------------------------------------------------------------------------------------
 
 @description('App Service plan SKU. Always On needs Basic (B1) or higher.')
 @allowed(['B1', 'B2', 'B3', 'S1', 'S2', 'S3', 'P0v3', 'P1v3', 'P2v3'])
 param appServicePlanSku string = 'B1'
 
-@description('Node.js runtime of the web app (package.json allows 20 and 22).')
-@allowed(['20-lts', '22-lts'])
-param nodeVersion string = '20-lts'
+@description('Node.js runtime of the web app: an LTS release, 22 or newer (package.json engines, .nvmrc).')
+@allowed(['22-lts', '24-lts'])
+param nodeVersion string = '22-lts'
 
 @description('Azure Bot pricing tier. Teams is a standard channel, free on F0.')
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
+
+@description('Accept requests only from the Bot Framework (the AzureBotService service tag). This restricts the whole site, /healthz and /readyz included: monitor from inside (docs/operations.md).')
+param restrictToBotService bool = false
+
+@description('A Log Analytics workspace that receives the app\'s console and HTTP logs, with Application Insights (requests, failures, dependencies).')
+param enableApplicationInsights bool = true
+
+@description('Days to keep App Service HTTP logs and Log Analytics data.')
+@minValue(1)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@description('Days a deleted Key Vault stays recoverable. With purge protection it cannot be purged sooner, and its name cannot be reused meanwhile.')
+@minValue(7)
+@maxValue(90)
+param keyVaultRetentionDays int = 90
 
 var suffix = uniqueString(resourceGroup().id, name)
 var webAppName = '${name}-${suffix}'
 var storageAccountName = 'st${suffix}'
 var keyVaultName = 'kv${suffix}'
 var botSecretName = 'MicrosoftAppPassword'
+var cardSecretName = 'CardSigningSecret'
+var botUsesManagedIdentity = botAuthentication == 'UserAssignedMSI'
+var botIdentityName = '${name}-bot-id-${suffix}'
+var botIdentityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', botIdentityName)
 
 // Built-in Azure role definition IDs (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 var roles = {
@@ -76,17 +196,27 @@ var roles = {
 // ---------------------------------------------------------------------------------------------------
 // Identity: the web app's credential for Azure (Key Vault, Storage) and for Microsoft 365 (Graph and
 // Exchange Online): AZURE_CLIENT_ID below makes @azure/identity use it. Its Microsoft 365 permissions
-// are granted outside this template (docs/setup.md, "Grant Microsoft 365 permissions").
+// are granted outside this template (docs/setup.md, "4. Grant Microsoft 365 permissions"). Whoever controls
+// this resource group controls what this identity can do in Microsoft 365 (docs/security.md).
 // ---------------------------------------------------------------------------------------------------
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${name}-id-${suffix}'
   location: location
 }
 
+// The bot's own identity when it uses no client secret: Teams traffic only, no Microsoft 365 permissions.
+resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (botUsesManagedIdentity) {
+  name: botIdentityName
+  location: location
+}
+
 // ---------------------------------------------------------------------------------------------------
-// Storage: tables, queues and blobs for STORE=azure (DESIGN.md: requests/audit tables, a jobs queue,
-// dialog state in blobs). Identity-based access only: no shared keys, so no connection string exists.
+// Storage: STORE=azure, shared by every bot instance and the worker (src/store/azure/). Identity-based
+// access only: no shared keys, so no connection string exists. The names are the store's own under
+// AZURE_STORAGE_PREFIX (src/store/azure/open.ts, azureResourceNames); the app creates any that are missing.
 // ---------------------------------------------------------------------------------------------------
+var storePrefix = 'unblock'
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageAccountName
   location: location
@@ -109,14 +239,27 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
   name: 'default'
 }
 
+// Requests, with their audit entries and outbox rows in one partition per request.
 resource requestsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
   parent: tableService
-  name: 'requests'
+  name: '${storePrefix}requests'
 }
 
-resource auditTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+// The lists' indexes (by state, target user, requester, creation time).
+resource requestIndexTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
   parent: tableService
-  name: 'audit'
+  name: '${storePrefix}requestindex'
+}
+
+// One row per job id: the job's status and the idempotency record.
+resource jobsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: '${storePrefix}jobs'
+}
+
+resource referencesTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: '${storePrefix}references'
 }
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
@@ -126,7 +269,13 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-0
 
 resource jobsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
   parent: queueService
-  name: 'jobs'
+  name: '${storePrefix}-jobs'
+}
+
+// Jobs given up (their requests failed visibly), kept for an operator to look at.
+resource poisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: '${storePrefix}-jobs-poison'
 }
 
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
@@ -136,7 +285,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
 
 resource dialogStateContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
-  name: 'dialog-state'
+  name: '${storePrefix}-state'
   properties: {
     publicAccess: 'None'
   }
@@ -173,8 +322,9 @@ resource blobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Key Vault (Azure RBAC, not access policies) with the bot's client secret. Soft delete is always on:
-// after deleting the resource group, purge the vault before redeploying to the same group name.
+// Key Vault (Azure RBAC, not access policies) with the bot's client secret. Soft delete is always on and
+// purge protection keeps a deleted vault (and its secrets) recoverable for keyVaultRetentionDays: nobody,
+// including an attacker holding the resource group, can destroy the secrets sooner.
 // ---------------------------------------------------------------------------------------------------
 resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: keyVaultName
@@ -189,17 +339,28 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     }
     enableRbacAuthorization: true
     enableSoftDelete: true
-    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    softDeleteRetentionInDays: keyVaultRetentionDays
     publicNetworkAccess: 'Enabled'
   }
 }
 
-resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+// Written only when given, so that a redeploy without the parameter keeps a secret rotated in the vault.
+resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(botAppPassword)) {
   parent: keyVault
   name: botSecretName
   properties: {
     value: botAppPassword
     contentType: 'Bot app registration client secret'
+  }
+}
+
+resource cardSigningSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(cardSigningSecret)) {
+  parent: keyVault
+  name: cardSecretName
+  properties: {
+    value: cardSigningSecret
+    contentType: 'HMAC key for card button data'
   }
 }
 
@@ -214,14 +375,42 @@ resource keyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01
 }
 
 // ---------------------------------------------------------------------------------------------------
-// App settings: every variable src/config.ts reads in production (names as in .env.example).
+// Logs: App Service's own HTTP and application logs (always), and optionally a Log Analytics workspace
+// with Application Insights. The Node agent (ApplicationInsightsAgent_EXTENSION_VERSION) collects
+// requests, dependencies and exceptions without code changes; the app's own JSON log lines (stdout)
+// reach the workspace as AppServiceConsoleLogs through the diagnostic setting below.
+// ---------------------------------------------------------------------------------------------------
+resource logWorkspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = if (enableApplicationInsights) {
+  name: '${name}-logs-${suffix}'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = if (enableApplicationInsights) {
+  name: '${name}-ai-${suffix}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'Node.JS'
+    WorkspaceResourceId: logWorkspace.id
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// App settings: every variable src/config.ts reads in production (names as in .env.example), each from a
+// parameter unless the deployment itself decides it:
 // - PORT is not set: App Service sets PORT for its built-in Node image and routes 443 to it
 //   (WEBSITES_PORT is only for custom containers).
-// - STORE=sqlite is the only store implemented today. DATA_DIR=/home/data puts the database on App
-//   Service's persistent /home share, which is a network share: run ONE instance (do not scale out).
-//   When STORE=azure exists it will use the Storage account above through the managed identity
-//   (endpoints in the outputs, AZURE_CLIENT_ID), with no AZURE_STORAGE_CONNECTION_STRING: add its
-//   endpoint settings here then, under the names src/config.ts gives them.
+// - STORE=azure on the Storage account above, through the managed identity (AZURE_CLIENT_ID): no
+//   connection string, no SQLite and nothing on App Service's /home network share. Every instance of
+//   the bot and of the worker shares it (see "Worker" below). WORKER=off: the worker is its own app.
+// - Secrets are Key Vault references without a version, so App Service reads the newest one; an
+//   unresolved reference stays literal text, which the app refuses at startup.
 // ---------------------------------------------------------------------------------------------------
 var appSettings = [
   {
@@ -230,15 +419,15 @@ var appSettings = [
   }
   {
     name: 'MicrosoftAppId'
-    value: botAppId
+    value: botUsesManagedIdentity ? botIdentity.properties.clientId : botAppId
   }
   {
     name: 'MicrosoftAppPassword'
-    value: '@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUri})'
+    value: botUsesManagedIdentity ? '' : '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${botSecretName})'
   }
   {
     name: 'MicrosoftAppType'
-    value: 'SingleTenant'
+    value: botUsesManagedIdentity ? 'UserAssignedMSI' : 'SingleTenant'
   }
   {
     name: 'MicrosoftAppTenantId'
@@ -257,6 +446,18 @@ var appSettings = [
     value: identity.properties.clientId
   }
   {
+    name: 'AZURE_AUTHORITY_HOST'
+    value: azureAuthorityHost
+  }
+  {
+    name: 'GRAPH_BASE_URL'
+    value: graphBaseUrl
+  }
+  {
+    name: 'EXO_BASE_URL'
+    value: exoBaseUrl
+  }
+  {
     name: 'APPROVER_GROUP_ID'
     value: approverGroupId
   }
@@ -265,16 +466,72 @@ var appSettings = [
     value: helpdeskGroupId
   }
   {
+    name: 'ALLOW_ANY_USER_TO_START'
+    value: allowAnyUserToStart ? 'true' : 'false'
+  }
+  {
+    name: 'ALLOW_SELF_APPROVAL'
+    value: allowSelfApproval ? 'true' : 'false'
+  }
+  {
+    name: 'APPROVAL_REMIND_AFTER_H'
+    value: string(approvalRemindAfterHours)
+  }
+  {
+    name: 'APPROVAL_EXPIRE_AFTER_H'
+    value: string(approvalExpireAfterHours)
+  }
+  {
+    name: 'ALLOWED_TENANT_IDS'
+    value: allowedTenantIds
+  }
+  {
+    name: 'CARD_SIGNING_SECRET'
+    value: cardSigningSecretInKeyVault ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${cardSecretName})' : ''
+  }
+  {
+    name: 'USER_RATE_LIMIT_PER_MIN'
+    value: string(userRateLimitPerMinute)
+  }
+  {
+    name: 'MAX_CONCURRENT_TURNS'
+    value: string(maxConcurrentTurns)
+  }
+  {
+    name: 'MAX_BODY_KB'
+    value: string(maxBodyKb)
+  }
+  {
     name: 'STORE'
-    value: 'sqlite'
+    value: 'azure'
   }
   {
-    name: 'DATA_DIR'
-    value: '/home/data'
+    name: 'AZURE_STORAGE_ACCOUNT_URL'
+    value: storage.properties.primaryEndpoints.blob
   }
   {
-    name: 'LOG_LEVEL'
-    value: logLevel
+    name: 'AZURE_STORAGE_PREFIX'
+    value: storePrefix
+  }
+  {
+    name: 'WORKER'
+    value: 'off'
+  }
+  {
+    name: 'WORKER_POLL_INTERVAL_MS'
+    value: string(workerPollIntervalMs)
+  }
+  {
+    name: 'WORKER_LEASE_S'
+    value: string(workerLeaseSeconds)
+  }
+  {
+    name: 'JOB_MAX_ATTEMPTS'
+    value: string(jobMaxAttempts)
+  }
+  {
+    name: 'JOB_MAX_BACKOFF_S'
+    value: string(jobMaxBackoffSeconds)
   }
   {
     name: 'RESUME_POLL_INTERVAL_S'
@@ -284,12 +541,73 @@ var appSettings = [
     name: 'RESUME_GIVE_UP_AFTER_H'
     value: string(resumeGiveUpAfterHours)
   }
-  // App Service's own setting: build (npm install, which compiles better-sqlite3) on zip deploy.
   {
-    name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
-    value: 'true'
+    name: 'MESSAGE_TRACE_CALLS_PER_5_MIN'
+    value: string(messageTraceCallsPer5Min)
+  }
+  {
+    name: 'TENANT_TIME_ZONE'
+    value: tenantTimeZone
+  }
+  {
+    name: 'LOG_LEVEL'
+    value: logLevel
+  }
+  {
+    name: 'BOT_OPENID_METADATA'
+    value: botOpenIdMetadata
+  }
+  {
+    name: 'BOT_TOKEN_ISSUER'
+    value: botTokenIssuer
+  }
+  {
+    name: 'BOT_LOGIN_URL'
+    value: botLoginUrl
+  }
+  {
+    name: 'BOT_OAUTH_SCOPE'
+    value: botOAuthScope
+  }
+  {
+    name: 'ChannelService'
+    value: botChannelService
+  }
+  {
+    name: 'BOT_DOMAIN'
+    value: botDomain
   }
 ]
+
+// App Service's own settings, not read by the app.
+var platformSettings = concat(
+  [
+    // Build (npm install, which compiles better-sqlite3) on zip deploy.
+    {
+      name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
+      value: 'true'
+    }
+  ],
+  enableApplicationInsights
+    ? [
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: appInsights.properties.ConnectionString
+        }
+        {
+          name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
+          value: '~3'
+        }
+      ]
+    : []
+)
+
+// Scale-out: several bot instances behind App Service and the worker as an app of its own, all on the
+// Azure Storage store (STORE=azure), which holds every piece of shared state.
+@description('Instances of the App Service plan: each runs one bot and one worker. At least 2 (B1 allows up to 3, S1 up to 10).')
+@minValue(2)
+@maxValue(10)
+param instances int = 2
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${name}-plan-${suffix}'
@@ -297,7 +615,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: appServicePlanSku
-    capacity: 1
+    capacity: instances
   }
   properties: {
     reserved: true
@@ -310,9 +628,16 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   kind: 'app,linux'
   identity: {
     type: 'UserAssigned'
-    userAssignedIdentities: {
-      '${identity.id}': {}
-    }
+    userAssignedIdentities: union(
+      {
+        '${identity.id}': {}
+      },
+      botUsesManagedIdentity
+        ? {
+            '${botIdentityId}': {}
+          }
+        : {}
+    )
   }
   properties: {
     serverFarmId: plan.id
@@ -328,17 +653,175 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: appSettings
+      // Only the Bot Framework's addresses reach the site when restrictToBotService is on; the Kudu (scm)
+      // site keeps its own, unrestricted rules so that deployments still work.
+      ipSecurityRestrictionsDefaultAction: restrictToBotService ? 'Deny' : 'Allow'
+      ipSecurityRestrictions: restrictToBotService
+        ? [
+            {
+              name: 'AzureBotService'
+              description: 'The Bot Framework Service, which delivers Teams activities'
+              action: 'Allow'
+              tag: 'ServiceTag'
+              ipAddress: 'AzureBotService'
+              priority: 100
+            }
+          ]
+        : []
+      scmIpSecurityRestrictionsUseMain: false
+      appSettings: concat(appSettings, platformSettings)
     }
   }
   // The secret reference must be readable when the app first starts.
   dependsOn: [
     keyVaultSecretsUser
+    botIdentity
   ]
 }
 
+// No FTP and no basic-authentication publishing: deployments authenticate with Entra ID
+// (`az webapp deploy` does), and there is no publishing password to leak.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
-// Azure Bot: single-tenant registration pointing at the web app, with the Microsoft Teams channel.
+// Worker: `npm run worker` as a second App Service app on the same plan, so it runs on every instance
+// beside the bot. Why an app and not a WebJob or the bot's own process: it deploys the same zip with the
+// same Node runtime, identity and Key Vault references; it restarts, logs and can be stopped apart from
+// the bot; and it costs no extra plan. Any number of workers may run: a job id is claimed by one of them,
+// and the resume monitor runs once per interval across all of them. App Service probes every app's port
+// (8080 for its Node image), so the worker answers /healthz and /readyz there and nothing else.
+// ---------------------------------------------------------------------------------------------------
+var workerAppSettings = concat(appSettings, platformSettings, [
+  {
+    name: 'WORKER_HEALTH_PORT'
+    value: '8080'
+  }
+])
+
+resource workerApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: '${name}-worker-${suffix}'
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: {
+      linuxFxVersion: 'NODE|${nodeVersion}'
+      appCommandLine: 'npm run worker'
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: workerAppSettings
+    }
+  }
+  dependsOn: [
+    keyVaultSecretsUser
+  ]
+}
+
+resource workerFtpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: workerApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource workerScmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: workerApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// App Service diagnostic logs: application logs (the app's JSON lines) and HTTP logs on the file system,
+// visible in the log stream (`az webapp log tail`) and kept for logRetentionDays.
+resource webAppLogs 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: webApp
+  name: 'logs'
+  properties: {
+    applicationLogs: {
+      fileSystem: {
+        level: 'Information'
+      }
+    }
+    httpLogs: {
+      fileSystem: {
+        enabled: true
+        retentionInDays: logRetentionDays
+        retentionInMb: 35
+      }
+    }
+    detailedErrorMessages: {
+      enabled: false
+    }
+    failedRequestsTracing: {
+      enabled: false
+    }
+  }
+}
+
+// The same logs, and App Service's platform logs and metrics, in the Log Analytics workspace, where
+// docs/operations.md queries them ("job given up", "readiness check failed") and alerts on them.
+resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2016-09-01' = if (enableApplicationInsights) {
+  name: 'to-log-analytics'
+  scope: webApp
+  properties: {
+    workspaceId: logWorkspace.id
+    logs: [
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceAppLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Azure Bot: single-tenant registration (or the bot's managed identity) pointing at the web app, with the
+// Microsoft Teams channel.
 // ---------------------------------------------------------------------------------------------------
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: '${name}-bot-${suffix}'
@@ -350,9 +833,10 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   properties: {
     displayName: 'Unblock assistant'
     endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
-    msaAppId: botAppId
-    msaAppType: 'SingleTenant'
+    msaAppId: botUsesManagedIdentity ? botIdentity.properties.clientId : botAppId
+    msaAppType: botUsesManagedIdentity ? 'UserAssignedMSI' : 'SingleTenant'
     msaAppTenantId: tenantId
+    msaAppMSIResourceId: botUsesManagedIdentity ? botIdentityId : null
   }
 }
 
@@ -370,8 +854,14 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 
 @description('Host name to use as BOT_DOMAIN for `npm run package`.')
 output botDomain string = webApp.properties.defaultHostName
+@description('The bot\'s app ID (MicrosoftAppId for `npm run package`): the app registration, or the bot\'s managed identity.')
+output teamsAppId string = botUsesManagedIdentity ? botIdentity.properties.clientId : botAppId
 output messagingEndpoint string = bot.properties.endpoint
 output webAppName string = webApp.name
+@description('Deploy the same zip to this app too: it runs `npm run worker`.')
+output workerAppName string = workerApp.name
+@description('Deploy the same zip to this app too: it runs `npm run worker`.')
+output workerAppName string = workerApp.name
 @description('Grant the Microsoft 365 permissions to this service principal (object ID).')
 output managedIdentityPrincipalId string = identity.properties.principalId
 output managedIdentityClientId string = identity.properties.clientId
@@ -380,3 +870,4 @@ output storageAccountName string = storage.name
 output storageTableEndpoint string = storage.properties.primaryEndpoints.table
 output storageQueueEndpoint string = storage.properties.primaryEndpoints.queue
 output storageBlobEndpoint string = storage.properties.primaryEndpoints.blob
+output applicationInsightsName string = enableApplicationInsights ? appInsights.name : ''

@@ -4,8 +4,7 @@
 // background (https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-package).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
-import { crc32 } from './package.js';
+import { crc32, deflateSync } from 'node:zlib';
 
 type Rgba = readonly [number, number, number, number];
 /** One layer of a drawing: where it covers (in icon pixels, fractional) and what it paints there. */

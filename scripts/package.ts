@@ -3,10 +3,13 @@
 // @microsoft/app-manifest, checks the icons, and zips manifest.json, the localization files and icons.
 // Usage: npm run package [-- --template <dir> --out <file>]; configuration from the environment
 // or .env: MicrosoftAppId, BOT_DOMAIN, APP_VERSION, APP_DEVELOPER_NAME, APP_PRIVACY_URL, APP_TERMS_URL.
+// The template is at manifest version 1.30: the newest Microsoft documents as generally available (the
+// Microsoft 365 app manifest schema reference, August 2026) and the newest @microsoft/app-manifest bundles
+// (its TeamsManifestLatest); the bot, tabs and SSO it declares need nothing newer.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { AppManifestUtils, type TeamsManifest, type TeamsManifestLatest } from '@microsoft/app-manifest';
+import { type Zippable, zipSync } from 'fflate';
 import { z } from 'zod';
 
 const ROOT = path.join(__dirname, '..');
@@ -222,62 +225,14 @@ export function pngSize(png: Buffer): { width: number; height: number } | null {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
+/** Fixed entry times, so the same input gives the same bytes (zip times start in 1980). */
+const ZIP_ENTRY_TIME = new Date(1980, 0, 1);
 
-/** CRC-32 (IEEE), as zip and PNG use it. node:zlib's crc32 needs Node ≥ 20.15. */
-export function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/**
- * A zip archive (deflate, no directories, fixed 1980-01-01 timestamps so the same input gives the same
- * bytes). Enough for a Teams app package: flat, small, ASCII names.
- */
+/** A flat zip of the package's files (deflate, fixed times): enough for a Teams app package. */
 export function zip(entries: ReadonlyArray<{ name: string; data: Buffer }>): Buffer {
-  const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const fileName = Buffer.from(name, 'utf8');
-    const compressed = deflateRawSync(data, { level: 9 });
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // flags: names are UTF-8
-    local.writeUInt16LE(8, 8); // method: deflate
-    local.writeUInt16LE(0, 10); // time 00:00
-    local.writeUInt16LE(DOS_DATE_1980_01_01, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // made by: 2.0
-    local.copy(central, 6, 4, 26); // version needed … uncompressed size are the same fields
-    central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, compressed);
-    centrals.push(central, fileName);
-    offset += local.length + fileName.length + compressed.length;
-  }
-  const centralDirectory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralDirectory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, centralDirectory, end]);
+  const files: Zippable = {};
+  for (const { name, data } of entries) files[name] = [data, { level: 9, mtime: ZIP_ENTRY_TIME }];
+  return Buffer.from(zipSync(files));
 }
 
 export interface BuildOptions {

@@ -1,9 +1,12 @@
 // `npm run playground`: starts Microsoft 365 Agents Playground (a Teams-like local client) against the
 // running bot, as the seeded helpdesk agent Megan Bowen in a personal chat, listening on 127.0.0.1 only.
+// `-- --as approver` starts a second one, as the approver Patti Fernandez, beside it (its own port and chat):
+// each person keeps their own browser tab, and the bot reaches each in their own client.
 //
-//   npm start                   # in one terminal
-//   npm run playground          # in another; open the address it prints, type "unblock rob"
-//   BOT_ENDPOINT=http://127.0.0.1:3979/api/messages PLAYGROUND_PORT=56151 npm run playground
+//   npm start                                   # in one terminal
+//   npm run playground                          # in another; open the address it prints, type "unblock rob"
+//   npm run playground -- --as approver         # in a third: Patti sees the request waiting and approves it
+//   BOT_ENDPOINT=http://127.0.0.1:3979/api/messages PLAYGROUND_PORT=56160 npm run playground
 //
 // The playground's files (its config and devTools/m365agentsplayground.log, where its errors go) live in
 // data/playground/, not in the repository root. test/e2e/harness.ts starts it the same way.
@@ -17,9 +20,13 @@ const ROOT = path.join(__dirname, '..');
 const CLI = path.join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 const PRELOAD = path.join(__dirname, 'playground-preload.cjs');
 const DEFAULT_BOT_ENDPOINT = 'http://127.0.0.1:3978/api/messages';
-/** The playground's own default port. */
-const DEFAULT_PORT = 56150;
-export const PERSONAL_CHAT_ID = 'a:unblock-playground-personal';
+/** Who the person at the keyboard is, and where their playground listens by default (the first is its own). */
+const ROLES = {
+  agent: { person: 'agent', port: 56150, chatId: 'a:unblock-playground-personal' },
+  approver: { person: 'approver', port: 56151, chatId: 'a:unblock-playground-approver' },
+} as const;
+export type PlaygroundRole = keyof typeof ROLES;
+export const PERSONAL_CHAT_ID = ROLES.agent.chatId;
 
 /** A person as the playground's config file describes one (its schema spells "userPrincipleName"). */
 interface PlaygroundUser {
@@ -57,17 +64,17 @@ export const PLAYGROUND_PEOPLE = {
 } as const;
 
 /**
- * The playground's .m365agentsplayground.yml (JSON is valid YAML). Its schema wants exactly five other
- * users; they can act in the group chat and as `from` in POST /_conversation/v1/invoke.
+ * The playground's .m365agentsplayground.yml (JSON is valid YAML) for `role` at the keyboard. Its schema
+ * wants exactly five other users; they can act in the group chat and as `from` in its invoke API.
  */
-export function playgroundConfig(personalChatId: string): object {
-  const { agent, ...others } = PLAYGROUND_PEOPLE;
+export function playgroundConfig(personalChatId: string, role: PlaygroundRole = 'agent'): object {
+  const currentUser = PLAYGROUND_PEOPLE[ROLES[role].person];
   return {
     version: '0.1.1',
     tenantId: SEED.tenantId,
     bot: { id: '28:unblock-assistant', name: 'Unblock Assistant' },
-    currentUser: agent,
-    users: [others.agent2, others.approver, others.nestedApprover, others.nonApprover, others.rob],
+    currentUser,
+    users: Object.values(PLAYGROUND_PEOPLE).filter((person) => person !== currentUser),
     personalChat: { id: personalChatId },
     groupChat: { id: '19:unblock-playground-group@thread.v2', name: 'Helpdesk' },
     team: {
@@ -89,46 +96,46 @@ export interface PlaygroundLaunch {
 
 /**
  * Writes the playground's config into `workDir` and returns how to start it: bound to 127.0.0.1 by the
- * preload, no browser, no telemetry, errors logged to `workDir`/devTools/.
+ * preload, no browser, no telemetry, errors logged to `workDir`/devTools/. With `stock`, no config of ours
+ * at all: the playground's own defaults (tenant 00000000-…-0000000000001, user Alex Wilber), as a developer
+ * gets them from `npx @microsoft/m365agentsplayground -e <endpoint> -c msteams`.
  */
 export function preparePlayground(options: {
   botEndpoint: string;
   port: number;
   workDir: string;
-  personalChatId?: string;
+  role?: PlaygroundRole;
+  stock?: boolean;
 }): PlaygroundLaunch {
-  const personalChatId = options.personalChatId ?? PERSONAL_CHAT_ID;
+  const role = options.role ?? 'agent';
   mkdirSync(options.workDir, { recursive: true });
-  const configFile = path.join(options.workDir, '.m365agentsplayground.yml');
-  writeFileSync(configFile, `${JSON.stringify(playgroundConfig(personalChatId), null, 2)}\n`);
   const logFile = path.join(options.workDir, 'devTools', 'm365agentsplayground.log');
-  return {
-    command: process.execPath,
-    args: [
-      '-r',
-      PRELOAD,
-      CLI,
-      'start',
-      '--app-endpoint',
-      options.botEndpoint,
-      '--channel-id',
-      'msteams',
-      '--port',
-      String(options.port),
-      '--conversation-id',
-      personalChatId,
-      '--disable-telemetry',
-    ],
-    env: {
-      TEAMSAPPTESTER_BROWSER: 'none',
-      // Application Insights runs even with --disable-telemetry; the preload refuses what it still tries.
-      APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
-      M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
-    },
-    cwd: options.workDir,
-    logFile,
+  const env: Record<string, string> = {
+    TEAMSAPPTESTER_BROWSER: 'none',
+    // Application Insights runs even with --disable-telemetry; the preload refuses what it still tries.
+    APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+    M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
   };
+  const args = [
+    '-r',
+    PRELOAD,
+    CLI,
+    'start',
+    '--app-endpoint',
+    options.botEndpoint,
+    '--channel-id',
+    'msteams',
+    '--port',
+    String(options.port),
+    '--disable-telemetry',
+  ];
+  if (!options.stock) {
+    const configFile = path.join(options.workDir, '.m365agentsplayground.yml');
+    writeFileSync(configFile, `${JSON.stringify(playgroundConfig(ROLES[role].chatId, role), null, 2)}\n`);
+    env.M365_AGENTS_PLAYGROUND_CONFIG_PATH = configFile;
+    args.push('--conversation-id', ROLES[role].chatId);
+  }
+  return { command: process.execPath, args, env, cwd: options.workDir, logFile };
 }
 
 /**
@@ -165,16 +172,34 @@ async function waitForPort(child: ChildProcess, output: () => string, timeoutMs:
   throw new Error(`the playground did not start within ${timeoutMs / 1000} s`);
 }
 
+/** `--as agent` (the default) or `--as approver`; null for anything else. */
+export function roleOf(args: string[]): PlaygroundRole | null {
+  const index = args.indexOf('--as');
+  if (index < 0) return 'agent';
+  const role = args[index + 1];
+  return role === 'agent' || role === 'approver' ? role : null;
+}
+
 async function main(): Promise<void> {
+  const role = roleOf(process.argv.slice(2));
+  if (role === null) {
+    process.stderr.write('Usage: npm run playground [-- --as agent|approver]\n');
+    process.exit(2);
+  }
   const botEndpoint = process.env.BOT_ENDPOINT ?? DEFAULT_BOT_ENDPOINT;
-  const port = Number(process.env.PLAYGROUND_PORT ?? DEFAULT_PORT);
+  const port = Number(process.env.PLAYGROUND_PORT ?? ROLES[role].port);
   if (!(await answers(healthUrl(botEndpoint)))) {
     process.stderr.write(
       `The bot does not answer on ${healthUrl(botEndpoint)}.\nStart the bot first: npm start\n`,
     );
     process.exit(1);
   }
-  const launch = preparePlayground({ botEndpoint, port, workDir: path.join(ROOT, 'data', 'playground') });
+  const launch = preparePlayground({
+    botEndpoint,
+    port,
+    role,
+    workDir: path.join(ROOT, 'data', role === 'agent' ? 'playground' : `playground-${role}`),
+  });
   // Its own process group, so Ctrl+C here stops it once, through stop() below.
   const child = spawn(launch.command, launch.args, {
     cwd: launch.cwd,
@@ -210,15 +235,30 @@ async function main(): Promise<void> {
     stop();
     return;
   }
+  const you =
+    role === 'agent'
+      ? `Megan Bowen (helpdesk agent, ${SEED.users.agent.upn})`
+      : `Patti Fernandez (approver, ${SEED.users.approver.upn})`;
+  const next =
+    role === 'agent'
+      ? [
+          '  Type "unblock rob@contoso.com" in the chat and follow the cards.',
+          '  To approve it, run `npm run playground -- --as approver` in another terminal.',
+        ]
+      : [
+          '  Requests waiting for you appear when the chat opens: click Refresh on a card, then Approve.',
+          '  The agent hears "can send email again" in their own playground.',
+        ];
   process.stderr.write(
     [
       '',
       `  Microsoft 365 Agents Playground: http://127.0.0.1:${actualPort}`,
       `  bot:     ${botEndpoint}`,
-      `  you are: Megan Bowen (helpdesk agent, ${SEED.users.agent.upn}), personal chat`,
+      `  you are: ${you}, personal chat`,
       `  log:     ${launch.logFile}`,
       '',
-      '  Type "unblock rob" in the chat. Ctrl+C stops the playground.',
+      ...next,
+      '  Ctrl+C stops the playground.',
       '',
     ].join('\n'),
   );

@@ -2,6 +2,36 @@
 // A bad value stops startup with one line per problem, naming the variable.
 import { z } from 'zod';
 
+/** botbuilder's ChannelService value for the US Government cloud (GovernmentConstants.ChannelService). */
+const US_GOVERNMENT_CHANNEL_SERVICE = 'https://botframework.azure.us';
+
+/**
+ * The Bot Framework endpoints of each cloud, as botbuilder's AuthenticationConstants and
+ * GovernmentConstants define them (botframework-connector/src/auth).
+ */
+const BOT_CLOUDS = {
+  public: {
+    openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+    tokenIssuer: 'https://api.botframework.com',
+    loginUrl: 'https://login.microsoftonline.com/botframework.com',
+    oauthScope: 'https://api.botframework.com',
+  },
+  usgov: {
+    openIdMetadataUrl: 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration',
+    tokenIssuer: 'https://api.botframework.us',
+    loginUrl: 'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us',
+    oauthScope: 'https://api.botframework.us',
+  },
+} as const;
+
+/** Each endpoint under botbuilder's setting name and its documented alias. */
+const BOT_ENDPOINT_SETTINGS = [
+  { key: 'openIdMetadataUrl', name: 'BotOpenIdMetadata', alias: 'BOT_OPENID_METADATA' },
+  { key: 'tokenIssuer', name: 'ToBotFromChannelTokenIssuer', alias: 'BOT_TOKEN_ISSUER' },
+  { key: 'loginUrl', name: 'ToChannelFromBotLoginUrl', alias: 'BOT_LOGIN_URL' },
+  { key: 'oauthScope', name: 'ToChannelFromBotOAuthScope', alias: 'BOT_OAUTH_SCOPE' },
+] as const;
+
 const emptyToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -18,6 +48,10 @@ const port = z.coerce
   .int('must be a whole number')
   .min(0)
   .max(65535, 'must be 0–65535');
+const loginUrl = url.refine(
+  (u) => u.startsWith('https://'),
+  'must be an https:// URL (MSAL refuses http authorities)',
+);
 const atLeastOne = z.coerce
   .number({ error: 'must be a number' })
   .int('must be a whole number')
@@ -44,18 +78,56 @@ const schema = z
     AZURE_CLIENT_SECRET: optionalString,
     AZURE_CLIENT_CERTIFICATE_PATH: optionalString,
     AZURE_AUTHORITY_HOST: z.preprocess(emptyToUndefined, url.optional()),
+    BOT_DOMAIN: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((v) => !/^[a-z]+:\/\//i.test(v), 'must be a host name without https://')
+        .refine(
+          (v) =>
+            /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(
+              v,
+            ),
+          'must be a host name such as unblock.azurewebsites.net (no path, no port)',
+        )
+        .transform((v) => v.toLowerCase())
+        .optional(),
+    ),
     APPROVER_GROUP_ID: optionalGuid,
     HELPDESK_GROUP_ID: optionalGuid,
-    STORE: z.preprocess(emptyToUndefined, z.enum(['sqlite']).default('sqlite')),
+    ALLOW_ANY_USER_TO_START: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+    STORE: z.preprocess(emptyToUndefined, z.enum(['sqlite', 'azure']).default('sqlite')),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
-    RESUME_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
-    RESUME_GIVE_UP_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(24)),
+    AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, url.optional()),
+    AZURE_STORAGE_CONNECTION_STRING: optionalString,
+    AZURE_STORAGE_PREFIX: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9]{2,19}$/, 'must be 3–20 lowercase letters and digits, starting with a letter')
+        .default('unblock'),
+    ),
+    // Default 60 s against a live tenant, 5 s against the simulated one (loadConfig).
+    RESUME_POLL_INTERVAL_S: z.preprocess(emptyToUndefined, positive('seconds').optional()),
+    // Graph message trace looks at most 10 days back per query: the monitor cannot confirm a resume later.
+    RESUME_GIVE_UP_AFTER_H: z.preprocess(
+      emptyToUndefined,
+      positive('hours')
+        .max(240, 'must be at most 240 hours (10 days: the longest window Graph message trace searches)')
+        .default(24),
+    ),
+    // Graph allows 100 message-trace requests per 5 minutes per tenant, shared with every other tool there.
+    MESSAGE_TRACE_CALLS_PER_5_MIN: z.preprocess(
+      emptyToUndefined,
+      atLeastOne.max(100, "must be at most 100 (Graph's limit per tenant; other tools share it)").default(50),
+    ),
     SIMULATOR_URL: z.preprocess(emptyToUndefined, url.optional()),
     ALLOW_SELF_APPROVAL: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
     APPROVAL_REMIND_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(4)),
     APPROVAL_EXPIRE_AFTER_H: z.preprocess(emptyToUndefined, positive('hours').default(24)),
     WORKER: z.preprocess(emptyToUndefined, z.enum(['in-process', 'off']).default('in-process')),
     WORKER_POLL_INTERVAL_MS: z.preprocess(emptyToUndefined, positive('milliseconds').default(500)),
+    WORKER_HEALTH_PORT: z.preprocess(emptyToUndefined, port.optional()),
     WORKER_LEASE_S: z.preprocess(emptyToUndefined, positive('seconds').default(60)),
     JOB_MAX_ATTEMPTS: z.preprocess(
       emptyToUndefined,
@@ -78,18 +150,25 @@ const schema = z
       emptyToUndefined,
       z.coerce.number({ error: 'must be a number' }).min(0, 'must be 0 or more').default(30),
     ),
-    BOT_OPENID_METADATA: z.preprocess(
+    // Where the channel's signing keys and the bot's own tokens come from. botbuilder's own setting names
+    // (what a Bot Framework admin already has in App Service) and the BOT_* aliases; unset = the cloud that
+    // ChannelService names (public by default).
+    ChannelService: z.preprocess(
       emptyToUndefined,
-      url.default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+      z
+        .enum([US_GOVERNMENT_CHANNEL_SERVICE], {
+          error: `must be empty (public cloud) or ${US_GOVERNMENT_CHANNEL_SERVICE} (US Government); for another cloud set BotOpenIdMetadata, ToBotFromChannelTokenIssuer, ToChannelFromBotLoginUrl and ToChannelFromBotOAuthScope`,
+        })
+        .optional(),
     ),
-    BOT_TOKEN_ISSUER: z.preprocess(emptyToUndefined, z.string().default('https://api.botframework.com')),
-    BOT_LOGIN_URL: z.preprocess(
-      emptyToUndefined,
-      url
-        .refine((u) => u.startsWith('https://'), 'must be an https:// URL (MSAL refuses http authorities)')
-        .default('https://login.microsoftonline.com/botframework.com'),
-    ),
-    BOT_OAUTH_SCOPE: z.preprocess(emptyToUndefined, z.string().default('https://api.botframework.com')),
+    BotOpenIdMetadata: z.preprocess(emptyToUndefined, url.optional()),
+    BOT_OPENID_METADATA: z.preprocess(emptyToUndefined, url.optional()),
+    ToBotFromChannelTokenIssuer: optionalString,
+    BOT_TOKEN_ISSUER: optionalString,
+    ToChannelFromBotLoginUrl: z.preprocess(emptyToUndefined, loginUrl.optional()),
+    BOT_LOGIN_URL: z.preprocess(emptyToUndefined, loginUrl.optional()),
+    ToChannelFromBotOAuthScope: optionalString,
+    BOT_OAUTH_SCOPE: optionalString,
     ALLOWED_TENANT_IDS: z.preprocess(
       emptyToUndefined,
       z
@@ -133,6 +212,39 @@ const schema = z
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
       problem('MicrosoftAppTenantId', `is required for MicrosoftAppType=${env.MicrosoftAppType}`);
     }
+    if (env.MicrosoftAppType === 'UserAssignedMSI' && env.MicrosoftAppPassword) {
+      problem(
+        'MicrosoftAppPassword',
+        'must be empty with MicrosoftAppType=UserAssignedMSI (the managed identity has no password)',
+      );
+    }
+    for (const { name, alias } of BOT_ENDPOINT_SETTINGS) {
+      if (env[name] !== undefined && env[alias] !== undefined && env[name] !== env[alias]) {
+        problem(
+          name,
+          `and ${alias} are both set, to different values: keep one (${alias} is an alias of botbuilder's ${name})`,
+        );
+      }
+    }
+    if (env.STORE === 'azure') {
+      const given = [env.AZURE_STORAGE_ACCOUNT_URL, env.AZURE_STORAGE_CONNECTION_STRING].filter(
+        Boolean,
+      ).length;
+      if (given !== 1) {
+        problem(
+          'AZURE_STORAGE_ACCOUNT_URL',
+          given === 0
+            ? 'or AZURE_STORAGE_CONNECTION_STRING is required when STORE=azure'
+            : 'and AZURE_STORAGE_CONNECTION_STRING are both set: choose one',
+        );
+      }
+      if (env.AZURE_STORAGE_ACCOUNT_URL && !storageEndpoints(env.AZURE_STORAGE_ACCOUNT_URL)) {
+        problem(
+          'AZURE_STORAGE_ACCOUNT_URL',
+          'must be an endpoint of the storage account, like https://myaccount.blob.core.windows.net',
+        );
+      }
+    }
     if (env.TENANT_MODE === 'live') {
       if (!env.AZURE_TENANT_ID)
         problem('AZURE_TENANT_ID', 'is required when TENANT_MODE=live (your Entra tenant id)');
@@ -140,6 +252,14 @@ const schema = z
         problem(
           'APPROVER_GROUP_ID',
           'is required when TENANT_MODE=live (the Entra group whose members approve)',
+        );
+      }
+      // Starting a request can reset a password and shows the temporary password: in a real tenant that
+      // is for the helpdesk only, unless the admin says in so many words that anyone may (security.md).
+      if (!env.HELPDESK_GROUP_ID && env.ALLOW_ANY_USER_TO_START !== 'true') {
+        problem(
+          'HELPDESK_GROUP_ID',
+          'is required when TENANT_MODE=live: only its members may start a request, which can reset a password and shows the temporary password. To let anyone in the tenant start requests, set ALLOW_ANY_USER_TO_START=true instead',
         );
       }
       if (env.AZURE_CLIENT_SECRET && env.AZURE_CLIENT_CERTIFICATE_PATH) {
@@ -150,6 +270,19 @@ const schema = z
       }
     }
   });
+
+/**
+ * The table, queue and blob endpoints of a storage account from any one of them
+ * (https://<account>.<blob|queue|table>.<cloud suffix>), so one setting names the account in every cloud.
+ */
+function storageEndpoints(accountUrl: string): { table: string; queue: string; blob: string } | null {
+  const parsed = new URL(accountUrl);
+  const match = /^([a-z0-9]{3,24})\.(?:blob|queue|table)\.(.+)$/.exec(parsed.hostname);
+  if (parsed.protocol !== 'https:' || !match) return null;
+  const at = (service: string) =>
+    `https://${match[1]}.${service}.${match[2]}${parsed.port ? `:${parsed.port}` : ''}`;
+  return { table: at('table'), queue: at('queue'), blob: at('blob') };
+}
 
 function isTimeZone(timeZone: string): boolean {
   try {
@@ -169,6 +302,8 @@ export interface Config {
     appTenantId: string | undefined;
     /** Where the channel's signing keys and the bot's own tokens come from (public cloud by default). */
     channel: {
+      /** The Bot Framework cloud (ChannelService): picks the endpoints below that are not set. */
+      cloud: 'public' | 'usgov';
       openIdMetadataUrl: string;
       tokenIssuer: string;
       loginUrl: string;
@@ -202,12 +337,42 @@ export interface Config {
         authorityHost: string | undefined;
       };
   approverGroupId: string | undefined;
+  /** Only its members may start requests; undefined = anyone (simulated mode, or ALLOW_ANY_USER_TO_START). */
   helpdeskGroupId: string | undefined;
-  store: { kind: 'sqlite'; dataDir: string };
-  resume: { pollIntervalMs: number; giveUpAfterMs: number };
+  /** ALLOW_ANY_USER_TO_START=true: the admin's explicit choice to let anyone in the tenant start requests. */
+  anyUserMayStart: boolean;
+  /** The Requests tab and its API: who signs in (single sign-on tokens) and where it is served. */
+  tab: {
+    /** The public host name (BOT_DOMAIN): the tab's Application ID URI is api://{domain}/{MicrosoftAppId}. */
+    domain: string | undefined;
+    /** Where the Entra sign-in keys come from (AZURE_AUTHORITY_HOST, public cloud by default). */
+    authorityHost: string;
+  };
+  store:
+    | { kind: 'sqlite'; dataDir: string }
+    | {
+        kind: 'azure';
+        /** Starts every table, queue and container name. */
+        prefix: string;
+        /** Azurite or a key-based account (local runs); deployments use `endpoints` with a credential. */
+        connectionString: string | undefined;
+        endpoints: { table: string; queue: string; blob: string } | undefined;
+        /** The user-assigned managed identity (AZURE_CLIENT_ID) DefaultAzureCredential signs in as. */
+        clientId: string | undefined;
+        tenantId: string | undefined;
+        authorityHost: string | undefined;
+      };
+  resume: {
+    pollIntervalMs: number;
+    giveUpAfterMs: number;
+    /** The bot's share of Graph's 100 message-trace requests per 5 minutes. */
+    messageTraceCallsPer5Min: number;
+  };
   approvals: { allowSelfApproval: boolean; remindAfterMs: number; expireAfterMs: number };
   worker: {
     inProcess: boolean;
+    /** `npm run worker` serves /healthz and /readyz here (App Service probes a port); none when unset. */
+    healthPort: number | undefined;
     pollIntervalMs: number;
     leaseMs: number;
     /** The retry budget of a job before its request fails visibly. */
@@ -225,17 +390,48 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * App Service leaves a Key Vault reference it could not resolve in place, as the literal
+ * `@Microsoft.KeyVault(...)` text: the app would then run with that text as its password or key.
+ */
+const UNRESOLVED_KEY_VAULT_REFERENCE = /^\s*@Microsoft\.KeyVault\(/i;
+
+function unresolvedKeyVaultReferences(env: Record<string, string | undefined>): string[] {
+  return Object.keys(schema.shape)
+    .filter((name) => UNRESOLVED_KEY_VAULT_REFERENCE.test(env[name] ?? ''))
+    .map(
+      (name) =>
+        `${name} is a Key Vault reference that App Service did not resolve: give the web app's identity the Key Vault Secrets User role on the vault and check that the secret exists (docs/setup.md, "Check the Key Vault references")`,
+    );
+}
+
+/** The Bot Framework endpoints: botbuilder's name, else its BOT_* alias, else the cloud's value. */
+function botChannel(e: z.infer<typeof schema>): Config['bot']['channel'] {
+  const cloud = e.ChannelService === US_GOVERNMENT_CHANNEL_SERVICE ? 'usgov' : 'public';
+  const endpoints: Omit<Config['bot']['channel'], 'cloud'> = { ...BOT_CLOUDS[cloud] };
+  for (const { key, name, alias } of BOT_ENDPOINT_SETTINGS) {
+    const value = e[name] ?? e[alias];
+    if (value !== undefined) endpoints[key] = value;
+  }
+  return { cloud, ...endpoints };
+}
+
 /** Reads and validates the environment. Throws ConfigError listing every problem, one per line. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
+  const unresolved = unresolvedKeyVaultReferences(env);
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const variable = issue.path.join('.') || '(environment)';
-        // Never echo the received value: it may be a secret.
-        return `${variable} ${issue.message.replace(/^Invalid option: expected/, 'must be').replace(/^Invalid input: /, 'must be ')}`;
-      }),
-    );
+  if (!parsed.success || unresolved.length > 0) {
+    const issues = parsed.success ? [] : parsed.error.issues;
+    throw new ConfigError([
+      ...unresolved,
+      ...issues
+        .filter((issue) => !unresolved.some((line) => line.startsWith(`${issue.path.join('.')} `)))
+        .map((issue) => {
+          const variable = issue.path.join('.') || '(environment)';
+          // Never echo the received value: it may be a secret.
+          return `${variable} ${issue.message.replace(/^Invalid option: expected/, 'must be').replace(/^Invalid input: /, 'must be ')}`;
+        }),
+    ]);
   }
   const e = parsed.data;
   return {
@@ -245,12 +441,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       appTenantId: e.MicrosoftAppTenantId,
-      channel: {
-        openIdMetadataUrl: e.BOT_OPENID_METADATA,
-        tokenIssuer: e.BOT_TOKEN_ISSUER,
-        loginUrl: e.BOT_LOGIN_URL,
-        oauthScope: e.BOT_OAUTH_SCOPE,
-      },
+      channel: botChannel(e),
     },
     security: {
       allowedTenantIds: e.ALLOWED_TENANT_IDS,
@@ -277,10 +468,31 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           },
     approverGroupId: e.APPROVER_GROUP_ID,
     helpdeskGroupId: e.HELPDESK_GROUP_ID,
-    store: { kind: e.STORE, dataDir: e.DATA_DIR },
+    anyUserMayStart: e.ALLOW_ANY_USER_TO_START === 'true',
+    tab: {
+      domain: e.BOT_DOMAIN,
+      authorityHost: (e.AZURE_AUTHORITY_HOST ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
+    },
+    store:
+      e.STORE === 'azure'
+        ? {
+            kind: 'azure',
+            prefix: e.AZURE_STORAGE_PREFIX,
+            connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+            endpoints: e.AZURE_STORAGE_ACCOUNT_URL
+              ? (storageEndpoints(e.AZURE_STORAGE_ACCOUNT_URL) ?? undefined)
+              : undefined,
+            clientId: e.AZURE_CLIENT_ID,
+            tenantId: e.AZURE_TENANT_ID,
+            authorityHost: e.AZURE_AUTHORITY_HOST,
+          }
+        : { kind: 'sqlite', dataDir: e.DATA_DIR },
     resume: {
-      pollIntervalMs: e.RESUME_POLL_INTERVAL_S * 1000,
+      // The simulated tenant is local and unthrottled: a quick poll lets a newcomer see "can send again"
+      // seconds after the simulated release instead of a minute later.
+      pollIntervalMs: (e.RESUME_POLL_INTERVAL_S ?? (e.TENANT_MODE === 'simulated' ? 5 : 60)) * 1000,
       giveUpAfterMs: e.RESUME_GIVE_UP_AFTER_H * 3600_000,
+      messageTraceCallsPer5Min: e.MESSAGE_TRACE_CALLS_PER_5_MIN,
     },
     approvals: {
       allowSelfApproval: e.ALLOW_SELF_APPROVAL === 'true',
@@ -289,6 +501,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     worker: {
       inProcess: e.WORKER === 'in-process',
+      healthPort: e.WORKER_HEALTH_PORT,
       pollIntervalMs: e.WORKER_POLL_INTERVAL_MS,
       leaseMs: e.WORKER_LEASE_S * 1000,
       maxAttempts: e.JOB_MAX_ATTEMPTS,

@@ -1,9 +1,8 @@
 // Starts unblock-assistant: reads the configuration, builds the app, listens, and shuts down gracefully.
 import 'dotenv/config';
-import path from 'node:path';
-import { createApp } from './app.js';
+import { createApp, describeStore } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './log.js';
+import { createProcessLogger, type ProcessLog } from './log.js';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -18,35 +17,24 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const log = createProcessLogger(config.logLevel);
+  const { logger } = log;
+  // A closed stderr (the other end of the pipe gone) must not turn the next warning into a crash.
+  process.stderr.on('error', () => undefined);
   // `npm run worker`: jobs, resume monitor and approval timers only, sharing the store with the bot.
   const workerOnly = process.argv.includes('--worker');
   const app = await createApp(config, { logger, workerOnly });
-  const shutdownOn = (stop: () => Promise<void>) => {
-    let stopping = false;
-    const shutdown = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'shutting down: finishing turns in flight');
-      try {
-        await stop();
-        logger.info('stopped');
-        process.exit(0);
-      } catch (error) {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      }
-    };
-    process.on('SIGTERM', () => void shutdown('SIGTERM'));
-    process.on('SIGINT', () => void shutdown('SIGINT'));
-  };
+  const shutdownOn = (stop: () => Promise<void>) => stopOnSignals(stop, log);
   if (workerOnly) {
+    // App Service restarts an app that answers nothing on its port: give it the health endpoints.
+    const { healthPort } = config.worker;
+    if (healthPort !== undefined) await app.http.listen(healthPort, config.http.host);
     logger.info(
-      { store: path.resolve(config.store.dataDir), tenant: config.tenant.mode },
+      { store: describeStore(config.store), tenant: config.tenant.mode, healthPort },
       'worker is running',
     );
     process.stderr.write(
-      `\n  unblock-assistant worker is running (store: ${path.resolve(config.store.dataDir)})\n\n`,
+      `\n  unblock-assistant worker is running (store: ${describeStore(config.store)})\n\n`,
     );
     shutdownOn(() => app.stop());
     return;
@@ -60,13 +48,17 @@ async function main(): Promise<void> {
     logger.warn(
       'MicrosoftAppId is empty: /api/messages accepts unauthenticated requests. Use this only on your own machine.',
     );
+  if (config.tenant.mode === 'live' && !config.helpdeskGroupId)
+    logger.warn(
+      "ALLOW_ANY_USER_TO_START=true and no HELPDESK_GROUP_ID: anyone in the tenant may start a request, reset a restricted user's password and see the temporary password.",
+    );
   logger.info(
     {
       endpoint: `${url}/api/messages`,
       tenant: config.tenant.mode,
       tenantId: app.tenantId,
       simulator: app.simulator ? app.simulator.baseUrl : undefined,
-      store: `sqlite at ${path.resolve(config.store.dataDir)}`,
+      store: describeStore(config.store),
       auth: authMode,
     },
     'unblock-assistant is running',
@@ -76,7 +68,7 @@ async function main(): Promise<void> {
       '',
       `  unblock-assistant is listening on ${url}/api/messages`,
       `  tenant:  ${config.tenant.mode === 'simulated' ? `simulated contoso.com (${app.simulator?.baseUrl})` : `live ${app.tenantId}`}`,
-      `  store:   SQLite in ${path.resolve(config.store.dataDir)}`,
+      `  store:   ${describeStore(config.store)}`,
       `  auth:    ${authMode}`,
       `  health:  ${url}/healthz   ready: ${url}/readyz`,
       '',
@@ -86,6 +78,39 @@ async function main(): Promise<void> {
   );
 
   shutdownOn(() => app.stop());
+}
+
+/** A stop that takes longer than this ends the process anyway: a service manager is waiting. */
+const SHUTDOWN_DEADLINE_MS = 5000;
+const LOG_FLUSH_MS = 1000;
+
+/**
+ * SIGTERM or SIGINT: finish the turns in flight, stop, exit. A second signal, or a stop still running after
+ * SHUTDOWN_DEADLINE_MS, ends the process at once. Nothing on the way depends on a log line being written.
+ */
+function stopOnSignals(stop: () => Promise<void>, log: ProcessLog): void {
+  let stopping = false;
+  const exit = (code: number) => {
+    void log.close(LOG_FLUSH_MS).finally(() => process.exit(code));
+  };
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.exit(1);
+    }
+    stopping = true;
+    setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
+    log.logger.info({ signal }, 'shutting down: finishing turns in flight');
+    try {
+      await stop();
+      log.logger.info('stopped');
+      exit(0);
+    } catch (error) {
+      log.logger.error({ err: error }, 'shutdown failed');
+      exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,9 @@
 // The Bot Framework adapter: authenticates incoming requests (when an app id is configured) and sends
 // replies through the connector at the activity's serviceUrl. Validation is botbuilder's own; this file
 // only configures it and makes every way it can refuse a token answer 401 (see platform-notes.md).
-import { ConfidentialClientApplication } from '@azure/msal-node';
 import {
   type Activity,
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type TurnContext,
@@ -12,10 +12,11 @@ import {
   type AuthenticateRequestResult,
   AuthenticationConstants,
   AuthenticationError,
-  MsalServiceClientCredentialsFactory,
+  GovernmentConstants,
 } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { botCredentialsFactory } from './botCredentials.js';
 
 /** The bot's Bot Framework identity and channel endpoints, exactly as configured (src/config.ts). */
 export type BotIdentity = Config['bot'];
@@ -30,16 +31,14 @@ export function createAdapter(identity: BotIdentity, logger: Logger): CloudAdapt
       MicrosoftAppType: identity.appId ? identity.appType : 'MultiTenant',
       MicrosoftAppTenantId: identity.appTenantId ?? '',
       // Giving any of these switches botbuilder to a "parameterized" configuration in which ALL must be
-      // given (platform-notes.md), so every one is set; the defaults are botbuilder's public-cloud values.
+      // given (platform-notes.md), so every one is set, the defaults being botbuilder's for the cloud.
       ToBotFromChannelOpenIdMetadataUrl: identity.channel.openIdMetadataUrl,
       ToBotFromChannelTokenIssuer: identity.channel.tokenIssuer,
       ToChannelFromBotLoginUrl: identity.channel.loginUrl,
       ToChannelFromBotOAuthScope: identity.channel.oauthScope,
-      ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
-      OAuthUrl: AuthenticationConstants.OAuthUrl,
-      CallerId: 'urn:botframework:azure',
+      ...cloudConstants(identity.channel.cloud),
     },
-    credentialsFactory(identity),
+    botCredentialsFactory({ ...identity, loginUrl: identity.channel.loginUrl }),
   );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -52,25 +51,14 @@ export function createAdapter(identity: BotIdentity, logger: Logger): CloudAdapt
   return adapter;
 }
 
-/**
- * botbuilder's default credential factory builds its MSAL client without `knownAuthorities`, so with any
- * login URL but the public cloud's every reply fails silently (`endpoints_resolution_error`, swallowed:
- * platform-notes.md). Listing the login host is harmless against the real cloud.
- */
-function credentialsFactory(identity: BotIdentity): MsalServiceClientCredentialsFactory | undefined {
-  const { appId, appPassword } = identity;
-  if (!appId || !appPassword) return undefined;
-  if (identity.channel.loginUrl === AuthenticationConstants.ToChannelFromBotLoginUrl) return undefined;
-  const authority = identity.channel.loginUrl;
-  const client = new ConfidentialClientApplication({
-    auth: {
-      clientId: appId,
-      clientSecret: appPassword,
-      authority,
-      knownAuthorities: [new URL(authority).host],
-    },
-  });
-  return new MsalServiceClientCredentialsFactory(appId, client);
+/** The settings botbuilder derives from ChannelService, which the parameterized configuration must be given. */
+function cloudConstants(cloud: 'public' | 'usgov') {
+  const constants = cloud === 'usgov' ? GovernmentConstants : AuthenticationConstants;
+  return {
+    ToBotFromEmulatorOpenIdMetadataUrl: constants.ToBotFromEmulatorOpenIdMetadataUrl,
+    OAuthUrl: constants.OAuthUrl,
+    CallerId: cloud === 'usgov' ? CallerIdConstants.USGovChannel : CallerIdConstants.PublicAzureChannel,
+  };
 }
 
 /**

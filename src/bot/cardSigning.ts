@@ -48,16 +48,22 @@ export function createCardSigner(key: Buffer): CardSigner {
 
 /**
  * The signing key: from CARD_SIGNING_SECRET when set, else generated once with crypto.randomBytes and kept
- * in the store, so every process sharing the store (bot, `npm run worker`) signs alike and cards stay valid
- * across restarts. The key is never logged or shown.
+ * in the store (create-if-absent, so processes starting together agree), so every process sharing the store
+ * (bot instances, `npm run worker`) signs alike and cards stay valid across restarts. The key is never logged
+ * or shown.
  */
+/** The key every instance configured with the same CARD_SIGNING_SECRET derives. */
+export function cardSigningKeyFromSecret(secret: string): Buffer {
+  return createHash('sha256').update(`unblock-assistant card signing\n${secret}`).digest();
+}
+
 export async function loadCardSigningKey(state: StateStore, secret: string | undefined): Promise<Buffer> {
-  if (secret) return createHash('sha256').update(`unblock-assistant card signing\n${secret}`).digest();
+  if (secret) return cardSigningKeyFromSecret(secret);
   const existing = await readKey(state);
   if (existing) return existing;
-  await state.write({ [CARD_SIGNING_STATE_KEY]: { value: { key: randomBytes(32).toString('base64') } } });
-  // Read back, so two processes starting together on a fresh store almost always agree. The store has no
-  // create-if-absent for state; deployments that start several processes at once set CARD_SIGNING_SECRET.
+  // Several processes starting on a fresh store (bot instances, workers) each offer a key; the store keeps
+  // the first, and everyone reads back the one it kept.
+  await state.writeIfAbsent(CARD_SIGNING_STATE_KEY, { key: randomBytes(32).toString('base64') });
   const stored = await readKey(state);
   if (!stored) throw new Error('the card signing key could not be read back from the store');
   return stored;

@@ -1,7 +1,7 @@
 // Runs a step of a turn; on failure logs once and answers with an error card in the person's language
 // that says what to do next. The exception's own text never reaches the chat.
 import type { TurnContext } from 'botbuilder';
-import { DialogContextError } from 'botbuilder-dialogs';
+import { DialogContextError } from 'botbuilder-dialogs/lib/dialogContextError';
 import type { Logger } from 'pino';
 import type { Language, MessageKey, Translator } from '../i18n/index.js';
 import { TenantError } from '../runbook/index.js';

@@ -9,9 +9,11 @@ import { type BotIdentity, createAdapter } from './adapter.js';
 import { TurnAdmission } from './admission.js';
 import { ApprovalHandler } from './approvals/approvalHandler.js';
 import { ApproverDirectory } from './approvals/approverDirectory.js';
+import { WaitingForApprover } from './approvals/waitingForApprover.js';
 import { createCardSigner } from './cardSigning.js';
 import { ConversationMemory } from './conversationMemory.js';
 import { checkIncomingActivity } from './incomingActivity.js';
+import { type LocalDirectory, LocalMode } from './localMode.js';
 import { Pacer } from './proactive/pacer.js';
 import { TeamsNotifier } from './proactive/teamsNotifier.js';
 import { RunbookFlow } from './runbook/runbookFlow.js';
@@ -46,6 +48,11 @@ export interface BotDeps {
   maxConcurrentTurns: number;
   /** Pacing of proactive sends (tests and benchmarks may pass their own). */
   pacer?: Pacer;
+  /**
+   * Local mode (simulated tenant, no MicrosoftAppId): any local client's activity is taken as the simulated
+   * tenant's, and people it does not know join its directory (localMode.ts). Absent everywhere else.
+   */
+  localMode?: { tenantId: string; directory: LocalDirectory };
 }
 
 export interface HttpReply {
@@ -113,6 +120,16 @@ export function createBot(deps: BotDeps): Bot {
       logger,
     }),
   });
+  const localMode = deps.localMode && new LocalMode({ ...deps.localMode, t: deps.t, logger });
+  const waitingForApprover = new WaitingForApprover({
+    lifecycle: deps.lifecycle,
+    conversations: store.conversations,
+    directory,
+    t: deps.t,
+    logger,
+    signCard: signer.sign,
+    giveUpAfterHours: deps.giveUpAfterHours,
+  });
   const notifier = new TeamsNotifier({
     adapter,
     appId: deps.identity.appId ?? '',
@@ -125,6 +142,7 @@ export function createBot(deps: BotDeps): Bot {
     expireAfterHours: deps.expireAfterHours,
     giveUpAfterHours: deps.giveUpAfterHours,
     signCard: signer.sign,
+    localMode: localMode !== undefined,
   });
 
   const endpoint: MessagesEndpoint = {
@@ -156,6 +174,7 @@ export function createBot(deps: BotDeps): Bot {
     }
     const check = checkIncomingActivity(body);
     if (!check.ok) return { status: 400, body: { error: 'BadRequest', problems: check.problems } };
+    const activity = localMode ? await localMode.adopt(body as Record<string, unknown>) : body;
     const reply: HttpReply = { status: 500 };
     const res = {
       socket: null,
@@ -175,9 +194,12 @@ export function createBot(deps: BotDeps): Bot {
       },
     };
     await adapter.process(
-      { body: body as Record<string, unknown>, headers, method: 'POST' },
+      { body: activity as Record<string, unknown>, headers, method: 'POST' },
       res,
-      (context) => bot.run(context),
+      (context) => {
+        localMode?.welcome(context);
+        return waitingForApprover.around(context, () => bot.run(context));
+      },
     );
     if (reply.status >= 500) {
       // botbuilder puts the exception text in the body; it must not reach the caller.

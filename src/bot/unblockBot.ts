@@ -4,7 +4,8 @@
 // runbook dialog), approvals/ (decisions).
 import type { BotState, InvokeResponse, TurnContext } from 'botbuilder';
 import { TeamsActivityHandler } from 'botbuilder';
-import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import type { DialogState } from 'botbuilder-dialogs/lib/dialogContext';
+import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 import type { Logger } from 'pino';
 import { type Language, resolveLanguage, type Translator } from '../i18n/index.js';
 import type { RequestLifecycle } from '../requests/index.js';

@@ -9,6 +9,7 @@ export const runbookVerbs = [
   'runbook.passwordResetNow',
   'runbook.passwordNoted',
   'runbook.passwordOnPremisesDone',
+  'runbook.passwordResetByHand',
   'runbook.restrictionContinue',
   'runbook.revokeSessions',
   'runbook.checksContinue',

@@ -13,7 +13,8 @@ import {
   type TenantProbe,
   TenantSimulator,
 } from '../tenant/index.js';
-import { type CheckResult, runChecks } from './checks.js';
+import { botCredential, botScope, describeBotTokenFailure } from './botToken.js';
+import { type CheckResult, type CheckSettings, runChecks } from './checks.js';
 import { exitCodeFor, renderResults } from './report.js';
 
 export interface DoctorOptions {
@@ -21,6 +22,8 @@ export interface DoctorOptions {
   write: (line: string) => void;
   /** Replaces the live credential: for tests whose process cannot trust a local authority's TLS. */
   credential?: TokenCredential;
+  /** Replaces the bot's own credential (MicrosoftAppId), for the same reason. */
+  botCredential?: TokenCredential;
 }
 
 export interface DoctorOutcome {
@@ -31,6 +34,8 @@ export interface DoctorOutcome {
 interface Target {
   probe: TenantProbe;
   approverGroupId: string | undefined;
+  helpdeskGroupId: string | undefined;
+  identity: string;
   description: string[];
   close(): Promise<void>;
 }
@@ -44,7 +49,7 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
     options.write('unblock-assistant doctor');
     for (const line of target.description) options.write(line);
     options.write('');
-    const results = await runChecks(target.probe, { approverGroupId: target.approverGroupId });
+    const results = await runChecks(target.probe, checkSettings(config, target, options));
     for (const line of renderResults(results)) options.write(line);
     return { exitCode: exitCodeFor(results), results };
   } finally {
@@ -64,9 +69,18 @@ async function openTarget(config: Config, options: DoctorOptions): Promise<Targe
         retry: DOCTOR_RETRY,
       }),
       approverGroupId: config.approverGroupId,
+      helpdeskGroupId: config.helpdeskGroupId,
+      identity: tenant.clientId
+        ? `app ${tenant.clientId} (AZURE_CLIENT_ID)`
+        : 'the identity DefaultAzureCredential found',
       description: [
         `TENANT_MODE=live: checking tenant ${tenant.tenantId} as ${credentialKind(tenant)}`,
         `Graph ${tenant.graphBaseUrl} · Exchange ${tenant.exoBaseUrl} · authority ${tenant.authorityHost ?? 'https://login.microsoftonline.com'}`,
+        ...(tenant.clientSecret || tenant.clientCertificatePath
+          ? []
+          : [
+              'Without a secret or certificate this is DefaultAzureCredential: on the App Service its managed identity; on a workstation your own Azure CLI login, which proves nothing about the bot (run it with `az webapp ssh`: docs/setup.md, "7. Check the configuration").',
+            ]),
       ],
       close: async () => undefined,
     };
@@ -79,6 +93,8 @@ async function openTarget(config: Config, options: DoctorOptions): Promise<Targe
       retry: DOCTOR_RETRY,
     }),
     approverGroupId: config.approverGroupId ?? SEED.groups.approvers,
+    helpdeskGroupId: config.helpdeskGroupId ?? SEED.groups.helpdesk,
+    identity: 'the simulated app',
     description: [
       simulator
         ? 'TENANT_MODE=simulated: these checks run against an in-process tenant simulator (seeded contoso.com), not a Microsoft 365 tenant.'
@@ -88,6 +104,30 @@ async function openTarget(config: Config, options: DoctorOptions): Promise<Targe
     close: async () => {
       await simulator?.stop();
     },
+  };
+}
+
+function checkSettings(config: Config, target: Target, options: DoctorOptions): CheckSettings {
+  const bot = config.bot;
+  const credential = options.botCredential ?? botCredential(bot);
+  const scope = botScope(bot);
+  return {
+    approverGroupId: target.approverGroupId,
+    helpdeskGroupId: target.helpdeskGroupId,
+    anyUserMayStart: config.tenant.mode === 'live' && config.anyUserMayStart,
+    identity: target.identity,
+    botExpected: config.tenant.mode === 'live',
+    botToken:
+      bot.appId && credential
+        ? {
+            appId: bot.appId,
+            get: async () => {
+              const token = await credential.getToken(scope);
+              if (!token?.token) throw new Error('no token');
+            },
+            describeFailure: (error) => describeBotTokenFailure(bot, error),
+          }
+        : null,
   };
 }
 

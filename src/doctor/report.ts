@@ -1,14 +1,14 @@
-// Renders check results as the doctor prints them: one line per check with ✓, ✗ or ! (warning), the fix
-// indented under a failure, and a closing verdict.
+// Renders check results as the doctor prints them: one line per check with ✓, ✗, ! (warning) or – (not
+// checked, because a line above already failed), the fix indented under a failure, and a closing verdict.
 import type { CheckResult } from './checks.js';
 
-const MARK = { pass: '✓', fail: '✗', warn: '!' } as const;
+const MARK = { pass: '✓', fail: '✗', warn: '!', skip: '–' } as const;
 
 export function renderResults(results: CheckResult[]): string[] {
   const lines: string[] = [];
   for (const r of results) {
     lines.push(`${MARK[r.status]} ${r.title}: ${r.detail}`);
-    if (r.status !== 'pass' && r.fix) lines.push(`    fix: ${r.fix}`);
+    if ((r.status === 'fail' || r.status === 'warn') && r.fix) lines.push(`    fix: ${r.fix}`);
   }
   const failed = results.filter((r) => r.required && r.status === 'fail').length;
   const warned = results.filter((r) => r.status === 'warn').length;

@@ -1,1 +1,4 @@
-export { createHttpServer, type HttpServer } from './server.js';
+export {
+  createHttpServer,
+  type HttpServer,
+} from './server.js';

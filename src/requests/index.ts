@@ -5,5 +5,6 @@ export type { RequestEvent } from './events.js';
 export { type JobOutcome, monitorJob, notifyJob, unblockJobId } from './jobs.js';
 export { RequestLedger } from './ledger.js';
 export { RequestLifecycle } from './lifecycle.js';
+export { GroupMembership } from './membership.js';
 export type { Delivery, DeliveryResult, Notifier } from './notifier.js';
 export { createRequestJobs, type RequestJobs } from './requestJobs.js';

@@ -59,6 +59,15 @@ export class RequestLifecycle {
     return this.deps.requests.listRecentByRequester(aadObjectId, limit);
   }
 
+  /** Requests waiting for a decision `approverId` may take (not their own, unless allowed), oldest first. */
+  async waitingFor(approverId: string): Promise<UnblockRequest[]> {
+    const waiting = await this.deps.requests.listByState('pending_approval');
+    const submitted = (r: UnblockRequest) => r.submittedAt ?? r.createdAt;
+    return waiting
+      .filter((r) => this.deps.allowSelfApproval || r.requester.aadObjectId !== approverId)
+      .sort((a, b) => submitted(a).localeCompare(submitted(b)));
+  }
+
   /** Opens a request for `target`, unless one is in progress or the daily cap is reached. */
   async start(input: {
     id: string;

@@ -34,6 +34,16 @@ export async function deliverNotification(
     return { kind: 'done' };
   }
 
+  if (delivery.action === 'post') {
+    // Teams takes no idempotency key for a post, so a process that dies after Teams accepted the message
+    // but before this job is marked done sends it again when the job is retried. This entry marks the
+    // attempt, so the audit log shows which (rare) repeats were such interrupted sends.
+    await deps.ledger.note(request, 'notify.sending', {
+      event,
+      to: delivery.referenceKey,
+      key: delivery.key,
+    });
+  }
   const result = await deps.notifier.deliver(event, request, delivery);
   if (result.ok) {
     await deps.ledger.note(request, 'notify.sent', {

@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import { type ApprovalTimeouts, unblockAttemptOf } from '../runbook/index.js';
 import type { Job, JobType, Store } from '../store/index.js';
-import type { TenantGateway } from '../tenant/index.js';
+import { MessageTraceBudget, type TenantGateway } from '../tenant/index.js';
 import { runApprovalTimers } from './approvalTimers.js';
 import { type JobOutcome, notifyPayload, unblockPayload } from './jobs.js';
 import type { RequestLedger } from './ledger.js';
@@ -23,6 +23,8 @@ export interface RequestJobsDeps {
   now: () => Date;
   approvals: ApprovalTimeouts;
   giveUpAfterMs: number;
+  /** Graph message-trace calls this process may spend per 5 minutes (MESSAGE_TRACE_CALLS_PER_5_MIN). */
+  messageTraceCallsPer5Min?: number;
   /** An approved or unblocking request older than this is reported as stuck. */
   stuckAfterMs: number;
 }
@@ -43,6 +45,10 @@ export function createRequestJobs(deps: RequestJobsDeps): RequestJobs {
     logger,
     now,
     giveUpAfterMs: deps.giveUpAfterMs,
+    traceBudget: new MessageTraceBudget({
+      callsPer5Min: deps.messageTraceCallsPer5Min,
+      now: () => now().getTime(),
+    }),
   });
   const handlers: RequestJobs['handlers'] = {
     unblock: async (job) => {

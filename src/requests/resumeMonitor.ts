@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import { senderAddressOf, TenantError, type UnblockRequest } from '../runbook/index.js';
 import type { RequestStore } from '../store/index.js';
-import type { TenantGateway } from '../tenant/index.js';
+import { MessageTraceBudget, type TenantGateway, type TraceWindow, traceWindow } from '../tenant/index.js';
 import type { RequestLedger } from './ledger.js';
 
 export interface ResumeMonitorDeps {
@@ -14,8 +14,10 @@ export interface ResumeMonitorDeps {
   logger: Logger;
   now: () => Date;
   giveUpAfterMs: number;
-  /** Message-trace calls per cycle; Graph allows 100 per 5 minutes per tenant. */
+  /** Message-trace calls per cycle at most; the budget below bounds every 5 minutes. */
   traceCallsPerCycle?: number;
+  /** Graph's message-trace limits: calls per 5 minutes, back-off on 429 (src/tenant/messageTraceBudget.ts). */
+  traceBudget?: MessageTraceBudget;
 }
 
 export interface ResumeCycle {
@@ -37,11 +39,15 @@ export class ResumeMonitor {
   /** When each waiting request last had its message trace read: the budget goes to the longest-waiting. */
   private readonly lastTraced = new Map<string, number>();
 
-  constructor(private readonly deps: ResumeMonitorDeps) {}
+  private readonly traceBudget: MessageTraceBudget;
+
+  constructor(private readonly deps: ResumeMonitorDeps) {
+    this.traceBudget = deps.traceBudget ?? new MessageTraceBudget({ now: () => deps.now().getTime() });
+  }
 
   /** This cycle's share of the message-trace budget: never-checked requests first, then the least recent. */
   private traceTurn(offList: UnblockRequest[]): string[] {
-    const budget = this.deps.traceCallsPerCycle ?? 20;
+    const budget = Math.min(this.deps.traceCallsPerCycle ?? 20, this.traceBudget.available());
     return offList
       .map((r) => ({ id: r.id, last: this.lastTraced.get(r.id) ?? -1 }))
       .sort((a, b) => a.last - b.last)
@@ -74,9 +80,13 @@ export class ResumeMonitor {
       if (!restricted.has(addressOf(request))) {
         if (!this.traceAvailable) canSend = true;
         else if (toTrace.has(request.id)) {
-          result.traceCalls += 1;
-          this.lastTraced.set(request.id, now.getTime());
-          canSend = await this.deliveredSince(request, now);
+          // Graph's limits: a window of at most 10 days ending before now, and the tenant's shared budget.
+          const window = traceWindow(new Date(Date.parse(request.unblockedAt ?? request.updatedAt)), now);
+          if (window && this.traceBudget.take()) {
+            result.traceCalls += 1;
+            this.lastTraced.set(request.id, now.getTime());
+            canSend = await this.deliveredSince(request, window);
+          }
         }
       }
       if (canSend) {
@@ -113,12 +123,15 @@ export class ResumeMonitor {
     return moved.ok;
   }
 
-  private async deliveredSince(request: UnblockRequest, now: Date): Promise<boolean> {
-    const from = new Date(Date.parse(request.unblockedAt ?? request.updatedAt));
+  private async deliveredSince(request: UnblockRequest, window: TraceWindow): Promise<boolean> {
     try {
-      const trace = await this.deps.tenant.listMessageTrace(addressOf(request), from, now);
+      const trace = await this.deps.tenant.listMessageTrace(addressOf(request), window.from, window.to);
       return trace.some((entry) => entry.status.toLowerCase() === 'delivered');
     } catch (error) {
+      if (this.traceBudget.backsOffFor(error)) {
+        this.deps.logger.warn('message trace throttled: no trace call until Graph allows it again');
+        return false;
+      }
       if (error instanceof TenantError && (error.code === 'Forbidden' || error.code === 'Unauthorized')) {
         // Without ExchangeMessageTrace.Read.All the list alone decides (docs/setup.md says how to grant it).
         this.deps.logger.warn(

@@ -28,6 +28,11 @@ export function isTerminal(state: RequestState): boolean {
   return terminalStates.includes(state);
 }
 
+/** The states of a request still in progress: every state of the machine that is not an end. */
+export const activeStates: readonly RequestState[] = (Object.keys(allowed) as RequestState[]).filter(
+  (state) => !isTerminal(state),
+);
+
 /** Failures a new unblock attempt can fix (Exchange was down, a permission was missing, sending never resumed). */
 const retryableFailures: readonly RequestFailure[] = [
   'retries-exhausted',

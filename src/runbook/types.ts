@@ -18,6 +18,8 @@ export interface RestrictedSender {
   createdAt: string | null;
   changedAt: string | null;
   temporaryBlock: boolean;
+  /** Fields Exchange sent with a value of an unexpected type: unknown, not empty (absent = none). */
+  unreadable?: Array<'reason' | 'createdAt' | 'changedAt' | 'temporaryBlock'>;
 }
 
 export interface InboxRuleSummary {
@@ -32,6 +34,8 @@ export interface MailboxForwarding {
   forwardingSmtpAddress: string | null;
   forwardingAddress: string | null;
   deliverToMailboxAndForward: boolean;
+  /** Fields Exchange sent with a value of an unexpected type: unknown, not empty (absent = none). */
+  unreadable?: Array<'forwardingSmtpAddress' | 'forwardingAddress' | 'deliverToMailboxAndForward'>;
 }
 
 /** What the bot found when it checked the account for signs of compromise. */
@@ -141,6 +145,7 @@ export type AuditAction =
   | 'approval.reminded'
   | 'approvals-channel.set'
   | 'unblock.called'
+  | 'notify.sending'
   | 'notify.sent'
   | 'notify.failed'
   | 'job.gave-up'

@@ -1,6 +1,6 @@
 // What the bot and the worker need from storage. Implementations: sqlite/ (embedded default) and, later,
 // azure/ (Table, Queue, Blob). All methods are async so both fit.
-import type { AuditEvent, RequestState, UnblockRequest } from '../runbook/index.js';
+import type { Actor, AuditEvent, RequestState, UnblockRequest } from '../runbook/index.js';
 
 export type UpdateOutcome =
   | { ok: true; request: UnblockRequest }
@@ -46,6 +46,46 @@ export interface RequestStore {
   listRecentByRequester(aadObjectId: string, limit: number): Promise<UnblockRequest[]>;
   /** Every request for a target user, whatever its state, most recent first. */
   listForTarget(targetUserId: string, limit?: number): Promise<UnblockRequest[]>;
+}
+
+/**
+ * One page of the request list (the Requests tab): every filter given narrows it, newest first
+ * (createdAt, then id), paged by a keyset cursor so page 400 costs what page 1 costs.
+ */
+export interface RequestListQuery {
+  states?: readonly RequestState[];
+  /** The blocked user's UPN starts with this (case-insensitive), e.g. "rob". */
+  targetPrefix?: string;
+  /** Started by this person (Entra object id). */
+  requesterId?: string;
+  /** createdAt ≥ this instant (ISO). */
+  createdFrom?: string;
+  /** createdAt < this instant (ISO). */
+  createdBefore?: string;
+  /** Words that must all start a word of the user's name, UPN, mail, the requester's name or the id. */
+  words?: readonly string[];
+  /** Where to continue: the `next` of the previous page (opaque). */
+  after?: string;
+  limit: number;
+}
+
+export interface RequestListPage {
+  requests: UnblockRequest[];
+  /** Pass as `after` for the next page; null on the last page. */
+  next: string | null;
+}
+
+/** Reads for browsing every request (the Requests tab), kept fast by indexes with 100,000 requests. */
+export interface RequestSearch {
+  /** 'bad-cursor' when `after` is not a cursor this query could have returned (tampered, or another filter). */
+  list(query: RequestListQuery): Promise<RequestListPage | 'bad-cursor'>;
+  /** Everyone who started a request, with the name of their latest one, by name. */
+  requesters(limit: number): Promise<Actor[]>;
+  /**
+   * A value that changes whenever anything about any request changes (a commit, an audit note), so an open
+   * view can poll it cheaply and reload only when it moved.
+   */
+  changeMarker(): Promise<string>;
 }
 
 export interface AuditLog {
@@ -134,6 +174,8 @@ export interface StateStore {
   read(keys: string[]): Promise<Record<string, StateItem>>;
   /** `eTag` undefined or '*' = last writer wins; otherwise must match the stored one. */
   write(changes: Record<string, { value: object; eTag?: string }>): Promise<void>;
+  /** Stores `value` only when `key` holds nothing: of several processes trying at once, one wins. */
+  writeIfAbsent(key: string, value: object): Promise<boolean>;
   delete(keys: string[]): Promise<void>;
 }
 
@@ -143,6 +185,7 @@ export class StateConflictError extends Error {
 
 export interface Store {
   requests: RequestStore;
+  search: RequestSearch;
   audit: AuditLog;
   conversations: ConversationStore;
   state: StateStore;

@@ -40,6 +40,11 @@ export interface TenantGateway {
   getMailboxForwarding(address: string): Promise<MailboxForwarding>;
   /** Inbox rules (Graph messageRules), summarised for the compromise check. */
   listInboxRules(userId: string): Promise<InboxRuleSummary[]>;
+  /**
+   * Object ids of every user in a group, directly or through nested groups (Graph transitiveMembers,
+   * every page). Throws TenantError 'NotFound' for an unknown group.
+   */
+  listGroupUserIds(groupId: string): Promise<string[]>;
   /** Which of `groupIds` (≤ 20) the user is a transitive member of (Graph checkMemberGroups). */
   checkMemberGroups(userId: string, groupIds: string[]): Promise<string[]>;
   /** Outbound messages from a sender in a time window (Graph message trace). */

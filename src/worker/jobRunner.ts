@@ -81,6 +81,12 @@ export class JobRunner {
     const job = await jobs.claim(this.owner, this.now(), leaseMs);
     if (!job) return false;
     const log = this.options.logger.child({ jobId: job.id, attempt: job.attempts });
+    if (job.attempts > this.budget.maxAttempts) {
+      // Handed out more often than the budget without an outcome: each worker that ran it stopped before
+      // it could settle it (its lease ran out). A poison job: running it again could stop the next one too.
+      await this.giveUp(job, `handed out ${job.attempts} times without an outcome`, log);
+      return true;
+    }
     let outcome: JobOutcome;
     try {
       outcome = await this.options.handlers[job.type](job);
@@ -99,14 +105,19 @@ export class JobRunner {
       return;
     }
     if (outcome.kind === 'failed' || job.attempts >= this.budget.maxAttempts) {
-      log.warn({ error: outcome.error, attempts: job.attempts }, 'job given up');
-      await this.options.onGiveUp?.(job, outcome.error);
-      await jobs.fail(job.id, this.owner, outcome.error);
+      await this.giveUp(job, outcome.error, log);
       return;
     }
     const delay = outcome.delayMs ?? backoffMs(job.attempts, this.backoffOptions(), this.random);
     log.info({ error: outcome.error, retryInMs: delay }, 'job will be retried');
     await jobs.retry(job.id, this.owner, new Date(this.now().getTime() + delay), outcome.error);
+  }
+
+  /** Reports the job to its owner (its request fails visibly), then ends it as failed. */
+  private async giveUp(job: Job, error: string, log: Logger): Promise<void> {
+    log.warn({ error, attempts: job.attempts }, 'job given up');
+    await this.options.onGiveUp?.(job, error);
+    await this.options.jobs.fail(job.id, this.owner, error);
   }
 
   private backoffOptions() {

@@ -16,7 +16,9 @@ import {
   StoreUnavailableError,
 } from '../../src/store/index.js';
 import { schemaVersion } from '../../src/store/sqlite/migrations.js';
+import { SqliteRequestSearch } from '../../src/store/sqlite/search.js';
 import { sampleAuditEvent, sampleRequest } from './sampleRequest.js';
+import { describeRequestSearchContract } from './search.contract.js';
 import { describeStoreContract } from './store.contract.js';
 
 const fileName = 'unblock-assistant.db';
@@ -26,6 +28,18 @@ async function makeTempDir(): Promise<string> {
 }
 
 describeStoreContract('sqlite', async () => {
+  const dataDir = await makeTempDir();
+  const store = openSqliteStore({ dataDir });
+  return {
+    store,
+    async cleanup() {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+});
+
+describeRequestSearchContract('sqlite', async () => {
   const dataDir = await makeTempDir();
   const store = openSqliteStore({ dataDir });
   return {
@@ -164,15 +178,27 @@ describe('SQLite store', () => {
     const raw = rawDatabase();
     raw.exec('DROP TABLE jobs');
     raw.exec('DROP INDEX requests_by_requester');
+    for (const index of ['created_id', 'state_created', 'target_upn', 'requester_created'])
+      raw.exec(`DROP INDEX requests_by_${index}`);
+    raw.exec(
+      'DROP TRIGGER request_words_insert; DROP TRIGGER request_words_update; DROP TABLE request_words',
+    );
     raw.pragma('user_version = 1');
     raw.close();
 
     const logger = { info: sinon.spy() };
     const after = open({ logger });
-    assert.deepEqual(logger.info.firstCall.args[0].migrationsApplied, [2, 3]);
+    assert.deepEqual(logger.info.firstCall.args[0].migrationsApplied, [2, 3, 4]);
     assert.deepEqual(await after.requests.get(sampleRequest().id), sampleRequest());
     assert.equal((await after.conversations.listReferences('user:')).length, 1);
     assert.equal(await after.jobs.enqueue({ id: 'job-a', type: 'unblock', payload: {} }), true);
+    const found = await after.search.list({ words: ['rob'], limit: 5 });
+    assert.ok(found !== 'bad-cursor');
+    assert.deepEqual(
+      found.requests.map((r) => r.id),
+      [sampleRequest().id],
+      'requests stored before the word index are found by word',
+    );
   });
 
   it("finds an agent's requests through the requester index, not a table scan", async () => {
@@ -190,6 +216,40 @@ describe('SQLite store', () => {
         plan.some((row) => row.detail.includes('requests_by_requester')),
         JSON.stringify(plan),
       );
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('answers every request-list filter from an index, in list order, without sorting the table', async () => {
+    const store = open();
+    await store.close();
+    const raw = rawDatabase();
+    try {
+      const search = new SqliteRequestSearch(raw);
+      const shapes = {
+        all: { index: 'requests_by_created_id', query: {} },
+        state: { index: 'requests_by_state_created', query: { states: ['pending_approval' as const] } },
+        requester: { index: 'requests_by_requester_created', query: { requesterId: 'x' } },
+        user: { index: 'requests_by_target_upn', query: { targetPrefix: 'rob' } },
+        dates: { index: 'requests_by_created_id', query: { createdFrom: '2024', createdBefore: '2025' } },
+        words: { index: 'VIRTUAL TABLE', query: { words: ['rob'], states: ['failed' as const] } },
+        nextPage: { index: 'requests_by_created_id', query: { after: 'c:2024-05-01T09:00:00.000Z|x' } },
+      };
+      for (const [name, { index, query }] of Object.entries(shapes)) {
+        const plan = search.explain({ ...query, limit: 25 });
+        assert.ok(
+          plan.some((step) => step.includes(index)),
+          `${name}: ${plan.join(' / ')}`,
+        );
+        assert.ok(
+          !plan.some((step) => /^SCAN r$/.test(step)),
+          `${name} scans the table: ${plan.join(' / ')}`,
+        );
+        // A user prefix covers several UPNs, so its matches are sorted; every other shape reads in order.
+        if (name !== 'user')
+          assert.ok(!plan.some((step) => step.includes('TEMP B-TREE')), `${name} sorts: ${plan.join(' / ')}`);
+      }
     } finally {
       raw.close();
     }

@@ -214,6 +214,133 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       });
     });
 
+    describe('commits (a use case writes its request, audit entries and jobs together)', () => {
+      const job = (id: string) => ({ id, type: 'notify' as const, payload: { requestId: 'req-0001', id } });
+
+      it('creates a request with its audit entries and jobs', async () => {
+        const request = sampleRequest();
+        const event = sampleAuditEvent();
+        const outcome = await store.requests.commit({
+          request,
+          expectedVersion: null,
+          audit: [event],
+          jobs: [job('notify:a'), job('notify:b')],
+        });
+        assert.deepEqual(outcome, { ok: true, request });
+        assert.deepEqual(await store.requests.get(request.id), request);
+        assert.deepEqual(await store.audit.listForRequest(request.id), [event]);
+        assert.equal((await store.jobs.get('notify:a'))?.status, 'queued');
+        assert.deepEqual((await store.jobs.get('notify:b'))?.payload, job('notify:b').payload);
+      });
+
+      it('moves a request with its audit entries and jobs, and lists it in its new state', async () => {
+        const request = sampleRequest();
+        await store.requests.create(request);
+        const next = changed(request, { state: 'pending_approval' });
+        const event = sampleAuditEvent({
+          action: 'request.transition',
+          fromState: 'open',
+          toState: 'pending_approval',
+        });
+        const outcome = await store.requests.commit({
+          request: next,
+          expectedVersion: 1,
+          audit: [event],
+          jobs: [job('notify:submitted')],
+        });
+        assert.deepEqual(outcome, { ok: true, request: next });
+        assert.deepEqual(await store.audit.listForRequest(request.id), [event]);
+        assert.equal((await store.jobs.get('notify:submitted'))?.status, 'queued');
+        assert.deepEqual(ids(await store.requests.listByState('pending_approval')), [request.id]);
+        assert.deepEqual(await store.requests.listByState('open'), []);
+      });
+
+      it('writes nothing of a commit that lost the compare-and-set', async () => {
+        const request = sampleRequest({ state: 'pending_approval' });
+        await store.requests.create(request);
+        const winner = changed(request, { state: 'approved' });
+        await store.requests.commit({ request: winner, expectedVersion: 1, audit: [], jobs: [] });
+        const loser = changed(request, { state: 'rejected' });
+        const outcome = await store.requests.commit({
+          request: loser,
+          expectedVersion: 1,
+          audit: [sampleAuditEvent({ action: 'approval.decided' })],
+          jobs: [job('notify:rejected')],
+        });
+        assert.deepEqual(outcome, { ok: false, reason: 'conflict', current: winner });
+        assert.deepEqual(await store.audit.listForRequest(request.id), []);
+        assert.equal(await store.jobs.get('notify:rejected'), null);
+        assert.deepEqual(await store.requests.listByState('rejected'), []);
+        assert.deepEqual(ids(await store.requests.listByState('approved')), [request.id]);
+      });
+
+      it('lets exactly one of five concurrent commits from the same version win, with its own job', async () => {
+        const request = sampleRequest({ state: 'pending_approval' });
+        await store.requests.create(request);
+        const outcomes = await Promise.all(
+          [0, 1, 2, 3, 4].map((i) =>
+            store.requests.commit({
+              request: changed(request, { state: 'approved', decisionComment: `approver ${i}` }),
+              expectedVersion: 1,
+              audit: [sampleAuditEvent({ detail: { approver: i } })],
+              jobs: [job(`unblock-by-${i}`)],
+            }),
+          ),
+        );
+        const winners = outcomes.flatMap((outcome, i) => (outcome.ok ? [i] : []));
+        assert.equal(winners.length, 1);
+        const jobs = await Promise.all([0, 1, 2, 3, 4].map((i) => store.jobs.get(`unblock-by-${i}`)));
+        assert.deepEqual(
+          jobs.map((j) => j !== null),
+          [0, 1, 2, 3, 4].map((i) => i === winners[0]),
+        );
+        assert.deepEqual(
+          (await store.audit.listForRequest(request.id)).map((e) => e.detail),
+          [{ approver: winners[0] }],
+        );
+      });
+
+      it('refuses to create a request that exists, writing nothing else', async () => {
+        const request = sampleRequest();
+        await store.requests.create(request);
+        const outcome = await store.requests.commit({
+          request: sampleRequest({ locale: 'sv-SE' }),
+          expectedVersion: null,
+          audit: [sampleAuditEvent()],
+          jobs: [job('notify:again')],
+        });
+        assert.deepEqual(outcome, { ok: false, reason: 'exists' });
+        assert.deepEqual(await store.requests.get(request.id), request);
+        assert.deepEqual(await store.audit.listForRequest(request.id), []);
+        assert.equal(await store.jobs.get('notify:again'), null);
+      });
+
+      it('reports not-found for a commit to a request that does not exist', async () => {
+        const outcome = await store.requests.commit({
+          request: sampleRequest({ id: 'req-missing', version: 2 }),
+          expectedVersion: 1,
+          audit: [sampleAuditEvent({ requestId: 'req-missing' })],
+          jobs: [job('notify:missing')],
+        });
+        assert.deepEqual(outcome, { ok: false, reason: 'not-found' });
+        assert.deepEqual(await store.audit.listForRequest('req-missing'), []);
+        assert.equal(await store.jobs.get('notify:missing'), null);
+      });
+
+      it('queues a committed job id once, keeping the first', async () => {
+        const request = sampleRequest();
+        await store.jobs.enqueue({ id: 'notify:once', type: 'notify', payload: { first: true } });
+        await store.requests.commit({
+          request,
+          expectedVersion: null,
+          audit: [],
+          jobs: [job('notify:once')],
+        });
+        assert.deepEqual((await store.jobs.get('notify:once'))?.payload, { first: true });
+        assert.deepEqual(await store.jobs.counts(), { queued: 1, running: 0, done: 0, failed: 0 });
+      });
+    });
+
     describe('audit log', () => {
       it('lists the events of one request oldest first', async () => {
         const events = [
@@ -394,6 +521,18 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         assert.deepEqual((await store.state.read(['conv/1']))['conv/1']?.value, { step: 5 });
         await store.state.write({ 'conv/1': { value: { step: 6 } } });
         assert.deepEqual((await store.state.read(['conv/1']))['conv/1']?.value, { step: 6 });
+      });
+
+      it('writes a key only when it holds nothing, one winner among concurrent writers', async () => {
+        const outcomes = await Promise.all(
+          [0, 1, 2, 3, 4].map((i) => store.state.writeIfAbsent('card-signing-key', { key: `key-${i}` })),
+        );
+        assert.equal(outcomes.filter(Boolean).length, 1);
+        const winner = outcomes.indexOf(true);
+        assert.deepEqual((await store.state.read(['card-signing-key']))['card-signing-key']?.value, {
+          key: `key-${winner}`,
+        });
+        assert.equal(await store.state.writeIfAbsent('card-signing-key', { key: 'late' }), false);
       });
 
       it('deletes keys, and ignores keys that do not exist', async () => {

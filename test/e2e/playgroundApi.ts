@@ -11,6 +11,12 @@
 //   conversation (the signed-in user as `from`, no `type`).
 // - POST /_conversation/v1/invoke sends an adaptiveCard/action invoke from any member of the conversation,
 //   for a message of that conversation (replyToId), and answers with the bot's {type, value}.
+// - Teams channels: the config's team has a General channel whose id is the team's. A post in it is a
+//   conversation "<channel>;messageid=<post id>", and the page shows each post as a card with its replies
+//   inside. The bot's POST /_connector/v3/conversations {isGroup: true, channelData: {channel: {id}},
+//   activity} starts a new post and answers {id: "<channel>;messageid=<id>", activityId}; an activity the
+//   bot sends to a post's conversation is a reply in that post. Posts made through the HTTP API (not typed
+//   on the page) are not shown on the page.
 
 /** A person of the playground's config (scripts/playground.ts, PLAYGROUND_PEOPLE). */
 export interface PlaygroundPerson {
@@ -63,6 +69,38 @@ export class PlaygroundApi {
       textFormat: 'plain',
       from: { id: person.id, name: person.name, aadObjectId: person.aadObjectId },
       channelData: { tenant: { id: template.conversation?.tenantId } },
+      locale: 'en-US',
+    });
+  }
+
+  /**
+   * Sends the bot a reply typed by `person` in a channel post, @mentioning the bot as Teams requires in
+   * channels. Answered before the bot has it, like sendMessageAs.
+   */
+  async replyInChannelAs(
+    person: PlaygroundPerson,
+    post: { channelId: string; conversationId: string },
+    text: string,
+  ): Promise<void> {
+    const query = new URLSearchParams({ conversationId: post.conversationId });
+    const res = await fetch(`${this.url}/_internal/v1/customActivities/template?${query}`);
+    if (!res.ok) throw new Error(`customActivities/template: ${res.status} ${await res.text()}`);
+    const template = (await res.json()) as { conversation?: { tenantId?: string } };
+    const mention = '<at>Unblock Assistant</at>';
+    await this.post('/_internal/v1/customActivities', {
+      ...template,
+      type: 'message',
+      text: `${mention} ${text}`,
+      textFormat: 'plain',
+      from: { id: person.id, name: person.name, aadObjectId: person.aadObjectId },
+      entities: [
+        { type: 'mention', text: mention, mentioned: { id: this.botId, name: 'Unblock Assistant' } },
+      ],
+      channelData: {
+        tenant: { id: template.conversation?.tenantId },
+        channel: { id: post.channelId },
+        team: { id: post.channelId },
+      },
       locale: 'en-US',
     });
   }

@@ -5,7 +5,6 @@
 // the ones after it (newest first), never at older cards that may show the same words.
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { renderCardScreenshot } from './cardRenderer.js';
 
 const COMPOSE_BOX = '[data-lexical-editor="true"][role="textbox"]';
 const CARD = '.ac-adaptiveCard';
@@ -13,8 +12,18 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Screenshot files of one session, numbered in the order taken across all its tabs: `NN-name.png`. */
+export class ScreenshotSeries {
+  private taken = 0;
+  constructor(readonly dir: string) {}
+
+  next(name: string): string {
+    this.taken += 1;
+    return path.join(this.dir, `${String(this.taken).padStart(2, '0')}-${name}.png`);
+  }
+}
+
 export class PlaygroundPage {
-  private shots = 0;
   /** Cards before this index are history: a wait never matches them. */
   private firstCandidate = 0;
   /** The card the last wait found: the one clickButton acts on. */
@@ -22,7 +31,7 @@ export class PlaygroundPage {
 
   constructor(
     readonly page: Page,
-    private readonly screenshotDir: string,
+    private readonly shots: ScreenshotSeries,
   ) {
     page.setDefaultTimeout(DEFAULT_TIMEOUT_MS);
   }
@@ -98,23 +107,19 @@ export class PlaygroundPage {
     await this.page.getByRole('menuitem', { name: title, exact: true }).click();
   }
 
-  /** Saves a PNG of the page, the last card found in view, as `NN-name.png` (numbered in order taken). */
-  async screenshot(name: string): Promise<string> {
-    if (this.current !== undefined) await this.page.locator(CARD).nth(this.current).scrollIntoViewIfNeeded();
-    this.shots += 1;
-    const file = path.join(this.screenshotDir, `${String(this.shots).padStart(2, '0')}-${name}.png`);
-    await this.page.screenshot({ path: file, animations: 'disabled' });
-    return file;
+  /** Types `text` into the input labelled `label` on the card the last wait found. */
+  async fill(label: string, text: string): Promise<void> {
+    if (this.current === undefined) throw new Error(`fill("${label}") needs a waitForCard first`);
+    const card = this.page.locator(CARD).nth(this.current);
+    await card.getByLabel(label).fill(text);
   }
 
-  /**
-   * Saves a PNG of a card the page does not show (one the bot sent to someone else), rendered on its own
-   * with `caption` above it, numbered in order with the page's screenshots.
-   */
-  async screenshotCard(name: string, card: unknown, caption: string): Promise<string> {
-    this.shots += 1;
-    const file = path.join(this.screenshotDir, `${String(this.shots).padStart(2, '0')}-${name}.png`);
-    await renderCardScreenshot(this.page.context(), card, caption, file);
+  /** Saves a PNG of the page, the last card found in view, as the session's next numbered screenshot. */
+  async screenshot(name: string): Promise<string> {
+    if (this.current !== undefined) await this.page.locator(CARD).nth(this.current).scrollIntoViewIfNeeded();
+    const file = this.shots.next(name);
+    await this.page.bringToFront();
+    await this.page.screenshot({ path: file, animations: 'disabled' });
     return file;
   }
 }

@@ -1,6 +1,10 @@
 // Starting and stopping the app as a real process (as `npm start` does), for tests that need one.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
+
+const projectRoot = path.resolve(__dirname, '..', '..');
 
 export async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -71,4 +75,24 @@ export async function waitUntilUp(url: string, timeoutMs: number, started?: Star
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} did not come up within ${timeoutMs} ms${started ? `:\n${started.output()}` : ''}`);
+}
+
+/**
+ * The command line of an npm script that runs the compiled app (`start`, `worker`), with `node` replaced by
+ * this Node binary. dist/ is built first when it is older than the sources, as the script's `pre` step does.
+ */
+export function compiledAppCommand(script: 'start' | 'worker'): { command: string; args: string[] } {
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [node, ...args] = (pkg.scripts[script] ?? '').split(/\s+/);
+  if (node !== 'node') throw new Error(`npm run ${script} does not start with node: ${pkg.scripts[script]}`);
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: projectRoot, stdio: 'inherit' });
+  return { command: process.execPath, args };
+}
+
+/** The app exactly as `npm start` runs it, minus npm: the child's PID is the app's own. */
+export function startCompiledApp(env: Record<string, string>): StartedProcess {
+  const { command, args } = compiledAppCommand('start');
+  return startProcess(command, args, env, projectRoot);
 }

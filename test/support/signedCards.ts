@@ -1,7 +1,9 @@
 // Card button data as the bot signs it (src/bot/cardSigning.ts), for tests that click a button without
-// holding the card: the key is the one the app generated and keeps in its store.
+// holding the card: the key is the one the app generated and keeps in its store, or the one it derives from
+// CARD_SIGNING_SECRET (an app running in its own process).
 import {
   approvalActionParts,
+  cardSigningKeyFromSecret,
   createCardSigner,
   loadCardSigningKey,
   runbookActionParts,
@@ -12,13 +14,17 @@ export interface ExecuteValue {
   action: { type: 'Action.Execute'; verb: string; data: Record<string, unknown> };
 }
 
-async function signerOf(t: TestApp) {
+/** An in-process app, or the CARD_SIGNING_SECRET an app process was started with. */
+export type CardKeySource = Pick<TestApp, 'app'> | { cardSigningSecret: string };
+
+async function signerOf(t: CardKeySource) {
+  if ('cardSigningSecret' in t) return createCardSigner(cardSigningKeyFromSecret(t.cardSigningSecret));
   return createCardSigner(await loadCardSigningKey(t.app.store.state, undefined));
 }
 
 /** The invoke value of an approval card button for `requestId`, correctly signed. */
 export async function approvalAction(
-  t: TestApp,
+  t: CardKeySource,
   requestId: string,
   verb: string,
   inputs: Record<string, unknown> = {},
@@ -29,7 +35,7 @@ export async function approvalAction(
 
 /** The invoke value of a runbook card button, correctly signed. */
 export async function runbookAction(
-  t: TestApp,
+  t: CardKeySource,
   runbookId: string,
   step: string,
   verb: string,

@@ -1,7 +1,7 @@
 // Teams-shaped activities, as the Teams service posts them to /api/messages, and a small driver that plays
 // one person in one conversation: type a message, click a button on the latest card.
 import { randomUUID } from 'node:crypto';
-import type { FakeConnector, RecordedActivity } from './fakeConnector.js';
+import { type FakeConnector, type RecordedActivity, splitThread } from './fakeConnector.js';
 
 export interface TeamsPerson {
   id: string;
@@ -17,6 +17,13 @@ export interface ChatOptions {
   locale?: string;
   conversationId?: string;
   conversationType?: 'personal' | 'channel' | 'groupChat';
+  /** The Authorization header of every post (a bot with a MicrosoftAppId): e.g. a channel token. */
+  authorization?: () => Promise<string>;
+  /**
+   * Talk in a Teams channel, in the thread of the post with this id: conversation.id becomes
+   * "<channelId>;messageid=<threadRoot>" and channelData names the channel and team, as Teams sends them.
+   */
+  channel?: { channelId: string; threadRoot: string; teamId?: string };
 }
 
 export type Card = Record<string, unknown> & { body?: unknown[]; actions?: CardAction[] };
@@ -62,7 +69,16 @@ export class TeamsChat {
   lastCard: Card | null = null;
 
   constructor(private readonly options: ChatOptions) {
-    this.conversationId = options.conversationId ?? `a:1${randomUUID().replace(/-/g, '')}`;
+    const { channel } = options;
+    this.conversationId = channel
+      ? `${channel.channelId};messageid=${channel.threadRoot}`
+      : (options.conversationId ?? `a:1${randomUUID().replace(/-/g, '')}`);
+  }
+
+  /** Whether the bot sent `activity` here (in a channel: in this chat's thread). */
+  isHere(activity: RecordedActivity): boolean {
+    const { channel, root } = splitThread(this.conversationId);
+    return activity.conversationId === channel && (root === null || activity.threadRoot === root);
   }
 
   baseActivity(): Record<string, unknown> {
@@ -77,17 +93,24 @@ export class TeamsChat {
       recipient: { id: '28:bot-id', name: 'Unblock assistant' },
       conversation: {
         id: this.conversationId,
-        conversationType: this.options.conversationType ?? 'personal',
+        conversationType: this.options.channel ? 'channel' : (this.options.conversationType ?? 'personal'),
         tenantId,
       },
-      channelData: { tenant: { id: tenantId } },
+      channelData: this.options.channel
+        ? {
+            tenant: { id: tenantId },
+            channel: { id: this.options.channel.channelId },
+            team: { id: this.options.channel.teamId ?? this.options.channel.channelId },
+          }
+        : { tenant: { id: tenantId } },
     };
   }
 
   async post(activity: Record<string, unknown>): Promise<PostResult> {
+    const authorization = await this.options.authorization?.();
     const res = await fetch(`${this.options.botUrl}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
       body: JSON.stringify(activity),
     });
     const text = await res.text();
@@ -107,9 +130,7 @@ export class TeamsChat {
     const result = await this.post(activity);
     if (result.status !== 200)
       throw new Error(`message got HTTP ${result.status}: ${JSON.stringify(result.body)}`);
-    const replies = this.options.connector.activities
-      .slice(before)
-      .filter((a) => a.conversationId === this.conversationId);
+    const replies = this.options.connector.activities.slice(before).filter((a) => this.isHere(a));
     const cards = replies.flatMap((r) => cardsIn(r.activity));
     if (cards.length > 0) this.lastCard = cards[cards.length - 1] ?? null;
     return cards;
@@ -145,9 +166,7 @@ export class TeamsChat {
     };
     const before = this.options.connector.activities.length;
     const result = await this.post(this.invokeActivity(value));
-    const sent = this.options.connector.activities
-      .slice(before)
-      .filter((a) => a.conversationId === this.conversationId);
+    const sent = this.options.connector.activities.slice(before).filter((a) => this.isHere(a));
     const messages = sent.flatMap((r) => cardsIn(r.activity));
     const body = result.body as { statusCode?: number; type?: string; value?: Card } | undefined;
     const responseCard =

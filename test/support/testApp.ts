@@ -16,7 +16,14 @@ export interface TestApp {
   connector: FakeConnector;
   dataDir: string;
   logLines: string[];
-  chat(person?: TeamsPerson, options?: { locale?: string; conversationId?: string }): TeamsChat;
+  chat(
+    person?: TeamsPerson,
+    options?: {
+      locale?: string;
+      conversationId?: string;
+      channel?: { channelId: string; threadRoot: string; teamId?: string };
+    },
+  ): TeamsChat;
   stop(): Promise<void>;
 }
 

@@ -13,7 +13,6 @@ import {
   type JsonWebKey,
   type KeyObject,
   randomUUID,
-  sign,
   timingSafeEqual,
   X509Certificate,
 } from 'node:crypto';
@@ -21,11 +20,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import { decodeJwt, verifyJwtSignature } from '../../src/tenant/simulator/jwt.js';
+import { compactVerify, decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import type { KeyAndCertificate } from './testCa.js';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 export const EXCHANGE_RESOURCE = 'https://outlook.office365.com';
+/** The Bot Framework's resource: a bot's tokens for its replies to the channel. */
+export const BOT_FRAMEWORK_RESOURCE = 'https://api.botframework.com';
 
 export interface RegisteredApp {
   clientId: string;
@@ -34,6 +35,8 @@ export interface RegisteredApp {
   certificatePem?: string;
   /** App roles consented per resource, e.g. { 'https://graph.microsoft.com': ['User.Read.All'] }. */
   roles: Record<string, string[]>;
+  /** Entra role template ids assigned tenant-wide to its service principal: the tokens' `wids` claim. */
+  wids?: string[];
 }
 
 export interface IssuedToken {
@@ -119,13 +122,23 @@ export class TokenAuthority {
     this.log.length = 0;
   }
 
+  /** The object id of an app's service principal: the `oid` its tokens carry. */
+  servicePrincipalId(clientId: string): string {
+    return uuidFrom(`sp:${clientId}`);
+  }
+
   /** Adds or replaces an app registration (roles, secret, certificate). */
   register(app: RegisteredApp): void {
     this.apps.set(app.clientId, app);
   }
 
   /** Signs a token for `clientId` and `audience` without HTTP; `overrides` replace any claim. */
-  mint(clientId: string, audience: string, overrides: ClaimOverrides = {}, signingKey?: KeyObject): string {
+  mint(
+    clientId: string,
+    audience: string,
+    overrides: ClaimOverrides = {},
+    signingKey?: KeyObject,
+  ): Promise<string> {
     return this.issue(clientId, audience, 'minted', overrides, signingKey);
   }
 
@@ -134,23 +147,25 @@ export class TokenAuthority {
     return {
       getToken: async (scopes): Promise<AccessToken> => {
         const scope = Array.isArray(scopes) ? (scopes[0] ?? '') : scopes;
-        const token = this.issue(clientId, resourceOf(scope) ?? scope, 'minted');
-        const payload = decodeJwt(token)?.payload ?? {};
+        const token = await this.issue(clientId, resourceOf(scope) ?? scope, 'minted');
+        const payload = decodeJwt(token);
         return { token, expiresOnTimestamp: Number(payload.exp) * 1000, tokenType: 'Bearer' };
       },
     };
   }
 
-  private issue(
+  private async issue(
     clientId: string,
     audience: string,
     grant: IssuedToken['grant'],
     overrides: ClaimOverrides = {},
     signingKey = this.signingKey,
-  ): string {
+  ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const lifetime = this.options.lifetimeSeconds ?? 3600;
-    const roles = this.apps.get(clientId)?.roles[audience] ?? [];
+    const app = this.apps.get(clientId);
+    const roles = app?.roles[audience] ?? [];
+    const wids = app?.wids ?? [];
     const claims: Record<string, unknown> = {
       aud: audience,
       iss: this.issuer,
@@ -167,11 +182,12 @@ export class TokenAuthority {
       uti: randomUUID(),
       ver: '2.0',
       ...(roles.length > 0 ? { roles } : {}),
+      ...(wids.length > 0 ? { wids } : {}),
       ...overrides,
     };
-    const header = { typ: 'JWT', alg: 'RS256', kid: this.jwk.kid };
-    const input = `${b64(header)}.${b64(claims)}`;
-    const token = `${input}.${sign('sha256', Buffer.from(input), signingKey).toString('base64url')}`;
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: String(this.jwk.kid) })
+      .sign(signingKey);
     this.tokens.push(token);
     this.log.push({
       clientId,
@@ -194,7 +210,8 @@ export class TokenAuthority {
     if (route === 'GET v2.0/.well-known/openid-configuration')
       return send(res, 200, this.openIdConfiguration());
     if (route === 'GET discovery/v2.0/keys') return send(res, 200, this.jwks);
-    if (route === 'POST oauth2/v2.0/token') return this.token(res, new URLSearchParams(await readBody(req)));
+    if (route === 'POST oauth2/v2.0/token')
+      return await this.token(res, new URLSearchParams(await readBody(req)));
     return send(res, 404, { error: 'not_found' });
   }
 
@@ -218,7 +235,7 @@ export class TokenAuthority {
     };
   }
 
-  private token(res: ServerResponse, form: URLSearchParams): Answered {
+  private async token(res: ServerResponse, form: URLSearchParams): Promise<Answered> {
     const clientId = form.get('client_id') ?? '';
     if (form.get('grant_type') !== 'client_credentials') {
       return entraError(
@@ -243,7 +260,7 @@ export class TokenAuthority {
     if (!resource) {
       return entraError(res, 400, 'invalid_scope', 1002012, 'The provided value for scope is not valid.');
     }
-    if (![GRAPH_RESOURCE, EXCHANGE_RESOURCE].includes(resource)) {
+    if (![GRAPH_RESOURCE, EXCHANGE_RESOURCE, BOT_FRAMEWORK_RESOURCE].includes(resource)) {
       return entraError(
         res,
         400,
@@ -252,7 +269,7 @@ export class TokenAuthority {
         `The resource principal named ${resource} was not found in the tenant named ${this.options.tenantId}.`,
       );
     }
-    const refusal = this.authenticate(app, form);
+    const refusal = await this.authenticate(app, form);
     if (refusal) return entraError(res, 401, 'invalid_client', refusal.code, refusal.text);
     const grant = form.has('client_assertion') ? 'client_assertion' : 'client_secret';
     const lifetime = this.options.lifetimeSeconds ?? 3600;
@@ -260,12 +277,15 @@ export class TokenAuthority {
       token_type: 'Bearer',
       expires_in: lifetime,
       ext_expires_in: lifetime,
-      access_token: this.issue(clientId, resource, grant),
+      access_token: await this.issue(clientId, resource, grant),
     });
   }
 
   /** Null when the client proved who it is; otherwise the AADSTS refusal. */
-  private authenticate(app: RegisteredApp, form: URLSearchParams): { code: number; text: string } | null {
+  private async authenticate(
+    app: RegisteredApp,
+    form: URLSearchParams,
+  ): Promise<{ code: number; text: string } | null> {
     const secret = form.get('client_secret');
     const assertion = form.get('client_assertion');
     if (secret !== null) {
@@ -282,23 +302,33 @@ export class TokenAuthority {
         text: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
       };
     }
-    const jwt = decodeJwt(assertion);
+    const unregistered = {
+      code: 700027,
+      text: 'The certificate with identifier used to sign the client assertion is not registered on application.',
+    };
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    try {
+      header = decodeProtectedHeader(assertion);
+    } catch {
+      return unregistered;
+    }
     const certificate = app.certificatePem ? new X509Certificate(app.certificatePem) : null;
-    const x5t = jwt?.header.x5t ?? jwt?.header['x5t#S256'];
+    const x5t = header.x5t ?? header['x5t#S256'];
     const expected = certificate
-      ? jwt?.header.x5t !== undefined
+      ? header.x5t !== undefined
         ? createHash('sha1').update(certificate.raw).digest('base64url')
         : createHash('sha256').update(certificate.raw).digest('base64url')
       : null;
-    if (!jwt || !certificate || x5t !== expected) {
-      return {
-        code: 700027,
-        text: 'The certificate with identifier used to sign the client assertion is not registered on application.',
-      };
-    }
-    if (!verifyJwtSignature(jwt, certificate.publicKey))
+    if (!certificate || x5t !== expected) return unregistered;
+    let claims: Record<string, unknown>;
+    try {
+      const { payload } = await compactVerify(assertion, certificate.publicKey, {
+        algorithms: ['RS256', 'PS256'],
+      });
+      claims = JSON.parse(new TextDecoder().decode(payload)) as Record<string, unknown>;
+    } catch {
       return { code: 700027, text: 'Client assertion failed signature validation.' };
-    const claims = jwt.payload;
+    }
     const now = Date.now() / 1000;
     if (claims.iss !== app.clientId || claims.sub !== app.clientId)
       return { code: 700021, text: "Client assertion application identifier doesn't match." };
@@ -371,10 +401,6 @@ function sameText(a: string, b: string): boolean {
   const x = createHash('sha256').update(a).digest();
   const y = createHash('sha256').update(b).digest();
   return timingSafeEqual(x, y);
-}
-
-function b64(value: unknown): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
 /** A stable GUID-shaped id derived from a name. */

@@ -1,7 +1,7 @@
 // Fills the Adaptive Card templates in cards/ with adaptivecards-templating. Templates are read once.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as ACData from 'adaptivecards-templating';
+import type * as ACData from 'adaptivecards-templating';
 
 export const cardsDirectory = path.resolve(__dirname, '../../../cards');
 
@@ -15,7 +15,10 @@ const templates = new Map<TemplateName, ACData.Template>();
 function template(name: TemplateName): ACData.Template {
   let loaded = templates.get(name);
   if (!loaded) {
-    loaded = new ACData.Template(JSON.parse(readFileSync(path.join(cardsDirectory, `${name}.json`), 'utf8')));
+    // Loaded on the first card, not at start: the engine and its expression parser (adaptive-expressions,
+    // antlr4ts) are a large part of the bundle, and nothing else needs them.
+    const { Template } = require('adaptivecards-templating') as typeof ACData;
+    loaded = new Template(JSON.parse(readFileSync(path.join(cardsDirectory, `${name}.json`), 'utf8')));
     templates.set(name, loaded);
   }
   return loaded;

@@ -17,6 +17,8 @@ import { type AdaptiveCardJson, renderCard } from './render.js';
 
 const COMPROMISED_ACCOUNT_URL =
   'https://learn.microsoft.com/defender-office-365/responding-to-a-compromised-email-account';
+/** Microsoft 365 admin center, Users > Active users (where "Reset password" is). */
+const ADMIN_CENTER_USERS_URL = 'https://admin.microsoft.com/#/users';
 
 type Color = 'default' | 'attention' | 'warning' | 'good' | 'accent';
 interface Paragraph {
@@ -186,17 +188,38 @@ export function onPremisesPasswordCard(ctx: CardContext, target: DirectoryUser):
   });
 }
 
+/** The bot was refused the reset (an administrator account): the agent resets it in the admin center. */
+export function privilegedPasswordCard(ctx: CardContext, target: DirectoryUser): AdaptiveCardJson {
+  return stepCard(ctx, {
+    title: label(ctx, 'password.privilegedTitle'),
+    paragraphs: [
+      text(label(ctx, 'password.privilegedText', { user: userLabel(target) }), 'warning'),
+      text(label(ctx, 'password.privilegedHow'), 'default', 'bolder'),
+      text(label(ctx, 'password.privilegedElse')),
+    ],
+    link: { title: label(ctx, 'password.privilegedLink'), url: ADMIN_CENTER_USERS_URL },
+    actions: [
+      action(ctx, 'password.privilegedDone', 'runbook.passwordResetByHand', 'positive'),
+      cancelAction(ctx),
+    ],
+  });
+}
+
 export function restrictionFacts(ctx: CardContext, restriction: RestrictedSender): Fact[] {
   const reason = parseRestrictionReason(restriction.reason);
   const facts: Fact[] = [];
-  if (restriction.createdAt) {
+  const unreadable = new Set(restriction.unreadable ?? []);
+  if (restriction.createdAt || unreadable.has('createdAt')) {
     facts.push({
       title: label(ctx, 'restriction.since'),
-      value: ctx.t.formatDateTime(ctx.language, restriction.createdAt),
+      value: restriction.createdAt
+        ? ctx.t.formatDateTime(ctx.language, restriction.createdAt)
+        : label(ctx, 'common.unknown'),
     });
   }
-  const why =
-    reason.kind === 'recipient-limit'
+  const why = unreadable.has('reason')
+    ? label(ctx, 'common.unknown')
+    : reason.kind === 'recipient-limit'
       ? label(ctx, 'restriction.reasonRecipientLimit', {
           limit: label(
             ctx,
@@ -243,7 +266,9 @@ export function checkFacts(ctx: CardContext, checks: CompromiseChecks): Fact[] {
       ? label(ctx, 'checks.forwardingTo', {
           address: checks.forwarding.forwardingSmtpAddress ?? checks.forwarding.forwardingAddress ?? '',
         })
-      : label(ctx, 'checks.forwardingNone')
+      : checks.forwarding.unreadable?.some((f) => f !== 'deliverToMailboxAndForward')
+        ? label(ctx, 'common.unknown')
+        : label(ctx, 'checks.forwardingNone')
     : label(ctx, 'checks.forwardingUnknown');
   const rules =
     checks.ruleCount < 0

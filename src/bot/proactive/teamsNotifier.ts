@@ -1,6 +1,7 @@
 // Implements the worker's Notifier for Teams: plans who hears about a request event (approvers, the agent,
 // every card already sent) and delivers each message or card update proactively from a stored
-// conversation reference, paced under Teams' limits.
+// conversation reference, paced under Teams' limits. In the approvals channel each request gets a post of
+// its own (channelThreads.ts); its reminders and notes are replies in that post's thread.
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Language, Translator } from '../../i18n/index.js';
@@ -15,6 +16,7 @@ import type { AdaptiveCardJson } from '../cards/render.js';
 import { userLabel } from '../cards/runbookCards.js';
 import { APPROVALS_CHANNEL_KEY, conversationKey, type StoredReference } from '../conversationKeys.js';
 import { cardMessage } from '../messages.js';
+import { channelOf, isThreadOf, type NewPost, startChannelPost } from './channelThreads.js';
 import type { Pacer } from './pacer.js';
 
 export interface TeamsNotifierDeps {
@@ -30,6 +32,8 @@ export interface TeamsNotifierDeps {
   giveUpAfterHours: number;
   /** Signs the ids on approval card buttons (see cardSigning.ts). */
   signCard: SignCard;
+  /** Local mode: "no approver can be reached yet" also says how to play the approver (localMode.ts). */
+  localMode?: boolean;
 }
 
 const agentEvents: readonly RequestEvent[] = [
@@ -57,10 +61,16 @@ export class TeamsNotifier implements Notifier {
     return deliveries;
   }
 
-  async fallbackFor(_request: UnblockRequest): Promise<Delivery | null> {
+  async fallbackFor(request: UnblockRequest): Promise<Delivery | null> {
     const channel = await this.deps.conversations.getReference(APPROVALS_CHANNEL_KEY);
     if (!channel) return null;
-    return { key: 'fallback', action: 'post', referenceKey: APPROVALS_CHANNEL_KEY, content: 'agent-note' };
+    const thread = await this.threadOf(request, channel as StoredReference);
+    return {
+      key: 'fallback',
+      action: 'post',
+      referenceKey: thread ?? APPROVALS_CHANNEL_KEY,
+      content: 'agent-note',
+    };
   }
 
   async deliver(event: RequestEvent, request: UnblockRequest, delivery: Delivery): Promise<DeliveryResult> {
@@ -76,6 +86,9 @@ export class TeamsNotifier implements Notifier {
     }
     const card = await this.render(event, request, delivery, stored.language);
     if (!card) return { ok: true };
+    if (delivery.action === 'post' && delivery.referenceKey === APPROVALS_CHANNEL_KEY) {
+      return this.postInChannel(request, delivery, card, stored);
+    }
     const conversationId = stored.reference.conversation.id;
     await this.deps.pacer.take(conversationId);
     // botbuilder hands errors inside proactive logic to onTurnError instead of throwing them, so the
@@ -121,11 +134,52 @@ export class TeamsNotifier implements Notifier {
     }
   }
 
+  /** A new post in the approvals channel, remembered so that its updates and replies stay in its thread. */
+  private async postInChannel(
+    request: UnblockRequest,
+    delivery: Delivery,
+    card: AdaptiveCardJson,
+    channel: StoredReference,
+  ): Promise<DeliveryResult> {
+    await this.deps.pacer.take(channelOf(channel.reference.conversation?.id ?? ''));
+    let post: NewPost;
+    try {
+      post = await startChannelPost(this.deps.adapter, this.deps.appId, channel, cardMessage(card));
+    } catch (error) {
+      return this.classify(error, delivery);
+    }
+    await this.deps.conversations.saveReference(conversationKey(post.conversationId), post.reference);
+    if (delivery.content === 'approval-card') {
+      await this.deps.conversations.addSentCard({
+        requestId: request.id,
+        conversationId: post.conversationId,
+        activityId: post.activityId,
+        kind: 'approval',
+      });
+    }
+    return { ok: true };
+  }
+
+  /** The reference key of the request's thread in the approvals channel, when its card was posted there. */
+  private async threadOf(request: UnblockRequest, channel: StoredReference): Promise<string | null> {
+    const channelId = channelOf(channel.reference?.conversation?.id ?? '');
+    const cards = await this.deps.conversations.listSentCards(request.id);
+    const inChannel = cards.find((card) => isThreadOf(card.conversationId, channelId));
+    return inChannel ? conversationKey(inChannel.conversationId) : null;
+  }
+
   private async planForApprovers(event: RequestEvent, request: UnblockRequest): Promise<Delivery[]> {
     const channel = await this.deps.conversations.getReference(APPROVALS_CHANNEL_KEY);
     if (channel) {
+      // The first card is a new post; a reminder replies in that post's thread.
+      const thread = await this.threadOf(request, channel as StoredReference);
       return [
-        { key: 'channel', action: 'post', referenceKey: APPROVALS_CHANNEL_KEY, content: 'approval-card' },
+        {
+          key: 'channel',
+          action: 'post',
+          referenceKey: thread ?? APPROVALS_CHANNEL_KEY,
+          content: 'approval-card',
+        },
       ];
     }
     const exclude = this.deps.allowSelfApproval ? undefined : request.requester.aadObjectId;
@@ -193,7 +247,10 @@ export class TeamsNotifier implements Notifier {
     return noticeCard({
       style: 'warning',
       title: t.t(language, 'app.name'),
-      paragraphs: [t.t(language, 'approval.noApprovers', { user: userLabel(request.target) })],
+      paragraphs: [
+        t.t(language, 'approval.noApprovers', { user: userLabel(request.target) }),
+        ...(this.deps.localMode ? [t.t(language, 'localMode.approver')] : []),
+      ],
     });
   }
 

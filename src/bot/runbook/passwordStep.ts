@@ -20,6 +20,8 @@ export async function resetPassword(
   } catch (error) {
     if (error instanceof TenantError && error.code === 'OnPremisesManaged')
       return showOnPremises(kit, state, target);
+    if (error instanceof TenantError && error.code === 'Forbidden')
+      return showPrivilegedReset(kit, state, target, error);
     if (error instanceof TenantError && error.code === 'BadRequest') {
       const problem = kit.text(state, 'errors.passwordRejected');
       return {
@@ -47,6 +49,43 @@ export function showOnPremises(kit: FlowKit, state: RunbookState, target: Direct
     state: next,
   };
 }
+/**
+ * Graph refuses an app-only password reset of an account with an administrator role: only a Privileged
+ * Authentication Administrator may reset it (user-update.md, passwordProfile; Entra "Who can reset
+ * passwords"), a role this bot deliberately does not hold. Graph answers exactly as it does for a missing
+ * permission (403 Authorization_RequestDenied), so the card names the likely cause, tells the agent to reset
+ * the password by hand, and mentions the other one; the log keeps Graph's answer for whoever runs the bot.
+ */
+function showPrivilegedReset(
+  kit: FlowKit,
+  state: RunbookState,
+  target: DirectoryUser,
+  error: TenantError,
+): FlowOutcome {
+  kit.deps.logger.warn(
+    { err: error, requestId: state.requestId, userId: target.id },
+    'password reset refused: an administrator account (needs Privileged Authentication Administrator), or the app lacks User-PasswordProfile.ReadWrite.All / User Administrator for everyone (npm run doctor)',
+  );
+  return {
+    invokeCard: cards.privilegedPasswordCard(kit.cardContext(state), target),
+    messages: [],
+    state,
+  };
+}
+
+/** The agent reset a privileged account's password by hand after the bot was refused. */
+export async function passwordResetByHand(
+  kit: FlowKit,
+  party: TurnParty,
+  state: RunbookState,
+): Promise<FlowOutcome> {
+  const request = await kit.requireRequest(state);
+  await kit.saveFacts(party, request, { password: 'reset-by-agent' }, 'password.confirmed', {
+    resetRefusedFor: 'privileged-account',
+  });
+  return continueAfterPassword(kit, party, state, 'password.doneByHand');
+}
+
 export async function passwordDone(
   kit: FlowKit,
   party: TurnParty,
@@ -63,7 +102,11 @@ export async function continueAfterPassword(
   kit: FlowKit,
   party: TurnParty,
   state: RunbookState,
-  summaryKey: 'password.doneByAgent' | 'password.doneByBot' | 'password.doneOnPremises',
+  summaryKey:
+    | 'password.doneByAgent'
+    | 'password.doneByBot'
+    | 'password.doneOnPremises'
+    | 'password.doneByHand',
 ): Promise<FlowOutcome> {
   const summary = kit.summaryOf(state, 'password', kit.text(state, summaryKey));
   const request = await kit.requireRequest(state);

@@ -1,6 +1,7 @@
 // RunbookDialog: the Bot Framework dialog that walks the runbook. A thin adapter: it hands each turn's input
 // to RunbookFlow, sends the cards it returns and keeps the runbook's place in the dialog state.
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog';
+import type { DialogContext } from 'botbuilder-dialogs/lib/dialogContext';
 import type { Language } from '../../i18n/index.js';
 import type { AdaptiveCardJson } from '../cards/render.js';
 import { cardMessage } from '../messages.js';

@@ -8,7 +8,7 @@ import * as cards from '../cards/runbookCards.js';
 import type { RunbookCardData, RunbookVerb } from '../verbs.js';
 import { FlowKit } from './flowKit.js';
 import type { FlowInput, FlowOutcome, RunbookFlowDeps, RunbookState, TurnParty } from './flowTypes.js';
-import { continueAfterPassword, passwordDone, resetPassword } from './passwordStep.js';
+import { continueAfterPassword, passwordDone, passwordResetByHand, resetPassword } from './passwordStep.js';
 import { confirm, revokeSessions, runChecks, showConfirm, showUnblock } from './reviewSteps.js';
 import { chooseUser, search } from './whoStep.js';
 
@@ -78,6 +78,8 @@ export class RunbookFlow {
           'password.on-premises',
           'password.doneOnPremises',
         );
+      case 'runbook.passwordResetByHand':
+        return passwordResetByHand(kit, party, state);
       case 'runbook.restrictionContinue':
         return runChecks(kit, party, state);
       case 'runbook.revokeSessions':

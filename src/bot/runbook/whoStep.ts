@@ -91,11 +91,15 @@ export async function selectUser(
   const card = cards.passwordCard(kit.cardContext(next), user);
   return { ...summary, messages: [card], state: next };
 }
+/**
+ * Exchange lists a hosted mailbox by its user principal name, which need not match its primary SMTP
+ * address, and a nonhosted (on-premises) sender by the SMTP address it sends from (Microsoft's "Remove
+ * blocked users from the Restricted entities page"): ask for the UPN first, then for the mail address.
+ */
 export async function findRestriction(kit: FlowKit, user: DirectoryUser): Promise<RestrictedSender | null> {
-  const address = user.mail ?? user.userPrincipalName;
-  const found = await kit.deps.tenant.findRestrictedSender(address);
-  if (found || address === user.userPrincipalName) return found;
-  return kit.deps.tenant.findRestrictedSender(user.userPrincipalName);
+  const byUpn = await kit.deps.tenant.findRestrictedSender(user.userPrincipalName);
+  if (byUpn || !user.mail || user.mail.toLowerCase() === user.userPrincipalName.toLowerCase()) return byUpn;
+  return kit.deps.tenant.findRestrictedSender(user.mail);
 }
 export async function endNotRestricted(
   kit: FlowKit,

@@ -15,6 +15,8 @@ export const da: Catalogue = {
     no: 'Nej',
     startOver: 'Begynd forfra',
     tryAgain: 'Prøv igen',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'ukendt',
   },
   help: {
     title: 'Fjern blokering af mail: Det kan jeg hjælpe med',
@@ -61,6 +63,16 @@ export const da: Catalogue = {
     doneByAgent: 'Adgangskode: nulstillet af dig før denne anmodning.',
     doneByBot: 'Adgangskode: nulstillet af botten; den midlertidige adgangskode blev vist for dig én gang.',
     doneOnPremises: 'Adgangskode: skiftet i det lokale miljø.',
+    privilegedTitle: 'Nulstil adgangskoden manuelt',
+    privilegedText:
+      'Microsoft 365 lod mig ikke nulstille adgangskoden for {{user}}. Det sker, når kontoen har en administratorrolle: kun en administrator for privilegeret godkendelse eller en global administrator må nulstille en administrators adgangskode, og den rolle har jeg med vilje ikke.',
+    privilegedHow:
+      'Nulstil den nu i Microsoft 365 Administration (Brugere > Aktive brugere > vælg brugeren > Nulstil adgangskode), og bekræft derefter her. Send ikke den nye adgangskode med mail.',
+    privilegedElse:
+      'Hvis jeg også bliver afvist for konti uden en administratorrolle, så bed den, der driver denne assistent, om at kontrollere dens tilladelser.',
+    privilegedLink: 'Åbn Microsoft 365 Administration',
+    privilegedDone: 'Jeg har nulstillet den',
+    doneByHand: 'Adgangskode: nulstillet af dig i Administration.',
   },
   restriction: {
     title: 'Begrænsede enheder',
@@ -163,6 +175,8 @@ export const da: Catalogue = {
     reminder: 'Påmindelse: Denne anmodning har ventet på godkendelse siden den {{date}}.',
     noApprovers:
       'Ingen godkender kan nås endnu, så anmodningen for {{user}} venter. En godkender skal skrive **set approvals channel** i den kanal, hvor godkenderne arbejder, eller skrive til mig i en chat én gang.',
+    waitingForYou_one: '{{count}} anmodning om at fjerne blokering venter på din godkendelse:',
+    waitingForYou_other: '{{count}} anmodninger om at fjerne blokering venter på din godkendelse:',
     channelSet: 'Denne kanal modtager nu anmodninger om at fjerne blokering til godkendelse.',
     channelLanguage:
       'Kortene her er på dansk. Skriv **set approvals channel** efterfulgt af en, sv, sl eller nl for at bruge et andet sprog.',
@@ -185,7 +199,7 @@ export const da: Catalogue = {
     failedUnblockLimit:
       'Microsoft afviste at fjerne blokeringen af {{user}}: Grænsen for, hvor ofte blokeringen af denne konto kan fjernes, er nået. Kontakt Microsoft Support for at få blokeringen fjernet.',
     failedPermissions:
-      'Botten har ikke tilladelse til at fjerne blokeringer af brugere i jeres lejer. Bed jeres Microsoft 365-administrator om at give appen rollen Exchange-administrator (docs/setup.md), og anmod derefter igen.',
+      'Botten har ikke tilladelse til at fjerne blokeringer af brugere i jeres lejer. Bed jeres Microsoft 365-administrator om at give appen Exchange-tilladelserne i docs/setup.md (afsnit 4) og køre npm run doctor, og anmod derefter igen.',
     failedUserNotFound: '{{user}} findes ikke længere i kataloget, så ingen blokering blev fjernet.',
     failedResumeTimeout:
       'Blokeringen af {{user}} blev fjernet, men efter {{hours}} timer kan jeg stadig ikke bekræfte, at brugeren kan sende. Tjek siden Begrænsede enheder på Microsoft Defender-portalen og meddelelsessporingen: Hvis brugeren står der igen, er kontoen sandsynligvis stadig kompromitteret.',
@@ -219,6 +233,13 @@ export const da: Catalogue = {
   },
   ended: {
     notRestricted: 'Forløbet er afsluttet: {{user}} er ikke begrænset.',
+  },
+  localMode: {
+    title: 'Velkommen til den simulerede contoso.com-lejer',
+    enrolled:
+      'Denne bot kører i lokal tilstand, og den simulerede mappe kendte dig ikke, så jeg har tilføjet dig som helpdeskmedarbejder: {{name}}, {{upn}}. Du kan starte anmodninger om at fjerne blokering med det samme.',
+    approver:
+      'Det er godkenderne, der godkender: for at godkende en anmodning skal du køre **npm run playground -- --as approver** og handle som Patti Fernandez.',
   },
   errors: {
     notHelpdesk:

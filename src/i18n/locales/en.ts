@@ -12,6 +12,8 @@ export const en = {
     no: 'No',
     startOver: 'Start over',
     tryAgain: 'Try again',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'unknown',
   },
   help: {
     title: 'Unblock email: how I can help',
@@ -57,6 +59,16 @@ export const en = {
     doneByAgent: 'Password: reset by you before this request.',
     doneByBot: 'Password: reset by the bot; the temporary password was shown to you once.',
     doneOnPremises: 'Password: changed on-premises.',
+    privilegedTitle: 'Reset this password by hand',
+    privilegedText:
+      "Microsoft 365 did not let me reset the password of {{user}}. That happens when the account has an administrator role: only a Privileged Authentication Administrator or a Global Administrator may reset an administrator's password, and I deliberately do not hold that role.",
+    privilegedHow:
+      "Reset it now in the Microsoft 365 admin center (Users > Active users > select the user > Reset password), then confirm here. Don't send the new password by email.",
+    privilegedElse:
+      'If I am refused for accounts without an administrator role too, ask whoever runs this assistant to check its permissions.',
+    privilegedLink: 'Open the Microsoft 365 admin center',
+    privilegedDone: 'I have reset it',
+    doneByHand: 'Password: reset by you in the admin center.',
   },
   restriction: {
     title: 'Restricted entities',
@@ -156,6 +168,8 @@ export const en = {
     reminder: 'Reminder: this request has been waiting for approval since {{date}}.',
     noApprovers:
       'No approver can be reached yet, so the request for {{user}} is waiting. An approver should type **set approvals channel** in the channel where approvers work, or chat with me once.',
+    waitingForYou_one: '{{count}} unblock request is waiting for your approval:',
+    waitingForYou_other: '{{count}} unblock requests are waiting for your approval:',
     channelSet: 'This channel now receives unblock requests for approval.',
     channelLanguage:
       'Cards here are in English. To use another language, type **set approvals channel** followed by da, sv, sl or nl.',
@@ -179,7 +193,7 @@ export const en = {
     failedUnblockLimit:
       'Microsoft refused to unblock {{user}}: the unblock limit for this account is reached. Contact Microsoft Support to unblock the user.',
     failedPermissions:
-      'The bot is not allowed to unblock users in your tenant. Ask your Microsoft 365 admin to give the app the Exchange Administrator role (docs/setup.md), then ask again.',
+      'The bot is not allowed to unblock users in your tenant. Ask your Microsoft 365 admin to give the app the Exchange permissions in docs/setup.md (section 4) and to run npm run doctor, then ask again.',
     failedUserNotFound: '{{user}} no longer exists in the directory, so nothing was unblocked.',
     failedResumeTimeout:
       '{{user}} was unblocked, but after {{hours}} hours I still cannot confirm that the user can send. Check the Restricted entities page in the Microsoft Defender portal and the message trace: if the user is listed there again, the account is probably still compromised.',
@@ -213,6 +227,13 @@ export const en = {
   },
   ended: {
     notRestricted: 'Runbook ended: {{user}} is not restricted.',
+  },
+  localMode: {
+    title: 'Welcome to the simulated contoso.com tenant',
+    enrolled:
+      'This bot runs in local mode and the simulated directory did not know you, so I added you to it as a helpdesk agent: {{name}}, {{upn}}. You can start unblock requests right away.',
+    approver:
+      'Approvers approve: to approve a request, run **npm run playground -- --as approver** and act as Patti Fernandez.',
   },
   errors: {
     notHelpdesk:

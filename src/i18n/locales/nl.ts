@@ -15,6 +15,8 @@ export const nl: Catalogue = {
     no: 'Nee',
     startOver: 'Opnieuw beginnen',
     tryAgain: 'Opnieuw proberen',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'onbekend',
   },
   help: {
     title: 'De blokkering van e-mail opheffen: zo kan ik u helpen',
@@ -62,6 +64,16 @@ export const nl: Catalogue = {
     doneByBot:
       'Wachtwoord: door de bot opnieuw ingesteld; het tijdelijke wachtwoord is eenmalig aan u getoond.',
     doneOnPremises: 'Wachtwoord: on-premises gewijzigd.',
+    privilegedTitle: 'Stel het wachtwoord handmatig opnieuw in',
+    privilegedText:
+      'Microsoft 365 liet mij het wachtwoord van {{user}} niet opnieuw instellen. Dat gebeurt als het account een beheerdersrol heeft: alleen een beheerder voor bevoegde verificatie of een globale beheerder mag het wachtwoord van een beheerder opnieuw instellen, en die rol heb ik bewust niet.',
+    privilegedHow:
+      'Stel het nu opnieuw in in het Microsoft 365-beheercentrum (Gebruikers > Actieve gebruikers > selecteer de gebruiker > Wachtwoord opnieuw instellen) en bevestig het daarna hier. Stuur het nieuwe wachtwoord niet per e-mail.',
+    privilegedElse:
+      'Als ik ook geweigerd word voor accounts zonder beheerdersrol, vraag dan degene die deze assistent beheert om de machtigingen te controleren.',
+    privilegedLink: 'Open het Microsoft 365-beheercentrum',
+    privilegedDone: 'Ik heb het opnieuw ingesteld',
+    doneByHand: 'Wachtwoord: door u opnieuw ingesteld in het beheercentrum.',
   },
   restriction: {
     title: 'Beperkte entiteiten',
@@ -166,6 +178,8 @@ export const nl: Catalogue = {
     reminder: 'Herinnering: deze aanvraag wacht sinds {{date}} op goedkeuring.',
     noApprovers:
       'Er is nog geen goedkeurder bereikbaar, dus de aanvraag voor {{user}} wacht. Een goedkeurder moet **set approvals channel** typen in het kanaal waarin de goedkeurders werken, of één keer met mij chatten.',
+    waitingForYou_one: '{{count}} deblokkeringsaanvraag wacht op uw goedkeuring:',
+    waitingForYou_other: '{{count}} deblokkeringsaanvragen wachten op uw goedkeuring:',
     channelSet: 'Dit kanaal ontvangt nu aanvragen om blokkeringen op te heffen, ter goedkeuring.',
     channelLanguage:
       'De kaarten hier zijn in het Nederlands. Typ **set approvals channel** gevolgd door en, da, sv of sl voor een andere taal.',
@@ -190,7 +204,7 @@ export const nl: Catalogue = {
     failedUnblockLimit:
       'Microsoft heeft geweigerd de blokkering van {{user}} op te heffen: de limiet voor het opheffen van blokkeringen voor dit account is bereikt. Neem contact op met Microsoft Ondersteuning om de blokkering te laten opheffen.',
     failedPermissions:
-      'De bot heeft geen toestemming om blokkeringen van gebruikers in uw tenant op te heffen. Vraag uw Microsoft 365-beheerder de app de rol Exchange-beheerder te geven (docs/setup.md) en vraag het daarna opnieuw aan.',
+      'De bot heeft geen toestemming om blokkeringen van gebruikers in uw tenant op te heffen. Vraag uw Microsoft 365-beheerder de app de Exchange-machtigingen uit docs/setup.md (sectie 4) te geven en npm run doctor uit te voeren, en vraag het daarna opnieuw aan.',
     failedUserNotFound: '{{user}} bestaat niet meer in de directory, dus er is geen blokkering opgeheven.',
     failedResumeTimeout:
       'De blokkering van {{user}} is opgeheven, maar na {{hours}} uur kan ik nog steeds niet bevestigen dat de gebruiker kan verzenden. Controleer de pagina Beperkte entiteiten in de Microsoft Defender-portal en de berichttracering: als de gebruiker daar weer staat, is het account waarschijnlijk nog steeds gecompromitteerd.',
@@ -224,6 +238,13 @@ export const nl: Catalogue = {
   },
   ended: {
     notRestricted: 'Stappenplan beëindigd: {{user}} is niet beperkt.',
+  },
+  localMode: {
+    title: 'Welkom in de gesimuleerde tenant contoso.com',
+    enrolled:
+      'Deze bot draait in lokale modus en de gesimuleerde directory kende u niet, dus ik heb u toegevoegd als helpdeskmedewerker: {{name}}, {{upn}}. U kunt meteen deblokkeringsaanvragen starten.',
+    approver:
+      'Goedkeuren doen de goedkeurders: om een aanvraag goed te keuren, voert u **npm run playground -- --as approver** uit en treedt u op als Patti Fernandez.',
   },
   errors: {
     notHelpdesk:

@@ -16,6 +16,8 @@ export const sl: Catalogue = {
     no: 'Ne',
     startOver: 'Začni znova',
     tryAgain: 'Poskusi znova',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'neznano',
   },
   help: {
     title: 'Deblokiraj e-pošto: kako vam lahko pomagam',
@@ -61,6 +63,16 @@ export const sl: Catalogue = {
     doneByAgent: 'Geslo: ponastavili ste ga pred to zahtevo.',
     doneByBot: 'Geslo: ponastavil ga je bot; začasno geslo vam je bilo prikazano enkrat.',
     doneOnPremises: 'Geslo: spremenjeno v lokalnem okolju.',
+    privilegedTitle: 'Ročno ponastavite geslo',
+    privilegedText:
+      'Microsoft 365 mi ni dovolil ponastaviti gesla za {{user}}. To se zgodi, ko ima račun skrbniško vlogo: geslo skrbnika lahko ponastavi samo skrbnik za privilegirano preverjanje pristnosti ali globalni skrbnik, te vloge pa namenoma nimam.',
+    privilegedHow:
+      'Ponastavite ga zdaj v skrbniškem središču za Microsoft 365 (Uporabniki > Aktivni uporabniki > izberite uporabnika > Ponastavi geslo) in nato potrdite tukaj. Novega gesla ne pošiljajte po e-pošti.',
+    privilegedElse:
+      'Če me zavrne tudi pri računih brez skrbniške vloge, prosite tistega, ki upravlja tega pomočnika, naj preveri njegova dovoljenja.',
+    privilegedLink: 'Odpri skrbniško središče za Microsoft 365',
+    privilegedDone: 'Geslo je ponastavljeno',
+    doneByHand: 'Geslo: ponastavili ste ga v skrbniškem središču.',
   },
   restriction: {
     title: 'Omejene entitete',
@@ -164,6 +176,10 @@ export const sl: Catalogue = {
     reminder: 'Opomnik: ta zahteva čaka na odobritev od {{date}}.',
     noApprovers:
       'Noben odobritelj še ni dosegljiv, zato zahteva za {{user}} čaka. Odobritelj naj v kanalu, kjer delajo odobritelji, vnese **set approvals channel** ali mi enkrat piše v klepetu.',
+    waitingForYou_one: '{{count}} zahteva za deblokiranje čaka na vašo odobritev:',
+    waitingForYou_two: '{{count}} zahtevi za deblokiranje čakata na vašo odobritev:',
+    waitingForYou_few: '{{count}} zahteve za deblokiranje čakajo na vašo odobritev:',
+    waitingForYou_other: '{{count}} zahtev za deblokiranje čaka na vašo odobritev:',
     channelSet: 'Ta kanal zdaj prejema zahteve za deblokiranje v odobritev.',
     channelLanguage:
       'Kartice so tukaj v slovenščini. Za drug jezik vnesite **set approvals channel** in nato en, da, sv ali nl.',
@@ -187,7 +203,7 @@ export const sl: Catalogue = {
     failedUnblockLimit:
       'Microsoft je zavrnil deblokiranje za {{user}}: dosežena je omejitev deblokiranj za ta račun. Za deblokiranje se obrnite na Microsoftovo podporo.',
     failedPermissions:
-      'Bot v vašem najemniku nima dovoljenja za deblokiranje uporabnikov. Prosite skrbnika za Microsoft 365, naj aplikaciji dodeli vlogo skrbnika za Exchange (docs/setup.md), nato znova pošljite zahtevo.',
+      'Bot v vašem najemniku nima dovoljenja za deblokiranje uporabnikov. Prosite skrbnika za Microsoft 365, naj aplikaciji dodeli dovoljenja za Exchange iz docs/setup.md (razdelek 4) in zažene npm run doctor, nato znova pošljite zahtevo.',
     failedUserNotFound: '{{user}} ne obstaja več v imeniku, zato nič ni bilo deblokirano.',
     failedResumeTimeout:
       'Deblokiranje za {{user}} je bilo izvedeno, vendar po {{hours}} urah še vedno ne morem potrditi, da uporabnik lahko pošilja. Preverite stran Omejene entitete na portalu Microsoft Defender in sledenje sporočilom: če je uporabnik spet tam, je račun verjetno še vedno ogrožen.',
@@ -221,6 +237,13 @@ export const sl: Catalogue = {
   },
   ended: {
     notRestricted: 'Postopek je končan: {{user}} nima omejitve.',
+  },
+  localMode: {
+    title: 'Dobrodošli v simuliranem najemniku contoso.com',
+    enrolled:
+      'Ta bot deluje v lokalnem načinu in simulirani imenik vas ni poznal, zato sem vas dodal kot agenta službe za pomoč: {{name}}, {{upn}}. Zahteve za deblokiranje lahko začnete takoj.',
+    approver:
+      'Zahteve odobrijo odobritelji: če želite odobriti zahtevo, zaženite **npm run playground -- --as approver** in delujte kot Patti Fernandez.',
   },
   errors: {
     notHelpdesk:

@@ -14,6 +14,8 @@ export const sv: Catalogue = {
     no: 'Nej',
     startOver: 'Börja om',
     tryAgain: 'Försök igen',
+    /** A value Microsoft 365 sent in a form the bot cannot read. */
+    unknown: 'okänt',
   },
   help: {
     title: 'Avblockera e-post: så kan jag hjälpa dig',
@@ -59,6 +61,16 @@ export const sv: Catalogue = {
     doneByAgent: 'Lösenord: återställt av dig före den här begäran.',
     doneByBot: 'Lösenord: återställt av boten; det tillfälliga lösenordet visades för dig en gång.',
     doneOnPremises: 'Lösenord: ändrat lokalt.',
+    privilegedTitle: 'Återställ lösenordet manuellt',
+    privilegedText:
+      'Microsoft 365 lät mig inte återställa lösenordet för {{user}}. Det händer när kontot har en administratörsroll: bara en privilegierad autentiseringsadministratör eller en global administratör får återställa en administratörs lösenord, och den rollen har jag medvetet inte.',
+    privilegedHow:
+      'Återställ det nu i administrationscentret för Microsoft 365 (Användare > Aktiva användare > välj användaren > Återställ lösenord) och bekräfta sedan här. Skicka inte det nya lösenordet via e-post.',
+    privilegedElse:
+      'Om jag nekas även för konton utan administratörsroll ber du den som driver assistenten att kontrollera dess behörigheter.',
+    privilegedLink: 'Öppna administrationscentret för Microsoft 365',
+    privilegedDone: 'Jag har återställt det',
+    doneByHand: 'Lösenord: återställt av dig i administrationscentret.',
   },
   restriction: {
     title: 'Begränsade entiteter',
@@ -159,6 +171,8 @@ export const sv: Catalogue = {
     reminder: 'Påminnelse: den här begäran har väntat på godkännande sedan den {{date}}.',
     noApprovers:
       'Ingen godkännare kan nås än, så begäran för {{user}} väntar. En godkännare bör skriva **set approvals channel** i kanalen där godkännarna arbetar, eller chatta med mig en gång.',
+    waitingForYou_one: '{{count}} begäran om avblockering väntar på ditt godkännande:',
+    waitingForYou_other: '{{count}} begäranden om avblockering väntar på ditt godkännande:',
     channelSet: 'Den här kanalen tar nu emot begäranden om avblockering för godkännande.',
     channelLanguage:
       'Korten här är på svenska. Skriv **set approvals channel** följt av en, da, sl eller nl för att använda ett annat språk.',
@@ -181,7 +195,7 @@ export const sv: Catalogue = {
     failedUnblockLimit:
       'Microsoft avböjde att avblockera {{user}}: gränsen för hur ofta kontot kan avblockeras har nåtts. Kontakta Microsoft Support för att avblockera användaren.',
     failedPermissions:
-      'Boten har inte behörighet att avblockera användare i er klientorganisation. Be er Microsoft 365-administratör att ge appen rollen Exchange-administratör (docs/setup.md) och begär sedan avblockering igen.',
+      'Boten har inte behörighet att avblockera användare i er klientorganisation. Be er Microsoft 365-administratör att ge appen Exchange-behörigheterna i docs/setup.md (avsnitt 4) och köra npm run doctor, och begär sedan avblockering igen.',
     failedUserNotFound: '{{user}} finns inte längre i katalogen, så inget avblockerades.',
     failedResumeTimeout:
       '{{user}} har avblockerats, men efter {{hours}} timmar kan jag fortfarande inte bekräfta att användaren kan skicka. Kontrollera sidan Begränsade entiteter i Microsoft Defender-portalen och meddelandespårningen: om användaren finns där igen är kontot troligen fortfarande komprometterat.',
@@ -215,6 +229,13 @@ export const sv: Catalogue = {
   },
   ended: {
     notRestricted: 'Genomgången är avslutad: {{user}} är inte begränsad.',
+  },
+  localMode: {
+    title: 'Välkommen till den simulerade contoso.com-klientorganisationen',
+    enrolled:
+      'Den här boten körs i lokalt läge och den simulerade katalogen kände inte till dig, så jag har lagt till dig som helpdeskagent: {{name}}, {{upn}}. Du kan starta begäranden om avblockering direkt.',
+    approver:
+      'Det är godkännarna som godkänner: för att godkänna en begäran kör du **npm run playground -- --as approver** och agerar som Patti Fernandez.',
   },
   errors: {
     notHelpdesk:

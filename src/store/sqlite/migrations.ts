@@ -2,6 +2,22 @@
 // never edited once released: change the schema by appending one.
 import type Database from 'better-sqlite3';
 
+/** Index expressions; queries must use the very same text for SQLite to use the index (search.ts). */
+export const targetUpn = "lower(json_extract(doc, '$.target.userPrincipalName'))";
+export const requesterId = "json_extract(doc, '$.requester.aadObjectId')";
+
+/** What word search looks in: the blocked user's name, UPN and mail, the requester's name, the id. */
+function wordsOf(doc: string, id: string): string {
+  const field = (path: string) => `coalesce(json_extract(${doc}, '${path}'), '')`;
+  return [
+    field('$.target.displayName'),
+    field('$.target.userPrincipalName'),
+    field('$.target.mail'),
+    field('$.requester.name'),
+    id,
+  ].join(" || ' ' || ");
+}
+
 const migrations: readonly string[] = [
   // 1: requests, the append-only audit trail, conversation references, sent cards and dialog state.
   `
@@ -73,6 +89,28 @@ const migrations: readonly string[] = [
   // 3: "status" lists an agent's own requests: index the requester inside the JSON document.
   `
   CREATE INDEX requests_by_requester ON requests (json_extract(doc, '$.requester.aadObjectId'), created_at DESC);
+  `,
+  // 4: the Requests tab lists every request newest first, filtered and paged by (created_at, id): each
+  // filter has an index that ends in that order, so a page reads about as many rows as it shows. Word
+  // search goes through an FTS5 index of the names whose rowid grows with each new request, so a search
+  // reads its matches newest first and stops after a page, however common the word. The triggers keep it
+  // in step with every writer, also another process sharing the file. Target and requester never change
+  // after a request is created, so the update trigger (a scan of the word index) practically never fires.
+  `
+  CREATE INDEX requests_by_created_id ON requests (created_at, id);
+  CREATE INDEX requests_by_state_created ON requests (state, created_at, id);
+  CREATE INDEX requests_by_target_upn ON requests (${targetUpn}, created_at, id);
+  CREATE INDEX requests_by_requester_created ON requests (${requesterId}, created_at, id);
+  CREATE VIRTUAL TABLE request_words USING fts5 (id UNINDEXED, words, tokenize = 'unicode61 remove_diacritics 2');
+  INSERT INTO request_words (id, words) SELECT id, ${wordsOf('doc', 'id')} FROM requests ORDER BY created_at, id;
+  CREATE TRIGGER request_words_insert AFTER INSERT ON requests BEGIN
+    INSERT INTO request_words (id, words) VALUES (new.id, ${wordsOf('new.doc', 'new.id')});
+  END;
+  CREATE TRIGGER request_words_update AFTER UPDATE OF doc ON requests
+    WHEN ${wordsOf('old.doc', 'old.id')} IS NOT ${wordsOf('new.doc', 'new.id')}
+  BEGIN
+    UPDATE request_words SET words = ${wordsOf('new.doc', 'new.id')} WHERE id = old.id;
+  END;
   `,
 ];
 

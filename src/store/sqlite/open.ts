@@ -9,6 +9,7 @@ import { SqliteConversationStore } from './conversations.js';
 import { SqliteJobQueue } from './jobs.js';
 import { migrate } from './migrations.js';
 import { SqliteRequestStore } from './requests.js';
+import { SqliteRequestSearch } from './search.js';
 import { SqliteStateStore } from './state.js';
 
 /** The part of a pino logger this module uses. */
@@ -33,6 +34,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const jobs = new SqliteJobQueue(db);
   return {
     requests: new SqliteRequestStore(db, { audit, jobs }),
+    search: new SqliteRequestSearch(db),
     audit,
     conversations: new SqliteConversationStore(db),
     state: new SqliteStateStore(db),

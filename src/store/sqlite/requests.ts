@@ -2,27 +2,12 @@
 // lists filter and sort on. Every change is a compare-and-set on `version` done by SQLite itself, so it
 // holds across processes sharing the file.
 import type Database from 'better-sqlite3';
-import type { RequestState, UnblockRequest } from '../../runbook/index.js';
+import { activeStates, type RequestState, type UnblockRequest } from '../../runbook/index.js';
 import type { CommitOutcome, RequestChange, RequestStore, UpdateOutcome } from '../ports.js';
 import type { SqliteAuditLog } from './audit.js';
 import type { SqliteJobQueue } from './jobs.js';
 import { parseStoredObject } from './json.js';
 import { sqlLimit } from './limit.js';
-
-/** Which states are still in progress; a Record so a new state forces a decision here. */
-const isActive: Record<RequestState, boolean> = {
-  open: true,
-  pending_approval: true,
-  approved: true,
-  unblocking: true,
-  waiting_resume: true,
-  resumed: false,
-  rejected: false,
-  cancelled: false,
-  failed: false,
-  expired: false,
-};
-const activeStates = (Object.keys(isActive) as RequestState[]).filter((state) => isActive[state]);
 
 interface Row {
   doc: string;

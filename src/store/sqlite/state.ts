@@ -18,6 +18,7 @@ export class SqliteStateStore implements StateStore {
   private readonly upsert: Database.Statement;
   private readonly replaceIfMatch: Database.Statement;
   private readonly deleteOne: Database.Statement;
+  private readonly insertIfAbsent: Database.Statement;
   private readonly writeAll: (changes: Changes) => void;
   private readonly deleteAll: (keys: string[]) => void;
 
@@ -31,6 +32,9 @@ export class SqliteStateStore implements StateStore {
       'UPDATE state SET etag = @etag, doc = @doc WHERE key = @key AND etag = @expected',
     );
     this.deleteOne = db.prepare('DELETE FROM state WHERE key = ?');
+    this.insertIfAbsent = db.prepare(
+      'INSERT INTO state (key, etag, doc) VALUES (@key, @etag, @doc) ON CONFLICT (key) DO NOTHING',
+    );
     this.writeAll = db.transaction((changes: Changes) => {
       for (const [key, change] of Object.entries(changes)) this.writeOne(key, change);
     });
@@ -51,6 +55,10 @@ export class SqliteStateStore implements StateStore {
 
   async write(changes: Changes): Promise<void> {
     this.writeAll(changes);
+  }
+
+  async writeIfAbsent(key: string, value: object): Promise<boolean> {
+    return this.insertIfAbsent.run({ key, etag: randomUUID(), doc: JSON.stringify(value) }).changes === 1;
   }
 
   async delete(keys: string[]): Promise<void> {

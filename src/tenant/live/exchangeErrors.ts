@@ -18,6 +18,12 @@ const NOT_FOUND_TEXT = /couldn't be found|could not be found|wasn't found/i;
 const UNBLOCK_LIMIT_TEXT =
   /unblock limit|limit .*(exceeded|reached)|exceeded .*limit|contact Microsoft Support/i;
 const UNBLOCK_LIMIT_TYPE = /UnblockLimit/i;
+/**
+ * Exchange's RBAC hides the cmdlets outside a caller's roles, so a role group without the cmdlet answers
+ * as if it did not exist (the exact REST answer is UNCONFIRMED; this is PowerShell's wording).
+ */
+const CMDLET_HIDDEN_TYPE = /CommandNotFoundException/;
+const CMDLET_HIDDEN_TEXT = /is not recognized as (a|the) name of a cmdlet/i;
 
 /** The most useful message and type in an Exchange error body, per §2.4's precedence; null when unreadable. */
 export function readExchangeError(body: string): ExchangeErrorDetail | null {
@@ -60,7 +66,9 @@ export function exchangeTenantError(
   const code = codeFor(status, detail);
   const retryAfterMs = parseRetryAfter(retryAfter, now);
   const hint =
-    code === 'Forbidden' ? ' (check Exchange.ManageAsApp consent and the Exchange Administrator role)' : '';
+    code === 'Forbidden'
+      ? ` (check Exchange.ManageAsApp consent, and that the app's Exchange role group or the Exchange Administrator role allows ${cmdlet}: docs/setup.md)`
+      : '';
   return new TenantError(code, `Exchange ${cmdlet} failed: HTTP ${status}: ${text.slice(0, 500)}${hint}`, {
     status,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
@@ -74,6 +82,7 @@ function codeFor(status: number, detail: ExchangeErrorDetail | null): TenantErro
   if (status === 502 || status === 503 || status === 504) return 'Unavailable';
   if (status === 401) return 'Unauthorized';
   if (status === 403) return 'Forbidden';
+  if (CMDLET_HIDDEN_TYPE.test(detail?.type ?? '') || CMDLET_HIDDEN_TEXT.test(message)) return 'Forbidden';
   if (UNBLOCK_LIMIT_TYPE.test(detail?.type ?? '') || UNBLOCK_LIMIT_TEXT.test(message))
     return 'UnblockLimitReached';
   if (NOT_FOUND_TYPE.test(detail?.type ?? '') || NOT_FOUND_TEXT.test(message)) return 'NotFound';

@@ -17,6 +17,8 @@ import {
 } from './retryPolicy.js';
 import type { TokenSource } from './tokens.js';
 
+const MESSAGE_TRACE_PATH = /\/admin\/exchange\/tracing\/messageTraces$/i;
+
 function requestUrl(context: Context): string {
   return typeof context.request === 'string' ? context.request : context.request.url;
 }
@@ -89,6 +91,9 @@ export class GraphRetryHandler extends ChainedMiddleware {
       await this.forward(context);
       const response = context.response;
       if (!response || !isRetryableStatus(response.status) || retry > this.options.maxRetries) return;
+      // Message trace's 100 requests per 5 minutes are the tenant's, not this call's: a retry would spend
+      // more of them. Its caller backs off as a whole instead (src/tenant/messageTraceBudget.ts).
+      if (response.status === 429 && MESSAGE_TRACE_PATH.test(new URL(requestUrl(context)).pathname)) return;
       if (headerValue(context, 'Content-Type') === 'application/octet-stream') return;
       const delay = retryDelayMs(
         retry,

@@ -2,6 +2,7 @@
 // groups and message trace; Exchange Online admin REST for the Restricted entities list, unblocking and
 // mailbox forwarding. The same code runs against the simulator (simulated mode and tests).
 
+import pino from 'pino';
 import type {
   DirectoryUser,
   InboxRuleSummary,
@@ -13,6 +14,7 @@ import type { MessageTraceEntry, TenantGateway } from '../gateway.js';
 import { createLiveClients, type LiveTenantOptions } from './clients.js';
 import type { ExchangeClient } from './exchangeClient.js';
 import type { GraphApi } from './graphClient.js';
+import { UnreadableFieldLog, type UnreadableFieldReport } from './lenientFields.js';
 import {
   MAILBOX_SELECT,
   toDirectoryUser,
@@ -22,6 +24,7 @@ import {
   toRestrictedSender,
   USER_SELECT,
 } from './mappers.js';
+import { pingTenant } from './readiness.js';
 import { exactAddressFilter, normaliseQuery, prefixFilter, rankUsers } from './userSearch.js';
 
 /** The live settings: base URLs, tenant, credential, and retry/test hooks. */
@@ -32,13 +35,15 @@ const MAX_GROUP_IDS_PER_CALL = 20;
 
 export function createLiveTenantGateway(options: LiveTenantGatewayOptions): TenantGateway {
   const { graph, exchange } = createLiveClients(options);
-  return new LiveTenantGateway(graph, exchange);
+  const unreadable = new UnreadableFieldLog(options.logger ?? pino({ enabled: false }));
+  return new LiveTenantGateway(graph, exchange, unreadable.report);
 }
 
 class LiveTenantGateway implements TenantGateway {
   constructor(
     private readonly graph: GraphApi,
     private readonly exchange: ExchangeClient,
+    private readonly reportUnreadable: UnreadableFieldReport,
   ) {}
 
   async findUsers(query: string, limit = 10): Promise<DirectoryUser[]> {
@@ -82,13 +87,25 @@ class LiveTenantGateway implements TenantGateway {
 
   async listRestrictedSenders(): Promise<RestrictedSender[]> {
     const rows = await this.exchange.invoke('Get-BlockedSenderAddress', {});
-    return rows.map(toRestrictedSender);
+    return rows.map((row) => toRestrictedSender(row, this.reportUnreadable));
   }
 
   async findRestrictedSender(address: string): Promise<RestrictedSender | null> {
     const sender = smtpAddress(address);
-    const rows = await this.exchange.invoke('Get-BlockedSenderAddress', { SenderAddress: sender });
-    return rows.map(toRestrictedSender).find((r) => r.senderAddress === sender.toLowerCase()) ?? null;
+    let rows: unknown[];
+    try {
+      rows = await this.exchange.invoke('Get-BlockedSenderAddress', { SenderAddress: sender });
+    } catch (error) {
+      // "Not restricted" may come back as no rows or as ManagementObjectNotFoundException: Microsoft
+      // documents neither (m365-contracts.md "UNCONFIRMED"), and both mean the address is not listed.
+      if (error instanceof TenantError && error.code === 'NotFound') return null;
+      throw error;
+    }
+    return (
+      rows
+        .map((row) => toRestrictedSender(row, this.reportUnreadable))
+        .find((r) => r.senderAddress === sender.toLowerCase()) ?? null
+    );
   }
 
   async unblockSender(address: string): Promise<void> {
@@ -104,12 +121,25 @@ class LiveTenantGateway implements TenantGateway {
     const [row] = rows;
     if (row === undefined)
       throw new TenantError('NotFound', `Exchange Get-Mailbox: no mailbox for ${address}`);
-    return toMailboxForwarding(row);
+    return toMailboxForwarding(row, this.reportUnreadable);
   }
 
   async listInboxRules(userId: string): Promise<InboxRuleSummary[]> {
     const rules = await this.graph.getAll<unknown>(`${userPath(userId)}/mailFolders/inbox/messageRules`);
     return rules.map(toInboxRuleSummary);
+  }
+
+  async listGroupUserIds(groupId: string): Promise<string[]> {
+    // group-list-transitivemembers.md: a flat list of nested members as directoryObjects; 999 per page at
+    // most, then @odata.nextLink. GroupMember.Read.All suffices: members of other types come back with
+    // their @odata.type and id only.
+    const members = await this.graph.getAll<{ '@odata.type'?: unknown; id?: unknown }>(
+      `/groups/${encodeURIComponent(groupId)}/transitiveMembers`,
+      { $select: 'id', $top: '999' },
+    );
+    return members
+      .filter((m) => m['@odata.type'] === '#microsoft.graph.user' && typeof m.id === 'string')
+      .map((m) => m.id as string);
   }
 
   async checkMemberGroups(userId: string, groupIds: string[]): Promise<string[]> {
@@ -137,10 +167,7 @@ class LiveTenantGateway implements TenantGateway {
   }
 
   async ping(): Promise<void> {
-    await Promise.all([
-      this.graph.get('/organization', { $select: 'id' }),
-      this.exchange.invoke('Get-OrganizationConfig', {}, ['Name']),
-    ]);
+    await pingTenant(this.graph, this.exchange);
   }
 
   private async searchUsers(filter: string, top: string): Promise<DirectoryUser[]> {

@@ -1,5 +1,6 @@
 // Parses Graph and Exchange payloads into the runbook's types at the edge (zod), so nothing inside trusts
-// the wire. Exchange rows are PascalCase and may carry "@data.type" annotations, which are ignored.
+// the wire. Exchange rows are PascalCase and may carry "@data.type" annotations, which are ignored; their
+// non-key fields are read leniently (lenientFields.ts) because Exchange documents no output schema.
 import { z } from 'zod';
 import type {
   DirectoryUser,
@@ -9,6 +10,7 @@ import type {
 } from '../../runbook/index.js';
 import { TenantError } from '../../runbook/index.js';
 import type { MessageTraceEntry } from '../gateway.js';
+import { lenientField, type UnreadableFieldReport } from './lenientFields.js';
 
 /** What the gateway asks Graph for; onPremisesSyncEnabled is not in Graph's default set. */
 export const USER_SELECT = 'id,displayName,userPrincipalName,mail,onPremisesSyncEnabled';
@@ -32,41 +34,64 @@ export function toDirectoryUser(raw: unknown): DirectoryUser {
   };
 }
 
-const blockedSender = z.object({
-  SenderAddress: z.string().min(1),
-  Reason: z.string().nullish(),
-  CreatedDatetime: z.string().nullish(),
-  ChangedDatetime: z.string().nullish(),
-  TemporaryBlock: z.boolean().nullish(),
-});
+const blockedSenderKey = z.object({ SenderAddress: z.string().min(1) });
+/** A date Exchange sent as text; other shapes ("/Date(…)/", objects) are unreadable, not wrong. */
+const dateText = z.string().refine((s) => !Number.isNaN(Date.parse(s)));
 
-export function toRestrictedSender(raw: unknown): RestrictedSender {
-  const row = parse(blockedSender, raw, 'Get-BlockedSenderAddress row');
+/**
+ * A Get-BlockedSenderAddress row. Only SenderAddress must be readable; any other field of an unexpected
+ * type is listed in `unreadable` (lenientFields.ts).
+ */
+export function toRestrictedSender(raw: unknown, report?: UnreadableFieldReport): RestrictedSender {
+  const what = 'Get-BlockedSenderAddress';
+  const row = parse(blockedSenderKey.passthrough(), raw, `${what} row`) as Record<string, unknown> & {
+    SenderAddress: string;
+  };
+  const reason = lenientField(row, 'Reason', z.string(), what, report);
+  const created = lenientField(row, 'CreatedDatetime', dateText, what, report);
+  const changed = lenientField(row, 'ChangedDatetime', dateText, what, report);
+  const temporary = lenientField(row, 'TemporaryBlock', z.boolean(), what, report);
+  const unreadable = unreadableNames({
+    reason,
+    createdAt: created,
+    changedAt: changed,
+    temporaryBlock: temporary,
+  });
   return {
     senderAddress: row.SenderAddress.toLowerCase(),
-    reason: row.Reason ?? '',
-    createdAt: row.CreatedDatetime ?? null,
-    changedAt: row.ChangedDatetime ?? null,
-    temporaryBlock: row.TemporaryBlock === true,
+    reason: reason.value ?? '',
+    createdAt: created.value,
+    changedAt: changed.value,
+    temporaryBlock: temporary.value === true,
+    ...(unreadable.length > 0 ? { unreadable } : {}),
   };
 }
 
-const mailbox = z.object({
-  ForwardingSmtpAddress: z.string().nullish(),
-  ForwardingAddress: z.string().nullish(),
-  DeliverToMailboxAndForward: z.boolean().nullish(),
-});
-
 export const MAILBOX_SELECT = ['ForwardingSmtpAddress', 'ForwardingAddress', 'DeliverToMailboxAndForward'];
 
-export function toMailboxForwarding(raw: unknown): MailboxForwarding {
-  const m = parse(mailbox, raw, 'Get-Mailbox row');
+/** A Get-Mailbox row; each forwarding field is read on its own (lenientFields.ts). */
+export function toMailboxForwarding(raw: unknown, report?: UnreadableFieldReport): MailboxForwarding {
+  const what = 'Get-Mailbox';
+  const row = parse(z.record(z.string(), z.unknown()), raw, `${what} row`);
+  const smtp = lenientField(row, 'ForwardingSmtpAddress', z.string(), what, report);
+  const address = lenientField(row, 'ForwardingAddress', z.string(), what, report);
+  const both = lenientField(row, 'DeliverToMailboxAndForward', z.boolean(), what, report);
+  const unreadable = unreadableNames({
+    forwardingSmtpAddress: smtp,
+    forwardingAddress: address,
+    deliverToMailboxAndForward: both,
+  });
   return {
     // Exchange returns "smtp:someone@example.com"; the address is what people recognise.
-    forwardingSmtpAddress: m.ForwardingSmtpAddress ? m.ForwardingSmtpAddress.replace(/^smtp:/i, '') : null,
-    forwardingAddress: m.ForwardingAddress || null,
-    deliverToMailboxAndForward: m.DeliverToMailboxAndForward === true,
+    forwardingSmtpAddress: smtp.value ? smtp.value.replace(/^smtp:/i, '') : null,
+    forwardingAddress: address.value || null,
+    deliverToMailboxAndForward: both.value === true,
+    ...(unreadable.length > 0 ? { unreadable } : {}),
   };
+}
+
+function unreadableNames<K extends string>(fields: Record<K, { unreadable: boolean }>): K[] {
+  return (Object.keys(fields) as K[]).filter((name) => fields[name].unreadable);
 }
 
 const recipients = z

@@ -1,8 +1,11 @@
-// The TenantProbe over the live clients (the same Graph and Exchange code as the gateway). Token roles are
-// read from the JWT payload for display only: the services validate the signature, not this code.
+// The TenantProbe over the live clients (the same Graph and Exchange code as the gateway). Token claims are
+// read from the JWT payload for display and diagnosis only: the services validate the signature, not this
+// code.
+import { decodeJwt, type JWTPayload } from 'jose';
 import { TenantError } from '../../runbook/index.js';
-import type { TenantApi, TenantProbe, TokenSummary } from '../probe.js';
+import type { ProbedCmdlet, TenantApi, TenantProbe, TokenSummary } from '../probe.js';
 import { createLiveClients, type LiveTenantOptions } from './clients.js';
+import { PROBE_SENDER } from './readiness.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -10,21 +13,7 @@ export function createLiveTenantProbe(options: LiveTenantOptions): TenantProbe {
   const { graph, exchange, graphToken, exchangeToken } = createLiveClients(options);
   return {
     async token(api: TenantApi): Promise<TokenSummary> {
-      const token = await (api === 'graph' ? graphToken() : exchangeToken());
-      return { roles: rolesIn(token) };
-    },
-    async organization() {
-      const page = await graph.get<{ value?: Array<{ id?: unknown; displayName?: unknown }> }>(
-        '/organization',
-        { $select: 'id,displayName' },
-      );
-      const org = page.value?.[0];
-      if (!org) throw new TenantError('Unknown', 'Graph GET /organization returned no organization');
-      return { id: String(org.id ?? ''), displayName: String(org.displayName ?? '') };
-    },
-    async exchangeOrganization() {
-      const [row] = await exchange.invoke('Get-OrganizationConfig', {}, ['Name']);
-      return { name: String(row?.Name ?? '') };
+      return summarize(await (api === 'graph' ? graphToken() : exchangeToken()));
     },
     async group(groupId) {
       try {
@@ -55,8 +44,27 @@ export function createLiveTenantProbe(options: LiveTenantOptions): TenantProbe {
         ? result.value.filter((v): v is string => typeof v === 'string')
         : [];
     },
-    async restrictedSenderCount() {
-      return (await exchange.invoke('Get-BlockedSenderAddress', {})).length;
+    async exchangeCmdlet(cmdlet: ProbedCmdlet) {
+      switch (cmdlet) {
+        case 'Get-BlockedSenderAddress': {
+          const rows = await exchange.invoke('Get-BlockedSenderAddress', {});
+          return `${rows.length} restricted sender(s) now`;
+        }
+        case 'Get-Mailbox': {
+          const rows = await exchange.invoke('Get-Mailbox', { ResultSize: 1 }, ['UserPrincipalName']);
+          return rows.length > 0 ? 'read a mailbox' : 'allowed (no mailboxes in the tenant)';
+        }
+        case 'Remove-BlockedSenderAddress':
+          try {
+            await exchange.invoke('Remove-BlockedSenderAddress', { SenderAddress: PROBE_SENDER });
+            return `allowed (tried on ${PROBE_SENDER}, which is no sender)`;
+          } catch (error) {
+            // Only a cmdlet the role allows gets as far as looking the address up.
+            if (error instanceof TenantError && error.code === 'NotFound')
+              return `allowed (tried on ${PROBE_SENDER}: not on the list, nothing removed)`;
+            throw error;
+          }
+      }
     },
     async recentMessageTraceCount() {
       const to = new Date();
@@ -70,16 +78,22 @@ export function createLiveTenantProbe(options: LiveTenantOptions): TenantProbe {
   };
 }
 
-/** The `roles` claim of a JWT access token; null when the token is not a readable JWT. */
-function rolesIn(token: string): string[] | null {
-  const payload = token.split('.')[1];
-  if (payload === undefined) return null;
+/** What a JWT access token says about its caller; all null when it is not a readable JWT. */
+function summarize(token: string): TokenSummary {
+  const unreadable: TokenSummary = { roles: null, wids: null, objectId: null };
+  let claims: JWTPayload;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { roles?: unknown };
-    return Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
+    claims = decodeJwt(token);
   } catch {
-    return null;
+    return unreadable;
   }
+  const strings = (claim: unknown) =>
+    Array.isArray(claim) ? claim.filter((r): r is string => typeof r === 'string') : null;
+  return {
+    roles: strings(claims.roles) ?? [],
+    wids: strings(claims.wids),
+    objectId: typeof claims.oid === 'string' ? claims.oid : null,
+  };
 }
 
 function isoSeconds(date: Date): string {

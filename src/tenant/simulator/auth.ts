@@ -18,9 +18,12 @@ export type TokenRejection =
   | 'wrong-tenant'
   | 'refused';
 
-/** A validator's answer: valid (with the app roles the token carries, when it is a real token) or why not. */
+/**
+ * A validator's answer: valid (with what a real token says about its caller: app roles, tenant-wide Entra
+ * roles from `wids`, and the service principal's object id from `oid`) or why not.
+ */
 export type TokenVerdict =
-  | { valid: true; roles?: readonly string[] }
+  | { valid: true; roles?: readonly string[]; wids?: readonly string[]; principalId?: string }
   | { valid: false; reason: TokenRejection };
 
 /** Validators may answer a plain boolean; false reads as a token for another audience. */

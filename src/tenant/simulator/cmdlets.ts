@@ -1,12 +1,13 @@
 // The Exchange cmdlets the simulator implements, with PowerShell's parameter binding rules (names are
 // case-insensitive, unknown or missing mandatory parameters fail) and Exchange's error types.
 import type { ExoFailure } from './http.js';
+import { RBAC_CMDLETS } from './rbacCmdlets.js';
 import { SEED } from './seed.js';
 import type { SimUser, TenantState } from './state.js';
 
 export type CmdletResult = { rows: Record<string, unknown>[] } | { failure: ExoFailure };
 
-interface Cmdlet {
+export interface CmdletSpec {
   parameters: Record<string, { mandatory?: boolean; smtp?: boolean }>;
   run(params: Record<string, unknown>, state: TenantState): CmdletResult;
 }
@@ -17,15 +18,25 @@ const BINDING_TYPE = 'System.Management.Automation.ParameterBindingException';
 /** The real type and text are undocumented (m365-contracts.md "UNCONFIRMED"); the client matches the wording. */
 const UNBLOCK_LIMIT_TYPE = 'Microsoft.Exchange.Management.Tasks.UnblockLimitExceededException';
 
-const cmdlets: Record<string, Cmdlet> = {
+const cmdlets: Record<string, CmdletSpec> = {
+  ...RBAC_CMDLETS,
   'Get-BlockedSenderAddress': {
     parameters: { SenderAddress: { smtp: true }, ResultSize: {} },
-    run: (p, state) => ({
-      rows: state.blockedRows(p.SenderAddress as string | undefined).map((row) => ({
-        ...row,
-        'CreatedDatetime@data.type': 'System.DateTime',
-      })),
-    }),
+    run: (p, state) => {
+      const address = p.SenderAddress as string | undefined;
+      const rows = state.blockedRows(address);
+      // Whether Exchange answers "not restricted" with no rows or with a not-found error is undocumented.
+      if (address !== undefined && rows.length === 0 && state.settings.notRestrictedAnswer === 'not-found') {
+        return { failure: notFound(address) };
+      }
+      return {
+        rows: rows.map((row) => ({
+          ...row,
+          'CreatedDatetime@data.type': 'System.DateTime',
+          ...state.fieldsFor('Get-BlockedSenderAddress', row.SenderAddress),
+        })),
+      };
+    },
   },
   'Remove-BlockedSenderAddress': {
     parameters: { SenderAddress: { mandatory: true, smtp: true }, Reason: {} },
@@ -49,9 +60,10 @@ const cmdlets: Record<string, Cmdlet> = {
     parameters: { Identity: {}, ResultSize: {} },
     run: (p, state) => {
       const identity = p.Identity as string | undefined;
-      if (identity === undefined) return { rows: state.users.map(mailboxRow) };
+      const row = (user: SimUser) => ({ ...mailboxRow(user), ...state.fieldsFor('Get-Mailbox', user.id) });
+      if (identity === undefined) return { rows: state.users.slice(0, resultSize(p.ResultSize)).map(row) };
       const user = state.findUser(identity) ?? state.findUserByAddress(identity);
-      return user ? { rows: [mailboxRow(user)] } : { failure: notFound(identity) };
+      return user ? { rows: [row(user)] } : { failure: notFound(identity) };
     },
   },
   'Get-InboxRule': {
@@ -94,8 +106,21 @@ export function runCmdlet(name: string, raw: Record<string, unknown>, state: Ten
   return 'failure' in bound ? bound : cmdlet.run(bound.params, state);
 }
 
+/** -ResultSize: a number of rows, or Unlimited (Exchange's default for Get-Mailbox is 1000). */
+function resultSize(value: unknown): number {
+  if (typeof value === 'string' && value.toLowerCase() === 'unlimited') return Number.POSITIVE_INFINITY;
+  const size = Number(value ?? 1000);
+  return Number.isInteger(size) && size > 0 ? size : 1000;
+}
+
+/** The parameter names of an implemented cmdlet (for checking the commands docs/setup.md gives), or null. */
+export function cmdletParameters(name: string): string[] | null {
+  const entry = Object.entries(cmdlets).find(([n]) => n.toLowerCase() === name.toLowerCase());
+  return entry ? Object.keys(entry[1].parameters) : null;
+}
+
 function bindParameters(
-  cmdlet: Cmdlet,
+  cmdlet: CmdletSpec,
   raw: Record<string, unknown>,
 ): { params: Record<string, unknown> } | { failure: ExoFailure } {
   const names = Object.keys(cmdlet.parameters);

@@ -13,6 +13,8 @@ export const faultPlanSchema = z.object({
   /** After the sequence (or without one): the chance (0..1) that a request fails with `status`. */
   probability: z.number().min(0).max(1).optional(),
   status: faultStatus.optional(),
+  /** Instead of `status`: each fault picks one of these at random (a mix of throttling and outages). */
+  statuses: z.array(faultStatus).min(1).max(2).optional(),
   /** Seconds sent in Retry-After; null sends none. Default: 1 for 429, none for 503. */
   retryAfterSeconds: z.number().int().min(0).max(3600).nullable().optional(),
   /** Exchange only: the plan applies to these cmdlets alone (an outage of Remove-BlockedSenderAddress). */
@@ -57,8 +59,10 @@ export class FaultInjector {
     const position = this.cursor[api]++;
     const scripted = plan.sequence?.[position];
     if (scripted !== undefined) return scripted === null ? null : fault(scripted, plan);
-    if (plan.probability !== undefined && this.random() < plan.probability)
-      return fault(plan.status ?? 429, plan);
+    if (plan.probability !== undefined && this.random() < plan.probability) {
+      const picked = plan.statuses?.[Math.floor(this.random() * plan.statuses.length)];
+      return fault(picked ?? plan.status ?? 429, plan);
+    }
     return null;
   }
 }

@@ -3,7 +3,7 @@
 // groups/{id}, organization, and the Exchange message trace. Paths, bodies, status codes and error envelopes follow Graph.
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { getGroup } from './groups.js';
+import { getGroup, listTransitiveMembers } from './groups.js';
 import { type ApiRequest, type Sent, sendEmpty, sendGraphError, sendJson } from './http.js';
 import { messageTraces } from './messageTrace.js';
 import { compileFilter, FilterError } from './odataFilter.js';
@@ -42,7 +42,17 @@ const DEFAULT_USER_PROPERTIES = [
 ];
 const FILTERABLE_USER_PROPERTIES = ['id', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'mail'];
 
-export function handleGraph(req: ApiRequest, res: ServerResponse, state: TenantState): Sent {
+export interface GraphSettings {
+  /** Upper bound on objects per page of directory collections, whatever $top asks for. */
+  maxPageSize: number;
+}
+
+export function handleGraph(
+  req: ApiRequest,
+  res: ServerResponse,
+  state: TenantState,
+  settings: GraphSettings = { maxPageSize: 999 },
+): Sent {
   state.advance();
   const [first, id, ...rest] = req.segments;
   try {
@@ -52,6 +62,11 @@ export function handleGraph(req: ApiRequest, res: ServerResponse, state: TenantS
     }
     if (first === 'groups' && id !== undefined && rest.length === 0) {
       return req.method === 'GET' ? getGroup(req, res, state, id) : methodNotAllowed(res);
+    }
+    if (first === 'groups' && id !== undefined && rest.join('/') === 'transitiveMembers') {
+      return req.method === 'GET'
+        ? listTransitiveMembers(req, res, state, id, settings.maxPageSize)
+        : methodNotAllowed(res);
     }
     if (first !== 'users') return unknownSegment(res, first ?? '');
     if (id === undefined) return req.method === 'GET' ? listUsers(req, res, state) : methodNotAllowed(res);
@@ -150,6 +165,17 @@ function updateUser(req: ApiRequest, res: ServerResponse, user: SimUser, state: 
   }
   const { passwordProfile, accountEnabled, displayName } = parsed.data;
   if (passwordProfile?.password !== undefined) {
+    if (!mayResetPasswordOf(user)) {
+      // The app holds at least User Administrator, not Privileged Authentication Administrator: Graph refuses
+      // an administrator's password with the same answer as a missing permission (user-update.md,
+      // passwordProfile; microsoft-graph-docs-contrib#1548 shows the response).
+      return sendGraphError(
+        res,
+        403,
+        'Authorization_RequestDenied',
+        'Insufficient privileges to complete the operation.',
+      );
+    }
     if (user.onPremisesSyncEnabled) {
       return sendGraphError(
         res,
@@ -172,6 +198,25 @@ function updateUser(req: ApiRequest, res: ServerResponse, user: SimUser, state: 
   if (accountEnabled !== undefined) user.accountEnabled = accountEnabled;
   if (displayName !== undefined) user.displayName = displayName;
   return sendEmpty(res, 204);
+}
+
+/**
+ * Roles whose holders a User Administrator may reset passwords for (Microsoft Entra "Privileged roles and
+ * permissions", "Who can reset passwords"); any other role needs Privileged Authentication Administrator.
+ */
+const LIMITED_ADMIN_ROLES = new Set([
+  'Directory Readers',
+  'Guest Inviter',
+  'Helpdesk Administrator',
+  'Message Center Reader',
+  'Password Administrator',
+  'Reports Reader',
+  'User Administrator',
+  'Usage Summary Reports Reader',
+]);
+
+function mayResetPasswordOf(user: SimUser): boolean {
+  return user.directoryRoles.every((role) => LIMITED_ADMIN_ROLES.has(role));
 }
 
 /** Entra's rule: 8–256 characters, three of four character classes, not containing the user name. */

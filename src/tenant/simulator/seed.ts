@@ -36,6 +36,8 @@ export const SEED = {
     nestedApprover: user('30f6c729-6bf0-425a-8155-d3cd5e473b21', 'nestor.wilke@contoso.com'),
     /** In no group; UPN differs from mail (alex.wilber@contoso.com) to exercise exact mail lookup. */
     nonApprover: user('8b2352c8-0c42-46ad-bc81-881572887c3d', 'alexw@contoso.onmicrosoft.com'),
+    /** A Global Administrator: Graph refuses an app-only password reset of this account. */
+    admin: user('3f1c9a57-2d4e-4b8a-9c61-7e0d5b2a4f18', 'miriam.graham@contoso.com'),
   },
   groups: {
     approvers: 'b9dbc3cb-35c5-4306-bbd9-628babd3bf6c',
@@ -70,8 +72,14 @@ function person(
     forwardingSmtpAddress: null,
     forwardingAddress: null,
     deliverToMailboxAndForward: false,
+    directoryRoles: [],
     ...extra,
   };
+}
+
+/** A helpdesk agent added at run time (local mode): cloud-only, no mailbox forwarding. */
+export function seedHelpdeskAgent(id: string, displayName: string, address: string): SimUser {
+  return person({ id, upn: address }, displayName, { jobTitle: 'Helpdesk Agent' });
 }
 
 export function seedUsers(): SimUser[] {
@@ -95,6 +103,7 @@ export function seedUsers(): SimUser[] {
       jobTitle: 'Marketing Assistant',
       mail: 'alex.wilber@contoso.com',
     }),
+    person(U.admin, 'Miriam Graham', { jobTitle: 'IT Director', directoryRoles: ['Global Administrator'] }),
   ];
 }
 

@@ -1,5 +1,5 @@
-// The simulator's HTTP(S) front door: routes /v1.0 (Graph), /adminapi/beta (Exchange) and /_sim (control),
-// and applies, in order, what Microsoft applies to every API call: bearer authentication, app permissions
+// The simulator's HTTP(S) front door: routes /v1.0 (Graph), /adminapi/beta (Exchange), /_sim (control) and
+// /{tenant}/… (the sign-in authority's metadata and keys, signIn.ts), and applies, in order, what Microsoft applies to every API call: bearer authentication, app permissions
 // (when tokens carry roles), throttling and outages (fault injection), then body validation. Every API call
 // lands in the call log. A handler that throws answers 500 in the API's envelope; the process never
 // crashes on a request.
@@ -25,6 +25,7 @@ import {
   sendText,
 } from './http.js';
 import { refuseWithoutPermission } from './permissions.js';
+import type { SimulatedSignIn } from './signIn.js';
 import type { TenantState } from './state.js';
 
 /** Audiences the two APIs expect in their tokens. */
@@ -50,6 +51,7 @@ export interface ServerDeps {
   faults: FaultInjector;
   control: SimulatorControl;
   validateToken: TokenValidator;
+  signIn: SimulatedSignIn;
   logger: Logger;
   origin: () => string;
   tls?: SimulatorTls | undefined;
@@ -90,8 +92,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
       : path.startsWith('/adminapi/beta/')
         ? 'exchange'
         : null;
-  if (api === null)
-    return sendJson(res, 404, { error: { code: 'NotFound', message: `No API at '${path}'.` } });
+  if (api === null) {
+    const authority = signInRequest(req, url, origin);
+    const answered = authority ? deps.signIn.handle(authority, res) : null;
+    return answered ?? sendJson(res, 404, { error: { code: 'NotFound', message: `No API at '${path}'.` } });
+  }
 
   const root = api === 'control' ? '/_sim/' : api === 'graph' ? '/v1.0' : '/adminapi/beta/';
   let segments: string[];
@@ -129,14 +134,35 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   const verdict = toVerdict(await deps.validateToken(token, AUDIENCE[api]));
   if (!verdict.valid) return sendUnauthorized(res, api, verdict.reason);
   if (verdict.roles) {
-    const refused = refuseWithoutPermission(res, api, request.method, segments, verdict.roles);
+    const refused = refuseWithoutPermission(
+      res,
+      api,
+      {
+        method: request.method,
+        segments,
+        cmdlet: api === 'exchange' ? (cmdletOf(request.body)?.name ?? null) : null,
+      },
+      { roles: verdict.roles, wids: verdict.wids ?? [], principalId: verdict.principalId },
+      deps.state.exchangeRbac,
+    );
     if (refused) return refused;
   }
   const fault = deps.faults.next(api, api === 'exchange' ? cmdletOf(request.body)?.name : null);
   if (fault) return injectFault(res, api, fault.status, fault.retryAfterSeconds);
   if (bodyError) return badBody(res, api, bodyError);
-  if (api === 'graph') return handleGraph(request, res, deps.state);
+  if (api === 'graph')
+    return handleGraph(request, res, deps.state, { maxPageSize: deps.control.settings().graphMaxPageSize });
   return handleExchange(request, res, deps.state, { maxPageSize: deps.control.settings().exoMaxPageSize });
+}
+
+/** The request as the sign-in authority reads it (GET only, no body); null for a malformed path. */
+function signInRequest(req: IncomingMessage, url: URL, origin: string): ApiRequest | null {
+  try {
+    const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    return { method: req.method ?? 'GET', url, segments, body: undefined, headers: req.headers, origin };
+  } catch {
+    return null;
+  }
 }
 
 function logCall(request: ApiRequest, res: ServerResponse, api: FaultApi, deps: ServerDeps): void {

@@ -6,10 +6,19 @@ import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { CallLog, type CallLogEntry } from './callLog.js';
 import type { SimulatorControl, SimulatorSettings } from './control.js';
+import { enrolHelpdeskAgent } from './enrolment.js';
+import type { ExchangeRbac } from './exchangeRbac.js';
 import { FaultInjector, type FaultPlans, seededRandom } from './faults.js';
 import { SEED } from './seed.js';
 import { createSimulatorServer, type SimulatorTls, type TokenValidator } from './server.js';
-import { type BlockedSenderRow, type MessageTraceRow, type SimUser, TenantState } from './state.js';
+import { SimulatedSignIn, type UserTokenOptions } from './signIn.js';
+import {
+  type BlockedSenderRow,
+  type MessageTraceRow,
+  type RowFieldsCmdlet,
+  type SimUser,
+  TenantState,
+} from './state.js';
 import { createJwtValidator, type TrustedAuthority } from './tokenValidation.js';
 
 export interface TenantSimulatorOptions {
@@ -19,6 +28,12 @@ export interface TenantSimulatorOptions {
   unblockLimitPerDay?: number;
   /** Upper bound on Exchange rows per page (the client asks for 1000). Default 1000. */
   exoMaxPageSize?: number;
+  /** Upper bound on objects per page of Graph directory collections (Graph: 999). Default 999. */
+  graphMaxPageSize?: number;
+  /** Get-BlockedSenderAddress -SenderAddress for an unrestricted address: no rows, or a not-found error. */
+  notRestrictedAnswer?: SimulatorSettings['notRestrictedAnswer'];
+  /** False: message trace answers 403 (ExchangeMessageTrace.Read.All not granted). Default true. */
+  messageTraceGranted?: boolean;
   /** Throttling/outage plans per API; change them later with setFaults or POST /_sim/faults. */
   faults?: FaultPlans;
   /** Random source for probabilistic faults. Default: a PRNG seeded with `randomSeed`. */
@@ -47,6 +62,7 @@ export class TenantSimulator implements SimulatorControl {
   private readonly state: TenantState;
   private readonly callLog = new CallLog();
   private readonly faults: FaultInjector;
+  private readonly signIn: SimulatedSignIn;
   private random: () => number;
   private readonly server: ReturnType<typeof createSimulatorServer>;
   private origin: string | null = null;
@@ -56,11 +72,15 @@ export class TenantSimulator implements SimulatorControl {
       releaseDelayMs: options.releaseDelayMs ?? 5000,
       unblockLimitPerDay: options.unblockLimitPerDay ?? 3,
       exoMaxPageSize: options.exoMaxPageSize ?? 1000,
+      graphMaxPageSize: options.graphMaxPageSize ?? 999,
+      notRestrictedAnswer: options.notRestrictedAnswer ?? 'empty',
+      messageTraceGranted: options.messageTraceGranted ?? true,
     };
     const now = options.now ?? (() => new Date());
     this.state = new TenantState(this.currentSettings, now);
     this.random = this.freshRandom();
     this.faults = new FaultInjector(options.faults ?? {}, () => this.random());
+    this.signIn = new SimulatedSignIn(SEED.tenantId, now);
     this.server = createSimulatorServer({
       state: this.state,
       callLog: this.callLog,
@@ -69,6 +89,7 @@ export class TenantSimulator implements SimulatorControl {
       validateToken: options.tokenAuthority
         ? createJwtValidator(options.tokenAuthority, now)
         : (options.validateToken ?? (() => true)),
+      signIn: this.signIn,
       logger: options.logger ?? pino({ enabled: false }),
       origin: () => this.baseUrl,
       tls: options.tls,
@@ -119,6 +140,22 @@ export class TenantSimulator implements SimulatorControl {
     return SEED.tenantId;
   }
 
+  /** The value for AZURE_AUTHORITY_HOST of an app that validates the simulated tenant's user tokens. */
+  get authorityHost(): string {
+    return this.baseUrl;
+  }
+
+  /** The `iss` of the simulated tenant's v2.0 tokens. */
+  get issuer(): string {
+    return this.signIn.issuer(this.baseUrl);
+  }
+
+  /** A signed-in person's access token, as Teams single sign-on would get it; null for an unknown person. */
+  userToken(idOrUpn: string, options: UserTokenOptions): string | null {
+    const user = this.state.findUser(idOrUpn) ?? this.state.findUserByAddress(idOrUpn);
+    return user ? this.signIn.userToken(this.baseUrl, user, options) : null;
+  }
+
   calls(): CallLogEntry[] {
     return this.callLog.list();
   }
@@ -131,17 +168,58 @@ export class TenantSimulator implements SimulatorControl {
     this.faults.set(plans);
   }
 
+  /** Exchange role groups, roles and service principals: what New-RoleGroup and friends change. */
+  get exchangeRbac(): ExchangeRbac {
+    return this.state.exchangeRbac;
+  }
+
   restrictedSenders(): BlockedSenderRow[] {
     return this.state.blockedRows().map((row) => ({ ...row }));
   }
 
-  /** Puts a user on the Restricted entities list, as the outbound spam policy would. */
+  /**
+   * Puts a user on the Restricted entities list, as the outbound spam policy would. A hosted mailbox is
+   * listed by its user principal name, which need not match its primary SMTP address; a sender that is no
+   * user here (a nonhosted sender) by the SMTP address it sends from (Microsoft's "Remove blocked users from
+   * the Restricted entities page", ms.date 2026-08-24, "Use Exchange Online PowerShell").
+   */
   restrict(address: string, reason?: string, temporaryBlock = false): BlockedSenderRow {
     const user = this.findUser(address);
-    const sender = user?.mail ?? user?.userPrincipalName ?? address;
+    const sender = user?.userPrincipalName ?? address;
     const defaultReason =
       'OutboundSpamLast24Hours=150;OutboundMailLast24Hours=160;OutboundSpamPercent=94;Last Spam Message MessagetraceId:00000000-0000-4000-8000-000000000000';
     return { ...this.state.restrict(sender, reason ?? defaultReason, temporaryBlock) };
+  }
+
+  /** Adds or removes a user as a direct member of a group (membership changes take effect at once). */
+  setGroupMember(groupId: string, userId: string, member: boolean): void {
+    const group = this.state.groups.find((g) => g.id === groupId.toLowerCase());
+    const user = this.state.findUser(userId) ?? this.state.findUserByAddress(userId);
+    if (!group || !user) throw new Error(`No group '${groupId}' or user '${userId}' in the simulated tenant`);
+    group.memberUserIds = group.memberUserIds.filter((id) => id !== user.id);
+    if (member) group.memberUserIds.push(user.id);
+  }
+
+  /**
+   * Serves `fields` in place of the row's own values in a user's Get-BlockedSenderAddress or Get-Mailbox
+   * row: Exchange documents no output schema for them, so a real tenant may send other types.
+   */
+  setRowFields(cmdlet: RowFieldsCmdlet, identity: string, fields: Record<string, unknown>): void {
+    const user = this.state.findUser(identity) ?? this.state.findUserByAddress(identity);
+    if (!user) throw new Error(`No user '${identity}' in the simulated tenant`);
+    const restricted = this.state
+      .blockedRows()
+      .find((row) => [user.userPrincipalName, user.mail].some((a) => a?.toLowerCase() === row.SenderAddress));
+    const key =
+      cmdlet === 'Get-Mailbox'
+        ? user.id
+        : (restricted?.SenderAddress ?? user.userPrincipalName.toLowerCase());
+    this.state.setFieldsFor(cmdlet, key, fields);
+  }
+
+  /** Other tools in the tenant make `count` message-trace requests now (Graph's limit is per tenant). */
+  spendMessageTraceQuota(count: number): void {
+    this.state.spendTraceQuota(count);
   }
 
   /** The user tries to send a message: delivered, or failed (5.1.8) while restricted or not yet released. */
@@ -161,6 +239,12 @@ export class TenantSimulator implements SimulatorControl {
     return user ? { ...user } : undefined;
   }
 
+  /** Adds a person to the directory as a helpdesk agent, unless the id is known (local mode). */
+  enrolHelpdeskAgent(id: string, displayName: string): { user: Readonly<SimUser>; created: boolean } {
+    const { user, created } = enrolHelpdeskAgent(this.state, id, displayName);
+    return { user: { ...user }, created };
+  }
+
   /** Whether mail from the address leaves the tenant now (restricted or not yet released: false). */
   canSend(address: string): boolean {
     return this.state.canSend(address);
@@ -171,11 +255,8 @@ export class TenantSimulator implements SimulatorControl {
   }
 
   updateSettings(settings: Partial<SimulatorSettings>): void {
-    for (const [key, value] of Object.entries(settings) as Array<
-      [keyof SimulatorSettings, number | undefined]
-    >) {
-      if (value !== undefined) this.currentSettings[key] = value;
-    }
+    const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+    Object.assign(this.currentSettings, defined);
   }
 
   /** Back to the seeded tenant; the call log and fault plans are cleared and the PRNG re-seeded. */

@@ -3,6 +3,7 @@
 // Time comes from an injected clock and due releases are applied lazily on every access, so tests can
 // drive it with sinon fake timers and never wait.
 import { randomUUID } from 'node:crypto';
+import { ExchangeRbac } from './exchangeRbac.js';
 import { seedGroups, seedInboxRules, seedRestrictions, seedUsers } from './seed.js';
 
 export interface SimUser {
@@ -24,6 +25,8 @@ export interface SimUser {
   forwardingSmtpAddress: string | null;
   forwardingAddress: string | null;
   deliverToMailboxAndForward: boolean;
+  /** Microsoft Entra roles the user holds (display names), e.g. "Global Administrator". */
+  directoryRoles: string[];
 }
 
 export interface SimGroup {
@@ -68,11 +71,17 @@ export interface MessageTraceRow {
   status: 'delivered' | 'failed' | 'pending';
 }
 
+/** The cmdlets whose rows a test can give unexpected field values. */
+export type RowFieldsCmdlet = 'Get-BlockedSenderAddress' | 'Get-Mailbox';
+
 export type UnblockOutcome = 'unblocked' | 'not-on-list' | 'limit-exceeded';
 
 export interface StateSettings {
   releaseDelayMs: number;
   unblockLimitPerDay: number;
+  notRestrictedAnswer: 'empty' | 'not-found';
+  /** False: the tenant did not grant ExchangeMessageTrace.Read.All, so message trace answers 403. */
+  messageTraceGranted: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -85,6 +94,15 @@ export class TenantState {
   inboxRules = new Map<string, GraphMessageRule[]>();
   readonly blocked = new Map<string, BlockedSenderRow>();
   readonly messageTrace: MessageTraceRow[] = [];
+  /** Who may run which Exchange cmdlet app-only (role groups, service principals). */
+  readonly exchangeRbac = new ExchangeRbac();
+  /**
+   * Raw values served in place of a row's own, per cmdlet and identity: Exchange documents no output schema
+   * for these cmdlets (m365-contracts.md §1.1, §2.3), so tests can serve what a real tenant might send.
+   */
+  readonly rowFields = new Map<string, Record<string, unknown>>();
+  /** When each message-trace request of the tenant (the bot's and other tools') was made. */
+  private readonly traceRequests: number[] = [];
   private readonly unblocks = new Map<string, number[]>();
   private readonly pendingReleases = new Map<string, number>();
 
@@ -96,11 +114,14 @@ export class TenantState {
   }
 
   reset(): void {
+    this.exchangeRbac.reset();
     this.users = seedUsers();
     this.groups = seedGroups();
     this.inboxRules = seedInboxRules();
     this.blocked.clear();
     this.messageTrace.length = 0;
+    this.rowFields.clear();
+    this.traceRequests.length = 0;
     this.unblocks.clear();
     this.pendingReleases.clear();
     const nowMs = this.now().getTime();
@@ -179,6 +200,37 @@ export class TenantState {
     return 'unblocked';
   }
 
+  /** The fields to serve instead of a row's own for `cmdlet` and `identity` (an address or a user id). */
+  fieldsFor(cmdlet: RowFieldsCmdlet, identity: string): Record<string, unknown> {
+    return this.rowFields.get(`${cmdlet}|${identity.toLowerCase()}`) ?? {};
+  }
+
+  setFieldsFor(cmdlet: RowFieldsCmdlet, identity: string, fields: Record<string, unknown>): void {
+    this.rowFields.set(`${cmdlet}|${identity.toLowerCase()}`, fields);
+  }
+
+  /**
+   * Counts one message-trace request against the tenant's rolling limit: null when it may proceed, else
+   * how long until the oldest request in the window leaves it (the Retry-After).
+   */
+  takeTraceQuota(limit: { requests: number; windowMs: number }): number | null {
+    const nowMs = this.now().getTime();
+    while (this.traceRequests.length > 0 && (this.traceRequests[0] ?? 0) <= nowMs - limit.windowMs) {
+      this.traceRequests.shift();
+    }
+    if (this.traceRequests.length >= limit.requests) {
+      return (this.traceRequests[0] ?? nowMs) + limit.windowMs - nowMs;
+    }
+    this.traceRequests.push(nowMs);
+    return null;
+  }
+
+  /** Message-trace requests made by other tools in the tenant just now: they share the same limit. */
+  spendTraceQuota(count: number): void {
+    const nowMs = this.now().getTime();
+    for (let i = 0; i < count; i++) this.traceRequests.push(nowMs);
+  }
+
   /** Whether mail from the address leaves the tenant right now. */
   canSend(address: string): boolean {
     this.advance();
@@ -190,6 +242,30 @@ export class TenantState {
   sendAttempt(from: string, to: string, subject = 'Test message'): MessageTraceRow {
     const status = this.canSend(from) ? 'delivered' : 'failed';
     return this.addTrace(from, to, status, subject, this.now());
+  }
+
+  /** Every member of a group, directly or through nested groups: users and groups, each once. */
+  transitiveMembers(groupId: string): Array<{ kind: 'user' | 'group'; id: string }> {
+    const users = new Set<string>();
+    const groups = new Set<string>();
+    let frontier = [groupId];
+    while (frontier.length > 0) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        const group = this.groups.find((g) => g.id === id);
+        for (const userId of group?.memberUserIds ?? []) users.add(userId);
+        for (const nested of group?.memberGroupIds ?? []) {
+          if (groups.has(nested) || nested === groupId) continue;
+          groups.add(nested);
+          next.push(nested);
+        }
+      }
+      frontier = next;
+    }
+    return [
+      ...[...users].map((id) => ({ kind: 'user' as const, id })),
+      ...[...groups].map((id) => ({ kind: 'group' as const, id })),
+    ];
   }
 
   /** Group ids the user belongs to, directly or through nested groups. */

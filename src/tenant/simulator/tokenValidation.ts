@@ -1,10 +1,11 @@
-// Real bearer-token validation for the simulator: the token must be a JWT signed (RS256/PS256) by a key of
-// the trusted authority's JWKS, issued by it (`iss`), for the API called (`aud`), for the seeded tenant
-// (`tid`), and within its lifetime (`exp`/`nbf`, with clock skew). The token's app roles go back to the
-// server, which checks them per route (permissions.ts).
+// Real bearer-token validation for the simulator, with jose: the token must be a JWT signed (RS256/PS256) by
+// a key of the trusted authority's JWKS, issued by it (`iss`), for the API called (`aud`), for the seeded
+// tenant (`tid`), and within its lifetime (`exp`/`nbf`, with clock skew). The token's app roles go back to
+// the server, which checks them per route (permissions.ts), with its `wids` and `oid` for Exchange's role
+// checks.
 import type { JsonWebKey } from 'node:crypto';
-import type { TokenVerdict } from './auth.js';
-import { decodeJwt, verifyJwtSignature } from './jwt.js';
+import { createLocalJWKSet, errors, type JSONWebKeySet, jwtVerify } from 'jose';
+import type { TokenRejection, TokenVerdict } from './auth.js';
 import { SEED } from './seed.js';
 import type { TokenAudience, TokenValidator } from './server.js';
 
@@ -20,7 +21,7 @@ export interface TrustedAuthority {
 }
 
 /** What each API accepts in `aud`: its resource URI, or its first-party app id (v2.0 tokens). */
-const AUDIENCES: Record<TokenAudience, readonly string[]> = {
+const AUDIENCES: Record<TokenAudience, string[]> = {
   'https://graph.microsoft.com': [
     'https://graph.microsoft.com',
     'https://graph.microsoft.com/',
@@ -35,27 +36,57 @@ const AUDIENCES: Record<TokenAudience, readonly string[]> = {
 
 export function createJwtValidator(authority: TrustedAuthority, now: () => Date): TokenValidator {
   const tenantId = (authority.tenantId ?? SEED.tenantId).toLowerCase();
-  const skew = authority.clockSkewSeconds ?? 300;
-  return (token, audience): TokenVerdict => {
-    const jwt = decodeJwt(token);
-    if (jwt === null) return { valid: false, reason: 'malformed' };
-    const keys = authority.jwks.keys.filter((k) => jwt.header.kid === undefined || k.kid === jwt.header.kid);
-    if (!keys.some((key) => verifyJwtSignature(jwt, key)))
-      return { valid: false, reason: 'invalid-signature' };
-    const claims = jwt.payload;
-    const nowSeconds = now().getTime() / 1000;
-    if (typeof claims.exp !== 'number' || claims.exp <= nowSeconds - skew)
-      return { valid: false, reason: 'expired' };
-    if (typeof claims.nbf === 'number' && claims.nbf > nowSeconds + skew)
-      return { valid: false, reason: 'not-yet-valid' };
-    if (claims.iss !== authority.issuer) return { valid: false, reason: 'wrong-issuer' };
-    if (typeof claims.aud !== 'string' || !AUDIENCES[audience].includes(claims.aud))
-      return { valid: false, reason: 'wrong-audience' };
+  const keys = createLocalJWKSet(authority.jwks as JSONWebKeySet);
+  return async (token, audience): Promise<TokenVerdict> => {
+    let claims: Record<string, unknown>;
+    try {
+      ({ payload: claims } = await jwtVerify(token, keys, {
+        algorithms: ['RS256', 'PS256'],
+        issuer: authority.issuer,
+        audience: AUDIENCES[audience],
+        requiredClaims: ['exp'],
+        clockTolerance: authority.clockSkewSeconds ?? 300,
+        currentDate: now(),
+      }));
+    } catch (error) {
+      return { valid: false, reason: rejection(error) };
+    }
     if (typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== tenantId)
       return { valid: false, reason: 'wrong-tenant' };
-    const roles = Array.isArray(claims.roles)
-      ? claims.roles.filter((r): r is string => typeof r === 'string')
-      : [];
-    return { valid: true, roles };
+    const strings = (claim: unknown) =>
+      Array.isArray(claim) ? claim.filter((r): r is string => typeof r === 'string') : [];
+    return {
+      valid: true,
+      roles: strings(claims.roles),
+      wids: strings(claims.wids),
+      ...(typeof claims.oid === 'string' ? { principalId: claims.oid.toLowerCase() } : {}),
+    };
   };
+}
+
+/** jose's reason, in the words Graph and Exchange use (auth.ts). */
+function rejection(error: unknown): TokenRejection {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    switch (error.claim) {
+      case 'exp':
+        return 'expired';
+      case 'nbf':
+        return 'not-yet-valid';
+      case 'iss':
+        return 'wrong-issuer';
+      case 'aud':
+        return 'wrong-audience';
+      default:
+        return 'refused';
+    }
+  }
+  if (
+    error instanceof errors.JWSSignatureVerificationFailed ||
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JOSEAlgNotAllowed
+  )
+    return 'invalid-signature';
+  if (error instanceof errors.JOSEError) return 'malformed';
+  throw error;
 }

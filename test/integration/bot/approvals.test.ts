@@ -13,6 +13,14 @@ const fastWorker = {
   SIMULATOR_RELEASE_DELAY_S: '1',
 };
 
+/** The approvals channel, and the post in which an approver typed "set approvals channel". */
+const CHANNEL = '19:approvals@thread.tacv2';
+const COMMAND_ROOT = '1700000000001';
+
+function approvalsChannel(t: TestApp) {
+  return t.chat(people.approver, { channel: { channelId: CHANNEL, threadRoot: COMMAND_ROOT } });
+}
+
 function removeCalls(t: TestApp): number {
   return (t.app.simulator?.calls() ?? []).filter((c) => c.cmdlet === 'Remove-BlockedSenderAddress').length;
 }
@@ -223,8 +231,7 @@ describe('approvals and the unblock', () => {
   });
 
   it('posts approval cards to the approvals channel once an approver sets it', async () => {
-    const channel = t.chat(people.approver, { conversationId: '19:approvals@thread.tacv2' });
-    (channel as unknown as { options: { conversationType: string } }).options.conversationType = 'channel';
+    const channel = approvalsChannel(t);
     const command: Record<string, unknown> = {
       ...channel.baseActivity(),
       type: 'message',
@@ -236,27 +243,96 @@ describe('approvals and the unblock', () => {
     assert.match(cardText(set), /This channel now receives unblock requests/);
     assert.match(cardText(set), /Cards here are in English/);
     const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
-    const { card, sent } = await approvalCardIn(t.connector, channel.conversationId, requestId);
+    const { card } = await approvalCardIn(t.connector, CHANNEL, requestId);
     assert.match(cardText(card), /Refresh/);
-    assert.notEqual(sent.activityId, command.id, 'not buried in the thread of the command');
+  });
+
+  it('starts a new post in the channel for each request, not a reply under "set approvals channel"', async () => {
+    // In a channel, conversation.id carries the thread's root post: sending to the stored reference would
+    // reply under the command. A new post is a new conversation in the channel (channelData.channel.id),
+    // as Microsoft's "start new thread in channel" sample does (OfficeDev/Microsoft-Teams-Samples,
+    // samples/bot-initiate-thread-in-channel).
+    const channel = approvalsChannel(t);
+    await channel.say('set approvals channel');
+    const rob = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
+    const diego = await requestUnblock(t.chat(people.agent2), SEED.users.diego.upn);
+    const robPost = (await approvalCardIn(t.connector, CHANNEL, rob)).sent;
+    const diegoPost = (await approvalCardIn(t.connector, CHANNEL, diego)).sent;
+    for (const post of [robPost, diegoPost]) {
+      assert.equal(post.newConversation, true, 'a new post in the channel');
+      assert.notEqual(post.threadRoot, COMMAND_ROOT, 'not in the thread of the command');
+    }
+    assert.notEqual(robPost.threadRoot, diegoPost.threadRoot, 'one thread per request');
+    const cards = await t.app.store.conversations.listSentCards(rob);
+    assert.deepEqual(
+      cards.map((c) => [c.conversationId, c.activityId]),
+      [[`${CHANNEL};messageid=${robPost.threadRoot}`, robPost.threadRoot]],
+    );
+  });
+
+  it("keeps the request's card updates and replies in its own thread", async () => {
+    const channel = approvalsChannel(t);
+    await channel.say('set approvals channel');
+    const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
+    const { sent: post } = await approvalCardIn(t.connector, CHANNEL, requestId);
+    // Patti clicks in the request's thread: Teams sends the thread's conversation id.
+    const inThread = t.chat(people.approver, {
+      channel: { channelId: CHANNEL, threadRoot: post.assignedId },
+    });
+    const approved = await inThread.post(
+      inThread.invokeActivity(await approvalAction(t, requestId, 'approval.approve')),
+    );
+    assert.equal(approved.status, 200);
+    const update = await t.connector.waitFor(
+      (a) =>
+        a.method === 'PUT' &&
+        a.conversationId === CHANNEL &&
+        /Sending resumed/.test(JSON.stringify(a.activity)),
+      15_000,
+    );
+    assert.equal(update.threadRoot, post.threadRoot, 'the update goes to the thread of the post');
+    assert.equal(update.activityId, post.assignedId, 'and updates the post itself');
+    const inChannel = t.connector.activities.filter((a) => a.conversationId === CHANNEL);
+    assert.equal(inChannel.filter((a) => a.newConversation).length, 1, 'no further new posts');
+  });
+
+  it('still updates cards posted under an older approvals-channel reference', async () => {
+    // Cards stored before requests got threads of their own live in the thread of the command.
+    const channel = approvalsChannel(t);
+    await channel.say('set approvals channel');
+    const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
+    await approvalCardIn(t.connector, CHANNEL, requestId);
+    await t.app.store.conversations.addSentCard({
+      requestId,
+      conversationId: channel.conversationId,
+      activityId: 'card-posted-under-the-command',
+      kind: 'approval',
+    });
+    await approve(t, requestId);
+    const update = await t.connector.waitFor(
+      (a) => a.method === 'PUT' && a.activityId === 'card-posted-under-the-command',
+      15_000,
+    );
+    assert.equal(update.conversationId, CHANNEL);
+    assert.equal(update.threadRoot, COMMAND_ROOT);
   });
 
   it('speaks the language the approvals channel was set to, whatever the agents speak', async () => {
     const channel = t.chat(people.approver, {
-      conversationId: '19:godkendelser@thread.tacv2',
+      channel: { channelId: '19:godkendelser@thread.tacv2', threadRoot: COMMAND_ROOT },
       locale: 'en-US',
     });
-    (channel as unknown as { options: { conversationType: string } }).options.conversationType = 'channel';
     const [set] = await channel.say('set approvals channel da');
     assert.match(cardText(set), /Denne kanal modtager nu anmodninger/);
     const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
-    const { card } = await approvalCardIn(t.connector, channel.conversationId, requestId);
+    const { card } = await approvalCardIn(t.connector, '19:godkendelser@thread.tacv2', requestId);
     assert.match(cardText(card), /Fjern blokering af Rob Young|Anmodning om at fjerne blokering/);
   });
 
   it('refuses "set approvals channel" from a non-approver', async () => {
-    const channel = t.chat(people.nonApprover, { conversationId: '19:general@thread.tacv2' });
-    (channel as unknown as { options: { conversationType: string } }).options.conversationType = 'channel';
+    const channel = t.chat(people.nonApprover, {
+      channel: { channelId: '19:general@thread.tacv2', threadRoot: COMMAND_ROOT },
+    });
     const [refused] = await channel.say('set approvals channel');
     assert.match(cardText(refused), /Only members of the approvers group can choose/);
     assert.equal(await t.app.store.conversations.getReference('approvals-channel'), null);
@@ -304,9 +380,8 @@ describe('proactive delivery when Teams pushes back', () => {
     assert.equal(notes.length, 1, 'the throttled note arrives exactly once');
   });
 
-  it('falls back to the approvals channel when the agent blocked the bot (403), and records it', async () => {
-    const channel = t.chat(people.approver, { conversationId: '19:approvals@thread.tacv2' });
-    (channel as unknown as { options: { conversationType: string } }).options.conversationType = 'channel';
+  it("falls back to the request's thread in the approvals channel when the agent blocked the bot (403), and records it", async () => {
+    const channel = approvalsChannel(t);
     await channel.say('set approvals channel');
     const agent = t.chat(people.agent);
     const requestId = await requestUnblock(agent, 'rob@contoso.com');
@@ -322,10 +397,12 @@ describe('proactive delivery when Teams pushes back', () => {
             },
           }
         : null;
+    const { sent: post } = await approvalCardIn(t.connector, CHANNEL, requestId);
     await approve(t, requestId);
     const fallback = await t.connector.waitFor(
       (a) =>
-        a.conversationId === channel.conversationId &&
+        a.conversationId === CHANNEL &&
+        a.threadRoot === post.threadRoot &&
         /could not reach Megan Bowen/.test(JSON.stringify(a.activity)) &&
         /can send email again/.test(JSON.stringify(a.activity)),
       20_000,

@@ -70,7 +70,10 @@ describe('runbook conversation over /api/messages', () => {
     assert.equal(request.requester.aadObjectId, people.agent.aadObjectId);
     assert.ok(request.restriction?.reason);
     assert.equal(request.checks?.sessionsRevoked, true);
-    const audit = await t.app.store.audit.listForRequest(request.id);
+    // The worker's notifications to the approvers run alongside; the runbook's own entries are these.
+    const audit = (await t.app.store.audit.listForRequest(request.id)).filter(
+      (e) => !e.action.startsWith('notify.'),
+    );
     assert.deepEqual(
       audit.map((e) => e.action),
       [
@@ -138,6 +141,31 @@ describe('runbook conversation over /api/messages', () => {
     assert.match(cardText(next.messages[0]), /Restricted entities/);
   });
 
+  it("tells the agent to reset an administrator's password by hand, and why, then continues once they confirm", async () => {
+    // Graph refuses an app-only reset of a privileged account with 403 Authorization_RequestDenied: only a
+    // Privileged Authentication Administrator may reset it (user-update.md, passwordProfile).
+    t.app.simulator?.restrict(SEED.users.admin.upn);
+    const chat = t.chat();
+    await chat.say(`unblock ${SEED.users.admin.upn}`);
+    const refused = await chat.click('No, reset it now');
+    assert.equal(refused.status, 200);
+    const text = cardText(refused.card);
+    assert.match(text, /Reset this password by hand/);
+    assert.match(text, /administrator role/);
+    assert.match(text, /Privileged Authentication Administrator/);
+    assert.match(text, /Microsoft 365 admin center/);
+    assert.doesNotMatch(text, /not allowed to do this in your tenant/, 'the bot is not blamed');
+    assert.equal(t.app.simulator?.findUser(SEED.users.admin.upn)?.passwordChangedAt, null);
+    const next = await chat.click('I have reset it');
+    assert.match(cardText(next.card), /Password: reset by you in the admin center/);
+    assert.match(cardText(next.messages[0]), /is on the Restricted entities page/);
+    const [request] = await t.app.store.requests.listRecent(1);
+    assert.equal(request?.password, 'reset-by-agent');
+    const audit = await t.app.store.audit.listForRequest(request?.id ?? '');
+    const confirmed = audit.find((e) => e.action === 'password.confirmed');
+    assert.equal(confirmed?.detail.resetRefusedFor, 'privileged-account');
+  });
+
   it('ends the runbook before any password reset when the user is not on the Restricted list', async () => {
     const chat = t.chat();
     const [card] = await chat.say('unblock roberta@contoso.com');
@@ -151,6 +179,31 @@ describe('runbook conversation over /api/messages', () => {
       audit.map((e) => e.action),
       ['request.created', 'restriction.checked', 'request.transition'],
     );
+  });
+
+  describe('when Exchange answers "not restricted" with a not-found error instead of no rows', () => {
+    // Microsoft does not document which of the two Get-BlockedSenderAddress -SenderAddress returns for an
+    // address that is not on the list (m365-contracts.md "UNCONFIRMED"): both must mean "not restricted".
+    beforeEach(() => t.app.simulator?.updateSettings({ notRestrictedAnswer: 'not-found' }));
+
+    it('ends the runbook as "not on the list", not "the user no longer exists"', async () => {
+      const [card] = await t.chat().say('unblock roberta@contoso.com');
+      assert.match(cardText(card), /not on the Restricted entities page/);
+      assert.doesNotMatch(cardText(card), /no longer exists/);
+    });
+
+    it('finds a hosted mailbox listed by its UPN when its primary SMTP address differs', async () => {
+      // Alex Wilber: UPN alexw@contoso.onmicrosoft.com, primary SMTP alex.wilber@contoso.com. Exchange lists
+      // a hosted mailbox by its UPN ("Remove blocked users from the Restricted entities page", 2026-08-24).
+      const listed = t.app.simulator?.restrict('alex.wilber@contoso.com');
+      assert.equal(listed?.SenderAddress, SEED.users.nonApprover.upn);
+      const [card] = await t.chat().say('unblock alex.wilber@contoso.com');
+      assert.match(cardText(card), /Has the password of .*Alex Wilber.* been reset/);
+      const lookups = (t.app.simulator?.calls() ?? [])
+        .filter((c) => c.cmdlet === 'Get-BlockedSenderAddress')
+        .map((c) => c.parameters?.SenderAddress);
+      assert.equal(lookups[0], SEED.users.nonApprover.upn, 'the UPN is asked first');
+    });
   });
 
   it('answers a card clicked twice with "this step is done" and acts once', async () => {

@@ -36,6 +36,8 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
       tls: await ca.issueServerCertificate('bot-framework'),
       appId: APP_ID,
       appPassword: APP_PASSWORD,
+      appType: 'SingleTenant',
+      homeTenantId: SEED.tenantId,
     });
     await channel.start();
     connector = new FakeConnector();
@@ -98,7 +100,7 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
 
   it('accepts a token the channel signed, and replies with the bot’s own token', async () => {
     const c = chat();
-    const token = channel.channelToken(connector.url);
+    const token = await channel.channelToken(connector.url);
     const res = await post(message(c, 'help'), `Bearer ${token}`);
     assert.equal(res.status, 200, res.text);
     const reply = await connector.waitFor((a) => a.conversationId === c.conversationId);
@@ -113,7 +115,7 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
 
   it('runs a click end to end with authentication: the invoke answers with a card', async () => {
     const c = chat();
-    const token = `Bearer ${channel.channelToken(connector.url)}`;
+    const token = `Bearer ${await channel.channelToken(connector.url)}`;
     assert.equal((await post(message(c, 'unblock rob@contoso.com'), token)).status, 200);
     const sent = await connector.waitFor((a) => a.conversationId === c.conversationId);
     const [card] = cardsIn(sent.activity);
@@ -134,7 +136,10 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
   });
 
   const now = () => Math.floor(Date.now() / 1000);
-  const forgeries: { name: string; authorization: (serviceUrl: string) => string | undefined }[] = [
+  const forgeries: {
+    name: string;
+    authorization: (serviceUrl: string) => string | undefined | Promise<string>;
+  }[] = [
     { name: 'no token', authorization: () => undefined },
     { name: 'an empty header', authorization: () => '' },
     { name: 'not a bearer token', authorization: () => 'Basic dXNlcjpwYXNz' },
@@ -155,7 +160,8 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
       ] as [string, ChannelTokenOptions][]
     ).map(([name, options]) => ({
       name,
-      authorization: (serviceUrl: string) => `Bearer ${channel.channelToken(serviceUrl, options)}`,
+      authorization: async (serviceUrl: string) =>
+        `Bearer ${await channel.channelToken(serviceUrl, options)}`,
     })),
   ];
 
@@ -174,7 +180,7 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
           },
         }),
       ]) {
-        const res = await post(activity, forgery.authorization(connector.url));
+        const res = await post(activity, await forgery.authorization(connector.url));
         assert.equal(res.status, 401, `${forgery.name}: ${res.text}`);
         assert.deepEqual(JSON.parse(res.text), { error: 'Unauthorized' });
       }
@@ -197,7 +203,7 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
 
   it('keeps answering genuine traffic after the forgeries', async () => {
     const c = chat();
-    const res = await post(message(c, 'help'), `Bearer ${channel.channelToken(connector.url)}`);
+    const res = await post(message(c, 'help'), `Bearer ${await channel.channelToken(connector.url)}`);
     assert.equal(res.status, 200);
     const output = bot?.output() ?? '';
     assert.match(output, /request refused: not authenticated/, 'refusals are logged');

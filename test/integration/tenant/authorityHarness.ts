@@ -3,14 +3,13 @@
 // trust the CA (NODE_EXTRA_CA_CERTS is read at start), so in-process calls use the HTTP simulator and
 // minted tokens, and child processes get NODE_EXTRA_CA_CERTS=ca.caCertPath.
 import path from 'node:path';
-import { SEED, TenantSimulator } from '../../../src/tenant/index.js';
+import { ENTRA_ROLES, SEED, TenantSimulator } from '../../../src/tenant/index.js';
 import { startProcess } from '../../support/processes.js';
 import { type ClientCertificate, createTestCa, type TestCa } from '../../support/testCa.js';
 import { EXCHANGE_RESOURCE, GRAPH_RESOURCE, TokenAuthority } from '../../support/tokenAuthority.js';
 
 /** Every Graph application permission the bot uses. */
 export const GRAPH_ROLES = [
-  'Organization.Read.All',
   'User.Read.All',
   'GroupMember.Read.All',
   'User-PasswordProfile.ReadWrite.All',
@@ -19,6 +18,8 @@ export const GRAPH_ROLES = [
   'ExchangeMessageTrace.Read.All',
 ];
 export const FULL_ROLES = { [GRAPH_RESOURCE]: GRAPH_ROLES, [EXCHANGE_RESOURCE]: ['Exchange.ManageAsApp'] };
+/** The Entra roles of the fallback setup: User Administrator and Exchange Administrator, tenant-wide. */
+export const FULL_WIDS = [ENTRA_ROLES.userAdministrator.id, ENTRA_ROLES.exchangeAdministrator.id];
 
 export const APPS = {
   /** Every permission, authenticates with a client secret. */
@@ -27,10 +28,14 @@ export const APPS = {
   certificate: 'a4b0a0ef-1d1e-4b59-9a0c-5d7d2f3c0002',
   /** Graph permissions, but Exchange.ManageAsApp was never granted. */
   noExchangeRole: 'a4b0a0ef-1d1e-4b59-9a0c-5d7d2f3c0003',
+  /** The bot's own app registration (MicrosoftAppId): no Microsoft 365 permissions at all. */
+  bot: 'a4b0a0ef-1d1e-4b59-9a0c-5d7d2f3c0004',
 } as const;
 
 /** Not a real secret: a throwaway value for the local authority only. */
 export const CLIENT_SECRET = 'local-authority-secret~Q8v.3kT_9';
+/** The bot app's throwaway secret at the local authority. */
+export const BOT_SECRET = 'local-bot-secret~7hQ.2pL_4';
 
 export interface AuthorityHarness {
   ca: TestCa;
@@ -54,9 +59,15 @@ export async function startAuthorityHarness(): Promise<AuthorityHarness> {
     tenantId: SEED.tenantId,
     tls: authorityTls,
     apps: [
-      { clientId: APPS.secret, secret: CLIENT_SECRET, roles: FULL_ROLES },
-      { clientId: APPS.certificate, certificatePem: clientCertificate.certPem, roles: FULL_ROLES },
+      { clientId: APPS.secret, secret: CLIENT_SECRET, roles: FULL_ROLES, wids: FULL_WIDS },
+      {
+        clientId: APPS.certificate,
+        certificatePem: clientCertificate.certPem,
+        roles: FULL_ROLES,
+        wids: FULL_WIDS,
+      },
       { clientId: APPS.noExchangeRole, secret: CLIENT_SECRET, roles: { [GRAPH_RESOURCE]: GRAPH_ROLES } },
+      { clientId: APPS.bot, secret: BOT_SECRET, roles: {} },
     ],
   });
   await authority.start();
@@ -93,6 +104,7 @@ export function liveEnvironment(h: AuthorityHarness, clientId: string): Record<s
     GRAPH_BASE_URL: h.httpsSim.graphBaseUrl,
     EXO_BASE_URL: h.httpsSim.exoBaseUrl,
     APPROVER_GROUP_ID: SEED.groups.approvers,
+    HELPDESK_GROUP_ID: SEED.groups.helpdesk,
     SIMULATOR_URL: '',
     LOG_LEVEL: 'silent',
   };

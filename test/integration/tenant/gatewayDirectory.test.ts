@@ -116,6 +116,18 @@ describe('live gateway against the simulator: directory and account', () => {
       assert.equal(h.sim.findUser(SEED.users.synced.id)?.passwordChangedAt, null);
     });
 
+    it("reports Graph's refusal to reset an administrator's password as Forbidden, not retryable", async () => {
+      const error = await rejection(() =>
+        h.gateway.resetPassword(SEED.users.admin.id, generateTemporaryPassword()),
+      );
+      assert.ok(error instanceof TenantError);
+      assert.equal(error.code, 'Forbidden');
+      assert.equal(error.status, 403);
+      assert.equal(error.retryable, false);
+      assert.match(error.message, /Authorization_RequestDenied/);
+      assert.equal(h.sim.findUser(SEED.users.admin.id)?.passwordChangedAt, null);
+    });
+
     it('reports an unknown user as NotFound', async () => {
       const error = await rejection(() =>
         h.gateway.resetPassword('nobody@contoso.com', generateTemporaryPassword()),
@@ -157,6 +169,16 @@ describe('live gateway against the simulator: directory and account', () => {
         SEED.groups.helpdesk,
       ]);
       assert.deepEqual(await h.gateway.checkMemberGroups(SEED.users.nonApprover.id, groups), []);
+    });
+
+    it("lists a group's users transitively, following @odata.nextLink, without the nested groups", async () => {
+      h.sim.updateSettings({ graphMaxPageSize: 1 });
+      const ids = await h.gateway.listGroupUserIds(SEED.groups.approvers);
+      assert.deepEqual(ids.sort(), [SEED.users.approver.id, SEED.users.nestedApprover.id].sort());
+      const calls = h.sim.calls();
+      assert.equal(calls.length, 3, 'Patti, Nestor and the nested group: three pages of one');
+      assert.match(calls[0]?.path ?? '', new RegExp(`/groups/${SEED.groups.approvers}/transitiveMembers$`));
+      assert.match(calls[0]?.query ?? '', /\$top=999/);
     });
 
     it('splits more than 20 group ids into several calls', async () => {

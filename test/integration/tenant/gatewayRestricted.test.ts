@@ -62,6 +62,20 @@ describe('live gateway against the simulator: Restricted entities', () => {
     assert.equal(await h.gateway.findRestrictedSender(SEED.users.roberta.upn), null);
   });
 
+  it('finds nobody for an unrestricted sender when Exchange answers with a not-found error', async () => {
+    // Empty result or ManagementObjectNotFoundException: Microsoft documents neither, both mean "not listed".
+    h.sim.updateSettings({ notRestrictedAnswer: 'not-found' });
+    assert.equal(await h.gateway.findRestrictedSender(SEED.users.roberta.upn), null);
+    assert.equal(h.sim.calls()[0]?.status, 400, 'Exchange did answer with an error');
+  });
+
+  it('lists a hosted mailbox by its user principal name, not its primary SMTP address', async () => {
+    h.sim.restrict('alex.wilber@contoso.com');
+    const alex = await h.gateway.findRestrictedSender(SEED.users.nonApprover.upn);
+    assert.equal(alex?.senderAddress, 'alexw@contoso.onmicrosoft.com');
+    assert.equal(await h.gateway.findRestrictedSender('alex.wilber@contoso.com'), null);
+  });
+
   it('refuses something that is not an address before calling Exchange', async () => {
     const error = await rejection(() => h.gateway.findRestrictedSender('not an address'));
     assert.equal((error as unknown as TenantError).code, 'BadRequest');

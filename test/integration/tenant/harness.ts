@@ -48,7 +48,13 @@ export async function startHarness(options: TenantSimulatorOptions = {}): Promis
 /** Resets the simulator and the recordings between tests. */
 export function resetHarness(h: Harness): void {
   h.sim.reset();
-  h.sim.updateSettings({ releaseDelayMs: 5000, unblockLimitPerDay: 3, exoMaxPageSize: 1000 });
+  h.sim.updateSettings({
+    releaseDelayMs: 5000,
+    unblockLimitPerDay: 3,
+    exoMaxPageSize: 1000,
+    graphMaxPageSize: 999,
+    notRestrictedAnswer: 'empty',
+  });
   h.delays.length = 0;
   h.logLines.length = 0;
 }

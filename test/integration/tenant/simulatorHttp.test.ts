@@ -199,7 +199,7 @@ describe('tenant simulator over HTTP', () => {
         users.push(...page.value);
         next = page['@odata.nextLink'];
       }
-      assert.equal(users.length, 12);
+      assert.equal(users.length, 13);
       assert.ok(!('onPremisesSyncEnabled' in (users[0] ?? {})));
       assert.ok('userPrincipalName' in (users[0] ?? {}));
     });

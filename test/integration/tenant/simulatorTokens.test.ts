@@ -28,13 +28,17 @@ describe('simulator token validation', function () {
     h.authority.mint(APPS.secret, GRAPH_RESOURCE, claims);
   const exchangeToken = (claims: Record<string, unknown> = {}) =>
     h.authority.mint(APPS.secret, EXCHANGE_RESOURCE, claims);
-  const getUsers = (token?: string) =>
-    fetch(
+  // Tokens are signed asynchronously: the callers hand over the promise.
+  const getUsers = async (pending?: string | Promise<string>) => {
+    const token = await pending;
+    return fetch(
       `${h.httpSim.graphBaseUrl}/users?$top=1`,
       token ? { headers: { authorization: `Bearer ${token}` } } : {},
     );
-  const invoke = (token?: string) =>
-    fetch(`${h.httpSim.exoBaseUrl}/${SEED.tenantId}/InvokeCommand`, {
+  };
+  const invoke = async (pending?: string | Promise<string>) => {
+    const token = await pending;
+    return fetch(`${h.httpSim.exoBaseUrl}/${SEED.tenantId}/InvokeCommand`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -42,6 +46,7 @@ describe('simulator token validation', function () {
       },
       body: JSON.stringify({ CmdletInput: { CmdletName: 'Get-OrganizationConfig', Parameters: {} } }),
     });
+  };
 
   async function assertGraph401(response: Response, message: string): Promise<void> {
     assert.equal(response.status, 401);
@@ -99,7 +104,7 @@ describe('simulator token validation', function () {
 
   it('refuses a token signed by another key, from another issuer, or for another tenant', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const forged = h.authority.mint(APPS.secret, GRAPH_RESOURCE, {}, privateKey);
+    const forged = await h.authority.mint(APPS.secret, GRAPH_RESOURCE, {}, privateKey);
     await assertGraph401(await getUsers(forged), 'Access token validation failure.');
     await assertGraph401(
       await getUsers(graphToken({ iss: 'https://login.microsoftonline.com/someone-else/v2.0' })),
@@ -116,7 +121,7 @@ describe('simulator token validation', function () {
   });
 
   it('answers Exchange 403 with a NUL body to a token without Exchange.ManageAsApp; the gateway says what to grant', async () => {
-    const noRole = h.authority.mint(APPS.noExchangeRole, EXCHANGE_RESOURCE);
+    const noRole = await h.authority.mint(APPS.noExchangeRole, EXCHANGE_RESOURCE);
     const response = await invoke(noRole);
     assert.equal(response.status, 403);
     const body = await response.text();
@@ -135,7 +140,7 @@ describe('simulator token validation', function () {
   });
 
   it('answers Graph 403 Authorization_RequestDenied when the app lacks the permission for the route', async () => {
-    const usersOnly = graphToken({ roles: ['User.Read.All'] });
+    const usersOnly = await graphToken({ roles: ['User.Read.All'] });
     assert.equal((await getUsers(usersOnly)).status, 200);
     const response = await fetch(
       `${h.httpSim.graphBaseUrl}/users/${SEED.users.approver.id}/checkMemberGroups`,
@@ -152,7 +157,7 @@ describe('simulator token validation', function () {
   });
 
   it('serves the same over HTTPS with the test CA', async () => {
-    const token = graphToken();
+    const token = await graphToken();
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(
         `${h.httpsSim.graphBaseUrl}/organization`,

@@ -1,5 +1,5 @@
-// Crash safety: `npm run worker` processes are killed with SIGKILL at random points while they unblock,
-// and restarted, many times. No request may be lost and no sender may be unblocked twice.
+// Crash safety: worker processes (as `npm run worker` runs them) are killed with SIGKILL at random points
+// while they unblock, and restarted, many times. No request may be lost and no sender may be unblocked twice.
 import { strict as assert } from 'node:assert';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,7 +9,7 @@ import type { UnblockRequest } from '../../../src/runbook/index.js';
 import { openSqliteStore, type Store } from '../../../src/store/index.js';
 import { SEED, TenantSimulator } from '../../../src/tenant/index.js';
 import { seededRandom } from '../../../src/tenant/simulator/index.js';
-import { type StartedProcess, startProcess } from '../../support/processes.js';
+import { compiledAppCommand, type StartedProcess, startProcess } from '../../support/processes.js';
 import { requestThrough } from '../../support/requests.js';
 
 const projectRoot = path.resolve(__dirname, '../../..');
@@ -73,16 +73,23 @@ describe('worker crash safety', function () {
       return states.filter((s) => s !== 'waiting_resume').length;
     };
     let kills = 0;
+    const { command, args } = compiledAppCommand('worker');
+    const startWorker = () => startProcess(command, args, env, projectRoot);
     for (let run = 0; run < KILLED_RUNS && (await unfinished()) > 0; run++) {
-      worker = startProcess('npm', ['run', 'worker'], env, projectRoot);
-      // tsx needs ~1 s to start; kill somewhere between before the first job and well into the batch.
-      await new Promise((resolve) => setTimeout(resolve, 700 + Math.floor(random() * 1300)));
+      // Killed after a random number (1–8) of this run's Exchange calls: somewhere inside the batch, however
+      // fast the machine is.
+      const killAt = simulator.calls().length + 1 + Math.floor(random() * 8);
+      worker = startWorker();
+      const deadline = Date.now() + 30_000;
+      while (simulator.calls().length < killAt && Date.now() < deadline && worker.child.exitCode === null) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
       worker.signal('SIGKILL');
       await worker.exited;
       kills += 1;
     }
     // A last run without a kill finishes whatever is left.
-    worker = startProcess('npm', ['run', 'worker'], env, projectRoot);
+    worker = startWorker();
     const deadline = Date.now() + 60_000;
     while ((await unfinished()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     worker.signal('SIGTERM');

@@ -62,6 +62,23 @@ describe('worker', () => {
     );
   });
 
+  it("reminds in the request's own thread when approvals go to a channel", async () => {
+    t = await startTestApp({ ...fast, APPROVAL_REMIND_AFTER_H: String(0.4 / 3600) });
+    const channelId = '19:approvals@thread.tacv2';
+    await t
+      .chat(people.approver, { channel: { channelId, threadRoot: '1700000000001' } })
+      .say('set approvals channel');
+    const requestId = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
+    const { sent: post } = await approvalCardIn(t.connector, channelId, requestId);
+    const reminder = await t.connector.waitFor(
+      (a) =>
+        a.conversationId === channelId &&
+        /Reminder: this request has been waiting/.test(JSON.stringify(a.activity)),
+    );
+    assert.equal(reminder.newConversation, false, 'a reply, not another post');
+    assert.equal(reminder.threadRoot, post.threadRoot, "in the request's thread");
+  });
+
   it("ends as failed with what to do next when Microsoft's unblock limit is reached", async () => {
     t = await startTestApp(fast, { simulator: { unblockLimitPerDay: 0 } });
     const agent = t.chat(people.agent);
@@ -157,7 +174,7 @@ describe('worker', () => {
       // Off the list but never seen sending: each needs a message-trace look, 20 per cycle.
       await store.requests.create(
         requestThrough(address, ['pending_approval', 'approved', 'unblocking', 'waiting_resume'], {
-          unblockedAt: new Date().toISOString(),
+          unblockedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
         }),
       );
     }

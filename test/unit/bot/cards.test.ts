@@ -70,6 +70,7 @@ const rendered: Record<string, unknown> = {
     'Tq7#mZ2!vR9@kL4$wX',
   ),
   onPremises: cards.onPremisesPasswordCard({ ...ctx, step: 'password-on-premises' }, rob),
+  privilegedPassword: cards.privilegedPasswordCard(ctx, rob),
   restrictionSpam: cards.restrictionCard({ ...ctx, step: 'restriction' }, rob, spam),
   restrictionLimit: cards.restrictionCard({ ...ctx, step: 'restriction' }, rob, recipientLimit),
   checks: cards.checksCard({ ...ctx, step: 'checks' }, checks),
@@ -77,6 +78,24 @@ const rendered: Record<string, unknown> = {
   checksUnknown: cards.checksCard(
     { ...ctx, step: 'checks' },
     { forwarding: null, suspiciousRules: [], ruleCount: -1, sessionsRevoked: false },
+  ),
+  restrictionUnreadable: cards.restrictionCard({ ...ctx, step: 'restriction' }, rob, {
+    ...spam,
+    reason: '',
+    createdAt: null,
+    unreadable: ['reason', 'createdAt'],
+  }),
+  checksForwardingUnreadable: cards.checksCard(
+    { ...ctx, step: 'checks' },
+    {
+      ...checks,
+      forwarding: {
+        forwardingSmtpAddress: null,
+        forwardingAddress: null,
+        deliverToMailboxAndForward: false,
+        unreadable: ['forwardingAddress'],
+      },
+    },
   ),
   unblock: cards.unblockCard({ ...ctx, step: 'unblock' }, request),
   confirm: cards.confirmCard({ ...ctx, step: 'confirm' }, request),
@@ -132,6 +151,15 @@ describe('runbook cards', () => {
     assert.match(cardText(rendered.checks), /1 suspicious rule: "xx"/);
     assert.match(cardText(rendered.checksUnknown), /Could not be read/);
     assert.doesNotMatch(cardText(rendered.checksRevoked), /Revoke sign-in sessions/);
+  });
+
+  it('shows "unknown" for a field Exchange sent in an unreadable form, never an empty or clean value', () => {
+    const restriction = cardText(rendered.restrictionUnreadable);
+    assert.match(restriction, /Restricted since\nunknown/);
+    assert.match(restriction, /Why\nunknown/);
+    const forwarding = cardText(rendered.checksForwardingUnreadable);
+    assert.match(forwarding, /Mailbox forwarding\nunknown/);
+    assert.doesNotMatch(forwarding, /None/);
   });
 
   it('carries only ids, and their signature, in button data', () => {

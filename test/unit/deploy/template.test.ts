@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { azureResourceNames } from '../../../src/store/index.js';
 
 const DEPLOY = path.join(__dirname, '..', '..', '..', 'deploy');
 const bicep = readFileSync(path.join(DEPLOY, 'main.bicep'), 'utf8');
@@ -70,23 +71,101 @@ describe('deploy/main.bicep', () => {
     ]) {
       assert.ok(types.has(type), `missing ${type}`);
     }
+    // The newest generally available API versions of Application Insights and of diagnostic settings.
+    const newestStable: Record<string, string> = {
+      'Microsoft.Insights/components': '2020-02-02',
+      'Microsoft.Insights/diagnosticSettings': '2016-09-01',
+    };
     for (const { type, apiVersion } of resourceTypes) {
-      assert.ok(apiVersion >= '2022-04-01', `${type}@${apiVersion} is old`);
+      assert.ok(apiVersion >= (newestStable[type] ?? '2022-04-01'), `${type}@${apiVersion} is old`);
     }
     assert.doesNotMatch(bicep, /@\d{4}-\d{2}-\d{2}-preview'/, 'no preview API versions');
   });
 
-  it('connects the bot to Teams at the web app /api/messages, single tenant', () => {
+  it('connects the bot to Teams at the web app /api/messages, single tenant or its own managed identity', () => {
     assert.match(bicep, /name: 'MsTeamsChannel'[\s\S]*?channelName: 'MsTeamsChannel'/);
     assert.match(bicep, /endpoint: 'https:\/\/\$\{webApp\.properties\.defaultHostName\}\/api\/messages'/);
-    assert.match(bicep, /msaAppType: 'SingleTenant'/);
+    assert.match(bicep, /msaAppType: botUsesManagedIdentity \? 'UserAssignedMSI' : 'SingleTenant'/);
     assert.match(bicep, /msaAppTenantId: tenantId/);
+    assert.match(bicep, /var botUsesManagedIdentity = botAuthentication == 'UserAssignedMSI'/);
+    assert.match(bicep, /param botAuthentication string = 'ClientSecret'/);
+  });
+
+  it('gives the bot a user-assigned managed identity of its own on request: no client secret, no Microsoft 365 rights', () => {
+    assert.match(
+      bicep,
+      /resource botIdentity 'Microsoft\.ManagedIdentity\/userAssignedIdentities@[\d-]+' = if \(botUsesManagedIdentity\)/,
+    );
+    assert.match(bicep, /msaAppMSIResourceId: botUsesManagedIdentity \? botIdentityId : null/);
+    assert.match(
+      bicep,
+      /botUsesManagedIdentity\s*\?\s*\{\s*'\$\{botIdentityId\}': \{\}/,
+      'assigned to the web app',
+    );
+    assert.doesNotMatch(
+      code,
+      /botIdentity\.properties\.principalId/,
+      'no role assignment for the bot identity',
+    );
+  });
+
+  it('writes secrets to Key Vault only when given, so a redeploy keeps a secret rotated in the vault', () => {
+    assert.match(bicep, /resource botPasswordSecret '[^']+' = if \(!empty\(botAppPassword\)\)/);
+    assert.match(bicep, /resource cardSigningSecretValue '[^']+' = if \(!empty\(cardSigningSecret\)\)/);
+    for (const secret of ['botAppPassword', 'cardSigningSecret']) {
+      const param = paramsOf(bicep).find((p) => p.name === secret);
+      assert.ok(param?.secure && param.hasDefault, `${secret} is @secure() and optional`);
+    }
+    // Referenced by vault and name, without a version: App Service reads the newest.
+    assert.match(
+      bicep,
+      /'@Microsoft\.KeyVault\(VaultName=\$\{keyVaultName\};SecretName=\$\{botSecretName\}\)'/,
+    );
+    assert.doesNotMatch(bicep, /secretUri/i);
+  });
+
+  it('keeps deleted secrets recoverable: soft delete and purge protection on the vault', () => {
+    assert.match(bicep, /enableSoftDelete: true/);
+    assert.match(bicep, /enablePurgeProtection: true/);
+    assert.match(bicep, /softDeleteRetentionInDays: keyVaultRetentionDays/);
+  });
+
+  it('turns off FTP and basic-authentication publishing', () => {
+    for (const policy of ['ftp', 'scm']) {
+      assert.match(
+        bicep,
+        new RegExp(
+          `'Microsoft\\.Web/sites/basicPublishingCredentialsPolicies@[\\d-]+' = \\{\\s*parent: webApp\\s*name: '${policy}'\\s*properties: \\{\\s*allow: false`,
+        ),
+        policy,
+      );
+    }
+  });
+
+  it('can let only the Bot Framework (AzureBotService service tag) reach the site', () => {
+    assert.match(bicep, /param restrictToBotService bool = false/);
+    assert.match(bicep, /ipSecurityRestrictionsDefaultAction: restrictToBotService \? 'Deny' : 'Allow'/);
+    assert.match(bicep, /tag: 'ServiceTag'\s*ipAddress: 'AzureBotService'/);
+  });
+
+  it('keeps App Service logs always, and Application Insights on a Log Analytics workspace unless turned off', () => {
+    assert.match(bicep, /'Microsoft\.Web\/sites\/config@[\d-]+' = \{\s*parent: webApp\s*name: 'logs'/);
+    assert.match(bicep, /httpLogs: \{\s*fileSystem: \{\s*enabled: true/);
+    assert.match(
+      bicep,
+      /resource appInsights 'Microsoft\.Insights\/components@[\d-]+' = if \(enableApplicationInsights\)/,
+    );
+    assert.match(bicep, /WorkspaceResourceId: logWorkspace\.id/);
+    assert.match(
+      bicep,
+      /name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'\s*value: appInsights\.properties\.ConnectionString/,
+    );
   });
 
   it('runs Node on Linux over HTTPS only, always on, health-checked at /healthz, started with npm start', () => {
     assert.match(bicep, /reserved: true/);
     assert.match(bicep, /linuxFxVersion: 'NODE\|\$\{nodeVersion\}'/);
-    assert.match(bicep, /param nodeVersion string = '20-lts'/);
+    assert.match(bicep, /param nodeVersion string = '22-lts'/);
     for (const setting of [
       'httpsOnly: true',
       'alwaysOn: true',
@@ -149,5 +228,41 @@ describe('deploy/main.bicep', () => {
     for (const p of params.filter((p) => !p.hasDefault && !p.secure)) {
       assert.ok(p.name in example.parameters, `example misses required ${p.name}`);
     }
+  });
+
+  it('runs STORE=azure through the managed identity, with no connection string and no SQLite path', () => {
+    assert.match(bicep, /name: 'STORE'\s*\n\s*value: 'azure'/);
+    assert.match(
+      bicep,
+      /name: 'AZURE_STORAGE_ACCOUNT_URL'\s*\n\s*value: storage\.properties\.primaryEndpoints\.blob/,
+    );
+    assert.doesNotMatch(bicep, /AZURE_STORAGE_CONNECTION_STRING|DATA_DIR|\/home\/data|listKeys\(/);
+    assert.ok(bicep.includes('allowSharedKeyAccess: false'));
+  });
+
+  it('creates the tables, queues and container the Azure store uses', () => {
+    const prefix = /var storePrefix = '([a-z0-9]+)'/.exec(bicep)?.[1];
+    assert.ok(prefix, 'var storePrefix');
+    const named = new Set(
+      [...bicep.matchAll(/name: '\$\{storePrefix\}([a-z0-9-]*)'/g)].map((m) => `${prefix}${m[1]}`),
+    );
+    assert.deepEqual([...named].sort(), Object.values(azureResourceNames(prefix)).sort());
+  });
+
+  it('runs at least two instances, each with a bot and a worker app that runs npm run worker', () => {
+    const instances = /@minValue\((\d+)\)\n@maxValue\(\d+\)\nparam instances int = (\d+)/.exec(bicep);
+    assert.ok(instances && Number(instances[1]) >= 2 && Number(instances[2]) >= 2, 'param instances ≥ 2');
+    assert.match(bicep, /capacity: instances/);
+    const worker = bicep.slice(bicep.indexOf("resource workerApp 'Microsoft.Web/sites@"));
+    assert.match(worker, /appCommandLine: 'npm run worker'/);
+    assert.match(worker, /serverFarmId: plan\.id/);
+    assert.match(worker, /'\$\{identity\.id\}': \{\}/);
+    assert.match(worker, /healthCheckPath: '\/healthz'/);
+    assert.match(worker, /appSettings: workerAppSettings/);
+    assert.match(
+      bicep,
+      /var workerAppSettings = concat\(appSettings, platformSettings, \[\s*\{\s*name: 'WORKER_HEALTH_PORT'/,
+    );
+    assert.match(bicep, /name: 'WORKER'\s*\n\s*value: 'off'/, 'the bot app runs no worker of its own');
   });
 });

@@ -62,6 +62,15 @@ describe('import layering (npm run lint)', function () {
     assert.match(requests.output, /never imports its adapters/);
   });
 
+  it('refuses an import from the Requests tab into the bot, which is another adapter', () => {
+    const tab = lint(
+      'src/tab/client/planted.tsx',
+      `import { createBot } from '../../bot/index.js';${use('createBot')}`,
+    );
+    assert.equal(tab.ok, false);
+    assert.match(tab.output, /src\/tab\/ is an adapter/);
+  });
+
   it("refuses a reach into another folder's files, and allows its index.ts", () => {
     const inside = lint(
       'src/tenant/live/planted.ts',

@@ -1,7 +1,6 @@
 // A small PNG reader for the icon tests: IHDR, CRC check of every chunk, IDAT inflated and unfiltered
 // (all five filter types), 8-bit RGBA or RGB only — enough to check what Teams requires of the icons.
-import { inflateSync } from 'node:zlib';
-import { crc32 } from '../../../scripts/package.js';
+import { crc32, inflateSync } from 'node:zlib';
 
 export interface DecodedPng {
   width: number;

@@ -1,6 +1,7 @@
 // The resume monitor's branches and the reconciler, against the simulator over HTTP.
 import { strict as assert } from 'node:assert';
 import { createRequestJobs, type RequestJobs, unblockJobId } from '../../../src/requests/index.js';
+import { MESSAGE_TRACE_END_MARGIN_MS } from '../../../src/tenant/messageTraceBudget.js';
 import { type Harness, openHarness } from './harness.js';
 
 const inertNotifier = {
@@ -40,7 +41,9 @@ describe('the monitor job', () => {
       h.clock.now = new Date();
       const sending = await h.seed('sends@contoso.com', [...waitingPath], unblockedAgo(60_000));
       h.simulator.sendAttempt('sends@contoso.com');
-      h.clock.now = new Date(Date.now() + 1000);
+      // Trace filters have whole seconds, and Graph's windows end a margin before now, never in the future.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      h.clock.now = new Date(Date.now() + MESSAGE_TRACE_END_MARGIN_MS);
       h.simulator.restrict('stuck@contoso.com');
       const stuck = await h.seed('stuck@contoso.com', [...waitingPath], unblockedAgo(60_000));
       const cycle = await jobs.monitor.cycle();
@@ -51,6 +54,22 @@ describe('the monitor job', () => {
       assert.equal(
         (await h.store.audit.listForRequest(sending.id)).at(-1)?.detail.confirmedBy,
         'message-trace',
+      );
+    });
+
+    it('lets the Restricted list alone decide in a tenant that did not grant message trace', async () => {
+      h.simulator.updateSettings({ messageTraceGranted: false });
+      const off = await h.seed('quiet@contoso.com', [...waitingPath], unblockedAgo(60_000));
+      await jobs.monitor.cycle();
+      const denied = h.simulator.calls().filter((c) => c.path.endsWith('/messageTraces'));
+      assert.deepEqual(
+        denied.map((c) => c.status),
+        [403],
+      );
+      assert.equal((await h.store.requests.get(off.id))?.state, 'resumed');
+      assert.equal(
+        (await h.store.audit.listForRequest(off.id)).at(-1)?.detail.confirmedBy,
+        'restricted-list',
       );
     });
 

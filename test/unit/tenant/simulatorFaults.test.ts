@@ -30,4 +30,13 @@ describe('simulator fault injection', () => {
     const failures = first.filter((s) => s === 503).length;
     assert.ok(failures > 5 && failures < 30, `${failures} failures of 50 at p=0.3`);
   });
+
+  it('mixes throttling and outages when given both statuses', () => {
+    const faults = new FaultInjector(
+      { exchange: { probability: 0.5, statuses: [429, 503], retryAfterSeconds: 0 } },
+      seededRandom(7),
+    );
+    const seen = Array.from({ length: 200 }, () => faults.next('exchange')?.status ?? 200);
+    assert.ok(seen.includes(429) && seen.includes(503) && seen.includes(200), 'both faults, and successes');
+  });
 });

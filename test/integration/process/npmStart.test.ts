@@ -4,14 +4,14 @@ import { strict as assert } from 'node:assert';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { openSqliteStore } from '../../src/store/index.js';
-import { SEED } from '../../src/tenant/index.js';
-import { FakeConnector } from '../support/fakeConnector.js';
-import { freePort, type StartedProcess, startProcess, waitUntilUp } from '../support/processes.js';
-import { cardText, TeamsChat } from '../support/teams.js';
-import { people } from '../support/testApp.js';
+import { openSqliteStore } from '../../../src/store/index.js';
+import { SEED } from '../../../src/tenant/index.js';
+import { FakeConnector } from '../../support/fakeConnector.js';
+import { freePort, type StartedProcess, startProcess, waitUntilUp } from '../../support/processes.js';
+import { cardText, TeamsChat } from '../../support/teams.js';
+import { people } from '../../support/testApp.js';
 
-const projectRoot = path.resolve(__dirname, '../..');
+const projectRoot = path.resolve(__dirname, '../../..');
 
 describe('npm start', function () {
   this.timeout(60_000);

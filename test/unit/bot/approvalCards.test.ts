@@ -205,8 +205,16 @@ describe('notes to the agent', () => {
       requests.rejected as UnblockRequest,
       [/Patti Fernandez rejected the unblock of Rob Young/, /Comment: Not before the checks are done/],
     ],
-    ['unblocked', requests.waiting as UnblockRequest, [/Rob Young \(rob@contoso\.com\) is off the Restricted entities page/]],
-    ['resumed', requests.resumed as UnblockRequest, [/Rob Young \(rob@contoso\.com\) can send email again/, /finish the checks/]],
+    [
+      'unblocked',
+      requests.waiting as UnblockRequest,
+      [/Rob Young \(rob@contoso\.com\) is off the Restricted entities page/],
+    ],
+    [
+      'resumed',
+      requests.resumed as UnblockRequest,
+      [/Rob Young \(rob@contoso\.com\) can send email again/, /finish the checks/],
+    ],
     [
       'expired',
       requests.expired as UnblockRequest,

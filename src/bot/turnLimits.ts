@@ -48,6 +48,7 @@ export class UserRateLimiter {
   /** Spends one action of `person`'s allowance; false when there is none left. */
   take(person: string): boolean {
     const now = this.now();
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, pruning only forgets full allowances
     if (this.buckets.size > PRUNE_ABOVE) this.prune(now);
     const bucket = this.buckets.get(person) ?? { tokens: this.perMinute, at: now };
     bucket.tokens = this.refilled(bucket, now);

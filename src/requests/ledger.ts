@@ -90,6 +90,7 @@ export class RequestLedger {
     after: UnblockRequest,
     context: ChangeContext,
   ): Promise<LedgerOutcome> {
+    // Stryker disable next-line ConditionalExpression: equivalent, an undefined event queues no job either
     const event = context.event === undefined ? null : context.event;
     const jobs = [...(event ? [notifyJob(after, event)] : []), ...(context.jobs ?? [])];
     const audit = this.entry(

@@ -140,6 +140,8 @@ export function extractUserQuery(raw: string): string | null {
   const address = tokens.find((t) => /^[^@\s]+@[^@\s]+$/.test(t));
   const name = address ?? tokens.find((t) => !fillerWords.has(t.toLowerCase()));
   if (!name) return null;
+  // Stryker disable next-line Regex,StringLiteral: equivalent, ':' splits tokens above, so no token starts with "mailto:"
   const cleaned = name.replace(/^mailto:/i, '').slice(0, MAX_QUERY_LENGTH);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, tokens are never empty
   return cleaned.length > 0 ? cleaned : null;
 }

@@ -48,4 +48,25 @@ describe('understanding what an agent types', () => {
     assert.deepEqual(parseAgentMessage('unblock rob'), { kind: 'unblock', query: 'rob' });
     assert.deepEqual(parseAgentMessage('can you help with rob'), { kind: 'unblock', query: 'rob' });
   });
+
+  it('takes the address among several @-words, never a malformed one', () => {
+    assert.equal(extractUserQuery('unblock x@y@z rob@contoso.com'), 'rob@contoso.com');
+    assert.equal(extractUserQuery('unblock @rob rob@contoso.com'), 'rob@contoso.com');
+    assert.equal(extractUserQuery('unblock rob@ rob@contoso.com'), 'rob@contoso.com');
+  });
+
+  it('reads a name between quotes or dots, or after a separator', () => {
+    assert.equal(extractUserQuery('"rob"'), 'rob');
+    assert.equal(extractUserQuery(' , unblock: rob'), 'rob');
+    assert.equal(extractUserQuery('unblock ..rob..'), 'rob');
+    assert.equal(extractUserQuery('unblock rob.smith.'), 'rob.smith');
+  });
+
+  it('reads full-width and spaced commands as Teams may send them', () => {
+    assert.deepEqual(parseAgentMessage('ｈｅｌｐ'), { kind: 'help' }, 'full-width letters (NFKC)');
+    assert.deepEqual(parseAgentMessage('  Cancel\n'), { kind: 'cancel' });
+    assert.deepEqual(parseAgentMessage('start\t  over!!'), { kind: 'start-over' });
+    assert.deepEqual(parseAgentMessage('status...'), { kind: 'status' });
+    assert.deepEqual(parseAgentMessage('unblock ｒｏｂ'), { kind: 'unblock', query: 'rob' });
+  });
 });

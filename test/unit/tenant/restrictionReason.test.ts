@@ -50,4 +50,45 @@ describe('parseRestrictionReason', () => {
     assert.equal(r.kind, 'outbound-spam');
     assert.ok(Object.keys(r.fields).length < 2000);
   });
+
+  it('takes any one sign of a recipient-rate limit as one', () => {
+    for (const reason of [
+      'emailsendinglimitexceeded',
+      'EMAILSENDINGLIMITEXCEEDED;OutboundSpamPercent=3',
+      'InternalRecipientCountToday=37',
+      'ExternalRecipientCountToday=5012;OutboundSpamPercent=3',
+      'exceedinglimittype=external',
+    ]) {
+      assert.equal(parseRestrictionReason(reason).kind, 'recipient-limit', reason);
+    }
+    assert.equal(parseRestrictionReason('EmailSendingLimitExceeded').limitType, 'Unknown');
+    assert.equal(parseRestrictionReason(' ExceedingLimitType = < external > ').limitType, 'External');
+  });
+
+  it('takes a spam flag or a spam field, in any case, as outbound spam', () => {
+    assert.equal(parseRestrictionReason('HighOutboundSPAM').kind, 'outbound-spam');
+    assert.equal(parseRestrictionReason('outboundspampercent=40').kind, 'outbound-spam');
+    assert.equal(parseRestrictionReason('Reason=spam').kind, 'unknown', 'a value naming spam is not a sign');
+  });
+
+  it('trims keys and values, keeps value-less segments as flags, and reads only whole numbers', () => {
+    const r = parseRestrictionReason(
+      ' OutboundSpamPercent = 86 ; =orphan;Bare Flag ;OutboundMailLast24Hours=12x;OutboundSpamLast24Hours=x12',
+    );
+    assert.equal(r.outboundSpamPercent, 86);
+    assert.deepEqual(r.fields, {
+      OutboundSpamPercent: '86',
+      OutboundMailLast24Hours: '12x',
+      OutboundSpamLast24Hours: 'x12',
+    });
+    assert.deepEqual(r.flags, ['=orphan', 'Bare Flag']);
+    assert.equal(r.outboundMailLast24Hours, undefined);
+    assert.equal(r.outboundSpamLast24Hours, undefined);
+  });
+
+  it('reads no further than the first 4,096 characters', () => {
+    const r = parseRestrictionReason(`${'x'.repeat(4096)};OutboundSpamPercent=5`);
+    assert.equal(r.kind, 'unknown');
+    assert.equal(r.outboundSpamPercent, undefined);
+  });
 });

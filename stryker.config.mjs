@@ -1,0 +1,87 @@
+// Mutation testing of the modules that hold the rules (`npm run mutate`; not part of `npm test` or CI).
+// Reports: reports/mutation/index.html and reports/mutation/mutation.json.
+import { fileURLToPath } from 'node:url';
+
+const preload = fileURLToPath(new URL('./scripts/mutation/preload.mjs', import.meta.url));
+
+export default {
+  mutate: [
+    'src/runbook/**/*.ts',
+    'src/requests/**/*.ts',
+    'src/bot/approvals/**/*.ts',
+    'src/bot/cardSigning.ts',
+    'src/bot/cardActions.ts',
+    'src/bot/tenantBoundary.ts',
+    'src/bot/admission.ts',
+    'src/bot/turnLimits.ts',
+    'src/store/sqlite/requests.ts',
+  ],
+  plugins: [
+    '@stryker-mutator/mocha-runner',
+    '@stryker-mutator/typescript-checker',
+    './scripts/mutation/ignoreLogging.mjs',
+  ],
+  ignorers: ['logging'],
+  testRunner: 'mocha',
+  mochaOptions: {
+    config: '.mocharc.json',
+    // The suite of `npm test`, less the tests that cannot tell mutants apart or cost minutes per mutant:
+    // - tests that drive the bot or worker in child processes: Stryker attributes no coverage to them, so they
+    //   would only lengthen the dry run (test/unit/requests/unblock.test.ts holds the in-process crash re-run,
+    //   counting Remove-BlockedSenderAddress calls);
+    // - tests of the Azure Storage store on Azurite: that store is not mutated, the lifecycle they drive is
+    //   covered on SQLite in-process, and each would start Azurite for every mutant it covers;
+    // - the 10,000-case fuzz run: its rule, "never a 5xx", lives in the HTTP edge, not in these modules;
+    // - packaging, deployment, docs, layering, doctor and sign-in tests, which run none of the mutated code.
+    ignore: [
+      'test/integration/process/*.test.ts',
+      'test/integration/liveStart.test.ts',
+      'test/integration/requests/crashConsistency.test.ts',
+      'test/integration/worker/crashSafety.test.ts',
+      'test/integration/security/botCredentials.test.ts',
+      'test/integration/migrateStore.test.ts',
+      'test/integration/scale/azureScaleOut.test.ts',
+      'test/contract/azure.test.ts',
+      'test/integration/security/fuzz.test.ts',
+      'test/integration/tenant/liveAuthentication.test.ts',
+      'test/integration/tenant/doctor.test.ts',
+      'test/integration/docs/setupGuide.test.ts',
+      'test/unit/deploy/*.test.ts',
+      'test/unit/manifest/*.test.ts',
+      'test/unit/lint/layering.test.ts',
+    ],
+  },
+  // Static mutants (in module-level tables and word lists, run only while a module loads) need the whole
+  // suite re-run in a fresh process for each one: about 250 here, over two hours on this machine. They are
+  // reported as ignored. The rule tables among them are pinned by tests named after the rules: the state
+  // machine and retryable failures (test/unit/runbook/requestLifecycle.test.ts), Exchange's permanent
+  // failures (test/unit/requests/unblock.test.ts), the active states (test/contract/store.contract.ts).
+  ignoreStatic: true,
+  // The machine is shared: a test under load may take several times its usual time before it counts as hung.
+  timeoutMS: 10_000,
+  // Mutants that do not compile are reported as such, not run. The checker uses TypeScript 7 through its native
+  // mode (see scripts/mutation/resolve.mjs). It type-checks the whole program once per mutant (no grouping in
+  // native mode), which makes it the slowest stage here, so its program is the mutated modules and what they
+  // import (tsconfig.stryker.json), not all of src/ and the tests: a quarter less to check per mutant. A
+  // mutant whose only type error would be in a module outside that closure (src/app.ts, the tab's server
+  // side) is then run against the tests instead of being reported as a compile error.
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.stryker.json',
+  typescriptChecker: { experimentalNativePreview: true },
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // Three processes on two cores: Stryker gives checkers half (rounded up), so two checkers feed one test
+  // runner, and the checkers' slots become test runners once every mutant is checked. With one checker the
+  // runner waited on it most of the time.
+  concurrency: 3,
+  // The goal for the modules that hold the rules (README, "Mutation testing").
+  thresholds: { high: 85, low: 70, break: null },
+  checkerNodeArgs: ['--import', preload],
+  testRunnerNodeArgs: ['--import', preload],
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['data', 'build', 'devTools', 'test-artifacts', 'scratch', 'reports'],
+};

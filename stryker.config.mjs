@@ -37,6 +37,7 @@ export default {
       'test/integration/process/*.test.ts',
       'test/integration/liveStart.test.ts',
       'test/integration/requests/crashConsistency.test.ts',
+      'test/integration/detection/twoWorkers.test.ts',
       'test/integration/worker/crashSafety.test.ts',
       'test/integration/security/botCredentials.test.ts',
       'test/integration/migrateStore.test.ts',

@@ -84,7 +84,8 @@ describe('approval card', () => {
   const expected: Record<string, { status: string[]; approver: string[]; refresh: boolean }> = {
     pending: {
       status: ['approval.refresh'],
-      approver: ['approval.approve', 'approval.reject'],
+      // The sample's suspicious findings come first: each fixed (where the API allows) or waived.
+      approver: ['evidence.fix', 'evidence.waive', 'evidence.waive', 'approval.approve', 'approval.reject'],
       refresh: true,
     },
     retryable: { status: ['approval.refresh'], approver: ['approval.retry'], refresh: true },

@@ -2,11 +2,11 @@
 // audited with who, when and what"), and the daily cap counts exactly the last 24 hours.
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { createRequestJobs, unblockJobId } from '../../../src/requests/index.js';
+import { unblockJobId } from '../../../src/requests/index.js';
 import { TenantError } from '../../../src/runbook/index.js';
 import type { Job } from '../../../src/store/index.js';
 import { SEED } from '../../../src/tenant/index.js';
-import { agent, approver, type Harness, openHarness } from './harness.js';
+import { agent, approver, type Harness, openHarness, requestJobsOf } from './harness.js';
 
 const rob = {
   id: SEED.users.rob.id,
@@ -14,11 +14,6 @@ const rob = {
   userPrincipalName: 'rob@contoso.com',
   mail: 'rob@contoso.com',
   onPremisesSyncEnabled: false,
-};
-const inertNotifier = {
-  plan: async () => [],
-  deliver: async () => ({ ok: true as const }),
-  fallbackFor: async () => null,
 };
 
 function unblockJobOf(requestId: string): Job {
@@ -75,17 +70,7 @@ describe('the audit trail of decisions and unblocks', () => {
   });
 
   it('records the address and attempt of each Remove call, and why an unblock failed', async () => {
-    const jobs = createRequestJobs({
-      store: h.store,
-      ledger: h.ledger,
-      tenant: h.tenant,
-      notifier: inertNotifier,
-      logger: h.logger,
-      now: h.now,
-      approvals: { remindAfterMs: 3600_000, expireAfterMs: 7200_000 },
-      giveUpAfterMs: 24 * 3600_000,
-      stuckAfterMs: 3600_000,
-    });
+    const jobs = requestJobsOf(h);
     h.simulator.restrict('one@contoso.com');
     const done = await h.seed('one@contoso.com', ['pending_approval', 'approved']);
     await jobs.handlers.unblock(unblockJobOf(done.id));

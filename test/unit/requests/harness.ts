@@ -4,7 +4,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { RequestLedger, RequestLifecycle } from '../../../src/requests/index.js';
+import {
+  createRequestJobs,
+  type RequestJobs,
+  RequestLedger,
+  RequestLifecycle,
+} from '../../../src/requests/index.js';
 import type { Actor, RequestState, UnblockRequest } from '../../../src/runbook/index.js';
 import { openSqliteStore, type Store } from '../../../src/store/index.js';
 import {
@@ -88,4 +93,28 @@ export async function openHarness(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The worker's jobs on a harness, with a notifier that reaches nobody: these tests read the store. */
+export function requestJobsOf(h: Harness): RequestJobs {
+  const nobody = {
+    plan: async () => [],
+    deliver: async () => ({ ok: true as const }),
+    fallbackFor: async () => null,
+  };
+  const hour = 3600_000;
+  return createRequestJobs({
+    store: h.store,
+    ledger: h.ledger,
+    lifecycle: h.lifecycle,
+    tenant: h.tenant,
+    notifier: nobody,
+    waveNotifier: nobody,
+    detection: null,
+    logger: h.logger,
+    now: h.now,
+    approvals: { remindAfterMs: hour, expireAfterMs: 2 * hour },
+    giveUpAfterMs: 24 * hour,
+    stuckAfterMs: hour,
+  });
 }

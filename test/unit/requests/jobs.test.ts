@@ -3,23 +3,12 @@
 // the worker woken only when a change queued work, and the approval timers' account of what they did.
 import { strict as assert } from 'node:assert';
 import { runApprovalTimers } from '../../../src/requests/approvalTimers.js';
-import {
-  createRequestJobs,
-  monitorJob,
-  type RequestJobs,
-  RequestLedger,
-  unblockJobId,
-} from '../../../src/requests/index.js';
+import { monitorJob, type RequestJobs, RequestLedger, unblockJobId } from '../../../src/requests/index.js';
 import { reconcile } from '../../../src/requests/reconciler.js';
 import type { Job, RequestStore } from '../../../src/store/index.js';
-import { type Harness, openHarness } from './harness.js';
+import { type Harness, openHarness, requestJobsOf } from './harness.js';
 
 const hour = 3600_000;
-const inertNotifier = {
-  plan: async () => [],
-  deliver: async () => ({ ok: true as const }),
-  fallbackFor: async () => null,
-};
 
 function job(type: Job['type'], id: string, payload: object): Job {
   return {
@@ -40,17 +29,7 @@ describe('request jobs', () => {
   let jobs: RequestJobs;
   beforeEach(async () => {
     h = await openHarness();
-    jobs = createRequestJobs({
-      store: h.store,
-      ledger: h.ledger,
-      tenant: h.tenant,
-      notifier: inertNotifier,
-      logger: h.logger,
-      now: h.now,
-      approvals: { remindAfterMs: hour, expireAfterMs: 2 * hour },
-      giveUpAfterMs: 24 * hour,
-      stuckAfterMs: hour,
-    });
+    jobs = requestJobsOf(h);
   });
   afterEach(async () => {
     await h.close();

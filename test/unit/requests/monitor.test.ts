@@ -1,14 +1,9 @@
 // The resume monitor's branches and the reconciler, against the simulator over HTTP.
 import { strict as assert } from 'node:assert';
-import { createRequestJobs, type RequestJobs, unblockJobId } from '../../../src/requests/index.js';
+import { type RequestJobs, unblockJobId } from '../../../src/requests/index.js';
 import { MESSAGE_TRACE_END_MARGIN_MS } from '../../../src/tenant/messageTraceBudget.js';
-import { type Harness, openHarness } from './harness.js';
+import { type Harness, openHarness, requestJobsOf } from './harness.js';
 
-const inertNotifier = {
-  plan: async () => [],
-  deliver: async () => ({ ok: true as const }),
-  fallbackFor: async () => null,
-};
 const waitingPath = ['pending_approval', 'approved', 'unblocking', 'waiting_resume'] as const;
 
 describe('the monitor job', () => {
@@ -17,20 +12,7 @@ describe('the monitor job', () => {
   const hour = 3600_000;
   beforeEach(async () => {
     h = await openHarness();
-    jobs = createRequestJobs({
-      store: h.store,
-      ledger: h.ledger,
-      tenant: h.tenant,
-      notifier: inertNotifier,
-      lifecycle: h.lifecycle,
-      waveNotifier: inertNotifier,
-      detection: null,
-      logger: h.logger,
-      now: h.now,
-      approvals: { remindAfterMs: hour, expireAfterMs: 2 * hour },
-      giveUpAfterMs: 24 * hour,
-      stuckAfterMs: hour,
-    });
+    jobs = requestJobsOf(h);
   });
   afterEach(async () => {
     await h.close();

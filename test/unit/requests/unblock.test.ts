@@ -2,32 +2,13 @@
 // attempt, whatever ran before.
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { createRequestJobs, type RequestJobs, unblockJobId } from '../../../src/requests/index.js';
+import { type RequestJobs, unblockJobId } from '../../../src/requests/index.js';
 import { TenantError } from '../../../src/runbook/index.js';
 import type { Job } from '../../../src/store/index.js';
-import { type Harness, openHarness } from './harness.js';
-
-const inertNotifier = {
-  plan: async () => [],
-  deliver: async () => ({ ok: true as const }),
-  fallbackFor: async () => null,
-};
+import { type Harness, openHarness, requestJobsOf } from './harness.js';
 
 function jobsFor(h: Harness): RequestJobs {
-  return createRequestJobs({
-    store: h.store,
-    ledger: h.ledger,
-    tenant: h.tenant,
-    notifier: inertNotifier,
-    lifecycle: h.lifecycle,
-    waveNotifier: inertNotifier,
-    detection: null,
-    logger: h.logger,
-    now: h.now,
-    approvals: { remindAfterMs: 3600_000, expireAfterMs: 7200_000 },
-    giveUpAfterMs: 24 * 3600_000,
-    stuckAfterMs: 3600_000,
-  });
+  return requestJobsOf(h);
 }
 
 function unblockJob(requestId: string, attempt?: number): Job {

@@ -4,6 +4,19 @@ import { fileURLToPath } from 'node:url';
 
 const preload = fileURLToPath(new URL('./scripts/mutation/preload.mjs', import.meta.url));
 
+// Surviving mutants judged equivalent where a `// Stryker disable next-line <mutator>` comment would also hide
+// killable mutants of the same kind on that line (a disable comment names a mutator, not one replacement):
+// - src/bot/approvals/approverDirectory.ts, `this.generation += 1` → `-= 1`: any change of the counter marks
+//   a read begun before it as stale; `if (approvers.size === 0) return []` → false: the loop then finds nobody,
+//   the check only spares a store read; `reference?.user?.id` → `reference.user`: every stored user reference
+//   holds a reference (conversationKeys.ts).
+// - src/bot/approvals/waitingForApprover.ts, `… || this.seen.has(person)` → `false` or `&&`, and `remember`:
+//   the seen set only spares a store read (whether the bot keeps a reference decides a first contact) and
+//   bounds its own memory; `activity.conversation?.` / `activity.recipient?.`: the HTTP edge requires both.
+// - src/requests/resumeMonitor.ts, `?? -1` → `+1`: a request never traced still sorts before any real time;
+//   the `lastTraced.delete(…)` condition: forgetting a finished request only bounds memory; `result.gaveUp`
+//   in the outage path: that cycle throws, its count is never returned.
+// - Error and log texts of programming errors (`request … not found`, `next.version must be …`): not rules.
 export default {
   mutate: [
     'src/runbook/**/*.ts',

@@ -144,6 +144,7 @@ describe('approval card', () => {
       cardText(render(requests.approved as UnblockRequest, 'status')),
       /Approving removes|blocked again/,
     );
+    assert.doesNotMatch(text, /failed|did not complete/, 'no failure note before anything failed');
   });
 
   it('shows the decision, the unblock and the resume with their times once they happened', () => {
@@ -236,6 +237,13 @@ describe('notes to the agent', () => {
       for (const pattern of patterns) assert.match(cardText(card), pattern);
     });
   }
+
+  it('says exactly what happened, nothing more', () => {
+    assert.equal(
+      cardText(note('expired', requests.expired as UnblockRequest)),
+      'Unblock email\nNobody approved the unblock of Rob Young (rob@contoso.com) within 48 hours, so nothing was unblocked. Type **unblock** and the user name to ask again.\nStatus\nexpired',
+    );
+  });
 
   it('says nothing to the agent about a submission or a reminder', () => {
     assert.equal(note('submitted', requests.pending as UnblockRequest), null);

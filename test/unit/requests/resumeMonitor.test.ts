@@ -217,6 +217,42 @@ describe('resume monitor', () => {
     assert.equal((await h.store.requests.get(request.id))?.state, 'waiting_resume');
   });
 
+  it('never confirms a sender still on the list, also once message trace turned out unavailable', async () => {
+    h.simulator.updateSettings({ messageTraceGranted: false });
+    const off = await h.seed('off@contoso.com', [...waitingPath], unblockedAgo(60_000));
+    h.simulator.restrict('still@contoso.com');
+    const still = await h.seed('still@contoso.com', [...waitingPath], unblockedAgo(60_000));
+    assert.deepEqual(await monitor().cycle(), {
+      waiting: 2,
+      listCalls: 1,
+      traceCalls: 1,
+      resumed: 1,
+      gaveUp: 0,
+    });
+    assert.equal((await h.store.requests.get(off.id))?.state, 'resumed');
+    assert.equal((await h.store.requests.get(still.id))?.state, 'waiting_resume');
+    const m = monitor();
+    await m.cycle(); // learns that message trace is not available
+    await m.cycle();
+    assert.equal(
+      (await h.store.requests.get(still.id))?.state,
+      'waiting_resume',
+      'the list alone decides now',
+    );
+  });
+
+  it('spends its trace budget only on senders off the list', async () => {
+    h.clock.now = new Date();
+    h.simulator.restrict('still@contoso.com');
+    h.simulator.restrict('also@contoso.com');
+    await h.seed('still@contoso.com', [...waitingPath], unblockedAgo(120_000));
+    await h.seed('off@contoso.com', [...waitingPath], unblockedAgo(60_000));
+    await h.seed('also@contoso.com', [...waitingPath], unblockedAgo(30_000));
+    await afterTraceSettles();
+    assert.equal((await monitor(1).cycle()).traceCalls, 1);
+    assert.deepEqual(traced(), ['off@contoso.com']);
+  });
+
   it('gives its trace budget to the requests never checked before those checked last', async () => {
     h.clock.now = new Date();
     for (const address of ['first@contoso.com', 'second@contoso.com', 'third@contoso.com']) {

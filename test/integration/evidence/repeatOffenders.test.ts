@@ -3,9 +3,10 @@
 // only its members may approve (a normal approver is refused on the server), and without it another
 // approver than the previous one must approve and tick the acknowledgement.
 import { strict as assert } from 'node:assert';
+import { unresolvedFindings } from '../../../src/runbook/index.js';
 import { SEED } from '../../../src/tenant/index.js';
 import { approve, requestUnblock, waiveFindings } from '../../support/flows.js';
-import { approvalAction } from '../../support/signedCards.js';
+import { approvalAction, evidenceAction } from '../../support/signedCards.js';
 import { type Card, cardsIn, cardText } from '../../support/teams.js';
 import { people, startTestApp, type TestApp } from '../../support/testApp.js';
 import { until } from '../../support/until.js';
@@ -84,6 +85,33 @@ describe('repeat offenders', () => {
     const approved = await click(t, nestor, requestId);
     assert.match(approved, /Status: (approved|being unblocked|unblocked)/);
     assert.equal((await t.app.store.requests.get(requestId))?.decidedBy?.name, 'Nestor Wilke');
+  });
+
+  it("lets a security approver who is no approver deal with a repeat offender's findings, and no other request's", async () => {
+    // Alex Wilber is in the security approvers group (here the helpdesk group) and not an approver.
+    t = await startTestApp({ ...fast, SECURITY_APPROVER_GROUP_ID: SEED.groups.helpdesk });
+    t.app.simulator?.setGroupMember(SEED.groups.helpdesk, SEED.users.nonApprover.id, true);
+    const alex = t.chat(people.nonApprover);
+    const waiveFirst = async (requestId: string) => {
+      const [finding] = unresolvedFindings((await t.app.store.requests.get(requestId)) ?? assert.fail());
+      assert.ok(finding, 'a finding to waive');
+      const reason = 'Checked with Rob by phone';
+      await alex.post(
+        alex.invokeActivity(
+          await evidenceAction(t, requestId, finding.key, 'evidence.confirmWaive', { reason }),
+        ),
+      );
+      const after = (await t.app.store.requests.get(requestId)) ?? assert.fail();
+      return after.resolutions?.some((r) => r.finding === finding.key) ?? false;
+    };
+
+    const first = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
+    assert.equal(await waiveFirst(first), false, 'not on an ordinary request');
+    await approve(t, first);
+    await until('sending resumed', async () => (await t.app.store.requests.get(first))?.state === 'resumed');
+    t.app.simulator?.restrict('rob@contoso.com');
+    const again = await requestUnblock(t.chat(people.agent2), 'rob@contoso.com');
+    assert.equal(await waiveFirst(again), true, "on the repeat offender's request");
   });
 
   it('without security approvers: refuses the previous approver, and another approver until they acknowledge', async () => {

@@ -19,8 +19,7 @@ import { type CardAction, verifyCardAction } from './cardActions.js';
 import type { CardSigner } from './cardSigning.js';
 import { errorNotice, helpCard, staleCardNotice } from './cards/noticeCards.js';
 import type { AdaptiveCardJson } from './cards/render.js';
-import { setApprovalsChannel } from './commands/approvalsChannelCommand.js';
-import { setHelpdeskChannel } from './commands/helpdeskChannelCommand.js';
+import { setChannel } from './commands/channelCommand.js';
 import { statusCommand } from './commands/statusCommand.js';
 import { parseTypedCommand, typedText } from './commands/typedCommand.js';
 import type { ConversationMemory } from './conversationMemory.js';
@@ -118,12 +117,12 @@ export class UnblockBot extends TeamsActivityHandler {
     switch (command.kind) {
       case 'set-approvals-channel':
         await this.guarded(context, language, () =>
-          setApprovalsChannel(this.deps, context, party, language, command.channelLanguage),
+          setChannel('approvals', this.deps, context, party, language, command.channelLanguage),
         );
         return;
       case 'set-helpdesk-channel':
         await this.guarded(context, language, () =>
-          setHelpdeskChannel(this.deps, context, party, language, command.channelLanguage),
+          setChannel('helpdesk', this.deps, context, party, language, command.channelLanguage),
         );
         return;
       case 'help':

@@ -31,7 +31,7 @@ export default {
   ],
   plugins: [
     '@stryker-mutator/mocha-runner',
-    '@stryker-mutator/typescript-checker',
+    './scripts/mutation/typescriptFileChecker.mjs',
     './scripts/mutation/ignoreLogging.mjs',
   ],
   ignorers: ['logging'],
@@ -73,15 +73,11 @@ export default {
   ignoreStatic: true,
   // The machine is shared: a test under load may take several times its usual time before it counts as hung.
   timeoutMS: 10_000,
-  // Mutants that do not compile are reported as such, not run. The checker uses TypeScript 7 through its native
-  // mode (see scripts/mutation/resolve.mjs). It type-checks the whole program once per mutant (no grouping in
-  // native mode), which makes it the slowest stage here, so its program is the mutated modules and what they
-  // import (tsconfig.stryker.json), not all of src/ and the tests: a quarter less to check per mutant. A
-  // mutant whose only type error would be in a module outside that closure (src/app.ts, the tab's server
-  // side) is then run against the tests instead of being reported as a compile error.
-  checkers: ['typescript'],
+  // Mutants that do not compile are reported as such, not run: scripts/mutation/typescriptFileChecker.mjs
+  // type-checks the mutated file with TypeScript 7. Its program is the mutated modules and what they import
+  // (tsconfig.stryker.json), not all of src/ and the tests.
+  checkers: ['typescript-file'],
   tsconfigFile: 'tsconfig.stryker.json',
-  typescriptChecker: { experimentalNativePreview: true },
   coverageAnalysis: 'perTest',
   incremental: true,
   incrementalFile: 'reports/mutation/stryker-incremental.json',

@@ -102,9 +102,13 @@ describe('a job whose workers keep dying', function () {
       };
       await runWorkerAndExpectFailure(env, requestId);
       const poison = new QueueClient(azurite.connectionString, azureResourceNames(prefix).poisonQueue);
-      const records = (await poison.peekMessages({ numberOfMessages: 32 })).peekedMessageItems.map(
-        (m) => JSON.parse(m.messageText) as { job?: { id: string } },
-      );
+      // The job is ended as failed first, then written to the poison queue.
+      const records = await until('the poison queue record', async () => {
+        const { peekedMessageItems } = await poison.peekMessages({ numberOfMessages: 32 });
+        return peekedMessageItems.length > 0
+          ? peekedMessageItems.map((m) => JSON.parse(m.messageText) as { job?: { id: string } })
+          : null;
+      });
       assert.deepEqual(
         records.map((r) => r.job?.id),
         [unblockJobId(requestId)],

@@ -1,0 +1,584 @@
+// Detection, one cycle at a time, on SQLite and the simulated tenant over HTTP with a clock the test moves:
+// one request per restriction episode (across cycles and across detectors sharing the store), none for an
+// address the directory does not know or an episode an agent handles, resolved-by-itself when an account
+// nobody took leaves the list, the alerts that name an account (an account an alert names before the list
+// shows it is confirmed first), alert reads after a refusal or an outage, repeat offenders within the
+// window, phishing waves above the threshold, and what each cycle reports.
+import { strict as assert } from 'node:assert';
+import { claimDetected } from '../../../src/requests/detection/claim.js';
+import { Detector } from '../../../src/requests/detection/detector.js';
+import { detectedRequestId, WaveRecords } from '../../../src/requests/index.js';
+import { waveEvidenceJob, waveRefreshJobs } from '../../../src/requests/waves/waveJobs.js';
+import {
+  DETECTION_ACTOR,
+  type DirectoryUser,
+  detectedRequest,
+  episodeOf,
+  type RequestState,
+  type RestrictedSender,
+  type UnblockRequest,
+  WAVE_WINDOW_MS,
+} from '../../../src/runbook/index.js';
+import {
+  createLiveTenantGateway,
+  ENTRA_ROLES,
+  SEED,
+  StaticTokenCredential,
+  type TenantGateway,
+  TenantSimulator,
+} from '../../../src/tenant/index.js';
+import { requestThrough } from '../../support/requests.js';
+import { agent, approver, type Harness, openHarness } from './harness.js';
+
+const minute = 60_000;
+const hour = 60 * minute;
+const REPEAT_WINDOW_MS = 7 * 24 * hour;
+const WAVE_THRESHOLD = 3;
+const ALERTS = /\/security\/alerts_v2$/;
+const ROBERTA = SEED.users.roberta.upn;
+const ROBERT = SEED.users.robertSmith.upn;
+const unblockedPath: RequestState[] = [
+  'pending_approval',
+  'approved',
+  'unblocking',
+  'waiting_resume',
+  'resumed',
+];
+
+describe('detection', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await openHarness();
+    // The simulator stamps restrictions and alerts with the real time: the detector's clock starts there.
+    h.clock.now = new Date();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  function detector(options: { waves?: boolean; tenant?: TenantGateway } = {}): Detector {
+    return new Detector({
+      requests: h.store.requests,
+      ledger: h.ledger,
+      tenant: options.tenant ?? h.tenant,
+      logger: h.logger,
+      now: h.now,
+      tenantId: SEED.tenantId,
+      repeatWindowMs: REPEAT_WINDOW_MS,
+      waves: options.waves
+        ? { records: new WaveRecords(h.store.state), jobs: h.store.jobs, threshold: WAVE_THRESHOLD }
+        : null,
+    });
+  }
+  const cycle = (d: Detector) => d.cycle(() => h.tenant.listRestrictedSenders());
+  const later = (ms: number) => {
+    h.clock.now = new Date(h.clock.now.getTime() + ms);
+  };
+
+  /** Takes the seeded restrictions off the list, so that a test sees only the accounts it restricts. */
+  function emptyList(): void {
+    for (const row of h.simulator.restrictedSenders()) h.simulator.release(row.SenderAddress);
+  }
+
+  async function listed(address: string): Promise<RestrictedSender> {
+    const restriction = await h.tenant.findRestrictedSender(address);
+    assert.ok(restriction, `${address} is on the list`);
+    return restriction;
+  }
+
+  /** The request of `address`'s current restriction episode; null when none was opened. */
+  async function detectedFor(address: string): Promise<UnblockRequest | null> {
+    return h.store.requests.get(detectedRequestId(SEED.tenantId, episodeOf(await listed(address))));
+  }
+
+  async function opened(address: string): Promise<UnblockRequest> {
+    const request = await detectedFor(address);
+    assert.ok(request, `a request for ${address}`);
+    return request;
+  }
+
+  async function directoryUser(address: string): Promise<DirectoryUser> {
+    const user = await h.tenant.getUser(address);
+    assert.ok(user, `${address} is a directory user`);
+    return user;
+  }
+
+  /** A request an agent started for `target`, moved through `path`, stored as the runbook left it. */
+  async function agentRequest(
+    target: DirectoryUser,
+    path: RequestState[],
+    changes: Partial<UnblockRequest> = {},
+  ): Promise<UnblockRequest> {
+    const request = { ...requestThrough(target.userPrincipalName, path, changes), ...changes, target };
+    assert.ok(await h.store.requests.create(request));
+    return request;
+  }
+
+  /** The episode Exchange lists `address` with from now on: the same stay, listed again later. */
+  function listedAgainLater(restriction: RestrictedSender): void {
+    const createdAt = new Date(Date.parse(restriction.createdAt ?? '') + minute).toISOString();
+    h.simulator.setRowFields('Get-BlockedSenderAddress', restriction.senderAddress, {
+      CreatedDatetime: createdAt,
+      ChangedDatetime: createdAt,
+    });
+  }
+
+  /** New mailbox users, each restricted now. */
+  function restrictMany(prefix: string, count: number): string[] {
+    const addresses = Array.from({ length: count }, (_, i) => `${prefix}${i}@contoso.com`);
+    for (const [i, address] of addresses.entries()) {
+      h.simulator.addUser(address, `Wave User ${i}`);
+      h.simulator.restrict(address);
+    }
+    return addresses;
+  }
+
+  describe('restriction episodes', () => {
+    it('opens one request per restriction episode, across cycles and across detectors sharing the store', async () => {
+      emptyList();
+      h.simulator.restrict(ROBERTA);
+      const first = detector();
+      assert.deepEqual(await cycle(first), { restricted: 1, alerts: 0, detected: 1, resolved: 0, inWave: 0 });
+      assert.deepEqual(await cycle(first), { restricted: 1, alerts: 0, detected: 0, resolved: 0, inWave: 0 });
+      // Another worker, or this one after a restart, remembers nothing: the id derived from the episode is
+      // what makes the store refuse a second request.
+      assert.equal((await cycle(detector())).detected, 0);
+      const [a, b] = await Promise.all([cycle(detector()), cycle(detector())]);
+      assert.equal(a.detected + b.detected, 0);
+
+      const requests = await h.store.requests.listForTarget(SEED.users.roberta.id);
+      assert.equal(requests.length, 1);
+      const request = await opened(ROBERTA);
+      assert.equal(request.id, requests[0]?.id);
+      assert.equal(request.state, 'open');
+      assert.deepEqual(request.requester, DETECTION_ACTOR);
+      assert.equal(request.detection?.claimedBy, null);
+      assert.equal(request.detection?.waveId, null);
+      assert.ok(await h.store.jobs.get(`notify:${request.id}:detected:1`), 'the helpdesk hears of it');
+    });
+
+    it('opens an episode once when two detectors see it at the same time', async () => {
+      emptyList();
+      h.simulator.restrict(ROBERTA);
+      const [a, b] = await Promise.all([cycle(detector()), cycle(detector())]);
+      assert.equal(a.detected + b.detected, 1);
+      assert.equal((await h.store.requests.listForTarget(SEED.users.roberta.id)).length, 1);
+    });
+
+    it('opens nothing for an address that is no directory user, even one a user’s address starts with', async () => {
+      emptyList();
+      h.simulator.restrict('scanner@fabrikam.example');
+      // A prefix search finds rob@contoso.com for it: only the very address counts.
+      h.simulator.restrict('rob@contoso.co');
+      assert.deepEqual(await cycle(detector()), {
+        restricted: 2,
+        alerts: 0,
+        detected: 0,
+        resolved: 0,
+        inWave: 0,
+      });
+      assert.deepEqual(await h.store.requests.listRecent(10), []);
+    });
+
+    it('finds the user of an address the list shows by its mail rather than its user principal name', async () => {
+      emptyList();
+      const alex = SEED.users.nonApprover;
+      h.simulator.restrict(alex.upn);
+      h.simulator.setRowFields('Get-BlockedSenderAddress', alex.upn, {
+        SenderAddress: 'Alex.Wilber@contoso.com',
+      });
+      assert.equal((await cycle(detector())).detected, 1);
+      const [request] = await h.store.requests.listForTarget(alex.id);
+      assert.equal(request?.target.userPrincipalName, alex.upn);
+      assert.equal(request?.restriction?.senderAddress, 'alex.wilber@contoso.com');
+    });
+
+    it('opens nothing while an agent’s request for the same user is in progress, and opens it once that ended', async () => {
+      emptyList();
+      const roberta = await directoryUser(ROBERTA);
+      // The agent is at the password step: their request has not recorded the restriction yet.
+      const agents = await agentRequest(roberta, []);
+      h.simulator.restrict(ROBERTA);
+      const d = detector();
+      assert.equal((await cycle(d)).detected, 0);
+      assert.equal(await detectedFor(ROBERTA), null);
+
+      const cancelled = await h.ledger.move(agents, 'cancelled', { actor: agent, conversationId: 'a:megan' });
+      assert.ok(cancelled.ok);
+      // Not remembered as handled: the next cycle looks again.
+      assert.equal((await cycle(d)).detected, 1);
+      assert.ok(await detectedFor(ROBERTA));
+    });
+
+    it('opens nothing for the episode an agent’s request recorded, but opens a later episode of the account', async () => {
+      emptyList();
+      const roberta = await directoryUser(ROBERTA);
+      h.simulator.restrict(ROBERTA);
+      const restriction = await listed(ROBERTA);
+      await agentRequest(roberta, ['pending_approval', 'rejected'], { restriction });
+      const d = detector();
+      assert.equal((await cycle(d)).detected, 0);
+      assert.equal(await detectedFor(ROBERTA), null);
+
+      listedAgainLater(restriction);
+      assert.equal((await cycle(d)).detected, 1);
+      assert.ok(await detectedFor(ROBERTA));
+    });
+  });
+
+  describe('accounts that leave the list', () => {
+    it('ends each detected request nobody took as resolved-by-itself when its account leaves the list', async () => {
+      emptyList();
+      h.simulator.restrict(ROBERTA);
+      h.simulator.restrict(ROBERT);
+      const d = detector();
+      await cycle(d);
+      const waiting = await opened(ROBERTA);
+      // A member whose check ran waits for its approval: nobody's yet, so it ends the same way.
+      const checked = await opened(ROBERT);
+      assert.ok((await h.ledger.move(checked, 'pending_approval', { actor: null, conversationId: null })).ok);
+
+      h.simulator.release(ROBERTA);
+      h.simulator.release(ROBERT);
+      assert.deepEqual(await cycle(d), { restricted: 0, alerts: 0, detected: 0, resolved: 2, inWave: 0 });
+      for (const request of [waiting, checked]) {
+        const ended = await h.store.requests.get(request.id);
+        assert.equal(ended?.state, 'resolved-by-itself');
+        assert.ok(await h.store.jobs.get(`notify:${request.id}:resolved:${ended?.version}`));
+      }
+      assert.equal((await cycle(d)).resolved, 0, 'ended once');
+    });
+
+    it('ends it too when the account is listed again as a new episode, which opens a request of its own', async () => {
+      emptyList();
+      h.simulator.restrict(ROBERTA);
+      const d = detector();
+      await cycle(d);
+      const first = await opened(ROBERTA);
+
+      listedAgainLater(await listed(ROBERTA));
+      assert.deepEqual(await cycle(d), { restricted: 1, alerts: 0, detected: 1, resolved: 1, inWave: 0 });
+      assert.equal((await h.store.requests.get(first.id))?.state, 'resolved-by-itself');
+      const second = await opened(ROBERTA);
+      assert.notEqual(second.id, first.id);
+      assert.equal(second.state, 'open');
+    });
+
+    it('leaves a detected request an agent took over alone when its account leaves the list', async () => {
+      emptyList();
+      h.simulator.restrict(ROBERTA);
+      const d = detector();
+      await cycle(d);
+      const request = await opened(ROBERTA);
+      const claimed = await claimDetected(
+        h.ledger,
+        request,
+        { actor: agent, conversationId: 'a:megan' },
+        'en',
+        h.now(),
+      );
+      assert.ok(claimed?.ok);
+
+      h.simulator.release(ROBERTA);
+      assert.equal((await cycle(d)).resolved, 0);
+      assert.equal((await h.store.requests.get(request.id))?.state, 'open');
+    });
+  });
+
+  describe('alerts', () => {
+    it('attaches the alerts that name the account, and adds a later alert to the same request', async () => {
+      emptyList();
+      const first = h.simulator.raiseRestrictionAlert([ROBERTA]);
+      const other = h.simulator.raiseRestrictionAlert([ROBERT]);
+      const d = detector();
+      assert.deepEqual(await cycle(d), { restricted: 2, alerts: 2, detected: 2, resolved: 0, inWave: 0 });
+      const request = await opened(ROBERTA);
+      assert.deepEqual(request.detection?.alerts, [{ id: first.id, webUrl: first.alertWebUrl }]);
+      assert.deepEqual(
+        (await opened(ROBERT)).detection?.alerts.map((a) => a.id),
+        [other.id],
+      );
+
+      later(5 * minute);
+      const second = h.simulator.raiseRestrictionAlert([ROBERTA], { restrict: false });
+      // The read overlaps the previous one: the first alert comes again and is not added twice.
+      assert.equal((await cycle(d)).alerts, 3);
+      const alerted = await opened(ROBERTA);
+      assert.deepEqual(
+        alerted.detection?.alerts.map((a) => a.id),
+        [first.id, second.id],
+      );
+      const entry = (await h.store.audit.listForRequest(request.id)).at(-1);
+      assert.equal(entry?.action, 'request.alerted');
+      assert.deepEqual(entry?.detail, { alerts: second.id });
+    });
+
+    it('counts an account an alert names before the list shows it only once Get-BlockedSenderAddress -SenderAddress confirms it', async () => {
+      emptyList();
+      // The list was read a moment before Exchange listed the account the alert names.
+      const stale = await h.tenant.listRestrictedSenders();
+      h.simulator.raiseRestrictionAlert([ROBERTA]);
+      // Robert is named twice but not restricted: asked about once, and not opened.
+      h.simulator.raiseRestrictionAlert([ROBERT], { restrict: false });
+      h.simulator.raiseRestrictionAlert([ROBERT], { restrict: false });
+      h.simulator.clearCalls();
+
+      const result = await detector().cycle(async () => stale);
+      assert.deepEqual(result, { restricted: 1, alerts: 3, detected: 1, resolved: 0, inWave: 0 });
+      const asked = h.simulator
+        .calls()
+        .filter((c) => c.cmdlet === 'Get-BlockedSenderAddress')
+        .map((c) => c.parameters?.SenderAddress);
+      assert.deepEqual(asked.sort(), [ROBERT, ROBERTA]);
+      assert.ok(await detectedFor(ROBERTA));
+      assert.deepEqual(await h.store.requests.listForTarget(SEED.users.robertSmith.id), []);
+    });
+
+    it('asks Exchange nothing more about an alerted account the list shows by its user principal name', async () => {
+      emptyList();
+      // Alex's alert names his mail address; Exchange lists his mailbox by its user principal name.
+      h.simulator.raiseRestrictionAlert([SEED.users.nonApprover.upn]);
+      h.simulator.clearCalls();
+      assert.equal((await cycle(detector())).detected, 1);
+      const lookups = h.simulator
+        .calls()
+        .filter((c) => c.cmdlet === 'Get-BlockedSenderAddress' && c.parameters?.SenderAddress !== undefined);
+      assert.deepEqual(lookups, []);
+    });
+
+    it('reads no alerts for an hour after Graph refuses them (Forbidden), and detects from the list meanwhile', async () => {
+      const refusing = await tenantWithoutAlertPermission(h);
+      try {
+        const d = detector({ tenant: refusing.tenant });
+        const run = () => d.cycle(() => refusing.tenant.listRestrictedSenders());
+        const reads = () =>
+          refusing.simulator
+            .calls()
+            .filter((c) => ALERTS.test(c.path))
+            .map((c) => c.status);
+        refusing.simulator.raiseRestrictionAlert([ROBERTA]);
+
+        const first = await run();
+        assert.equal(first.alerts, 0);
+        assert.equal(first.detected, 6, 'the five seeded restrictions and Roberta');
+        assert.deepEqual(reads(), [403]);
+        later(hour - 1);
+        await run();
+        assert.deepEqual(reads(), [403], 'not asked again within the hour');
+        later(1);
+        await run();
+        assert.deepEqual(reads(), [403, 403], 'asked again an hour later');
+      } finally {
+        await refusing.simulator.stop();
+      }
+    });
+
+    it('tries the alerts again on the next cycle after an outage, and detects from the list meanwhile', async () => {
+      emptyList();
+      h.simulator.raiseRestrictionAlert([ROBERTA]);
+      // Graph is down for the alert read and its three retries (Retry-After: 0), then back.
+      h.simulator.setFaults({ graph: { sequence: [503, 503, 503, 503], retryAfterSeconds: 0 } });
+      const reads = () =>
+        h.simulator
+          .calls()
+          .filter((c) => ALERTS.test(c.path))
+          .map((c) => c.status);
+      const d = detector();
+      assert.deepEqual(await cycle(d), { restricted: 1, alerts: 0, detected: 1, resolved: 0, inWave: 0 });
+      assert.deepEqual((await opened(ROBERTA)).detection?.alerts, []);
+      assert.deepEqual(reads(), [503, 503, 503, 503]);
+
+      later(minute);
+      assert.equal((await cycle(d)).alerts, 1);
+      assert.deepEqual(reads(), [503, 503, 503, 503, 200]);
+      assert.equal((await opened(ROBERTA)).detection?.alerts.length, 1);
+    });
+  });
+
+  describe('repeat offenders', () => {
+    async function unblockedBefore(msBeforeRestriction: number): Promise<UnblockRequest> {
+      emptyList();
+      const roberta = await directoryUser(ROBERTA);
+      h.simulator.restrict(ROBERTA);
+      const restrictedAt = Date.parse((await listed(ROBERTA)).createdAt ?? '');
+      return agentRequest(roberta, unblockedPath, {
+        decidedBy: approver,
+        unblockedAt: new Date(restrictedAt - msBeforeRestriction).toISOString(),
+      });
+    }
+
+    it('makes a restriction within the repeat window after an unblock a repeat offender, with that unblock', async () => {
+      // Exactly the window: still within it.
+      const earlier = await unblockedBefore(REPEAT_WINDOW_MS);
+      await cycle(detector());
+      const request = await opened(ROBERTA);
+      assert.equal(request.repeat?.windowDays, 7);
+      assert.deepEqual(
+        request.repeat?.previous.map((p) => [p.requestId, p.approvedBy?.name]),
+        [[earlier.id, approver.name]],
+      );
+      const [created] = await h.store.audit.listForRequest(request.id);
+      assert.equal(created?.detail.repeatOffender, true);
+    });
+
+    it('does not make a repeat offender of an account unblocked longer ago than the window', async () => {
+      await unblockedBefore(REPEAT_WINDOW_MS + 1);
+      await cycle(detector());
+      const request = await opened(ROBERTA);
+      assert.equal(request.repeat, undefined);
+      const [created] = await h.store.audit.listForRequest(request.id);
+      assert.equal(created?.detail.repeatOffender, undefined);
+    });
+  });
+
+  describe('phishing waves', () => {
+    const records = () => new WaveRecords(h.store.state);
+
+    it('makes more than the threshold of recent restrictions one wave: members, a check each, no card each', async () => {
+      // The five seeded restrictions are one to twenty hours old: not part of the wave.
+      await records().markFirstCycleDone(h.clock.now);
+      const addresses = restrictMany('wave', WAVE_THRESHOLD + 1);
+      const createdAt = await Promise.all(
+        addresses.map(async (a) => Date.parse((await listed(a)).createdAt ?? '')),
+      );
+      // The first of them restricted exactly an hour ago: still within the hour.
+      h.clock.now = new Date(Math.min(...createdAt) + WAVE_WINDOW_MS);
+
+      assert.deepEqual(await cycle(detector({ waves: true })), {
+        restricted: 5 + addresses.length,
+        alerts: 0,
+        detected: 5 + addresses.length,
+        resolved: 0,
+        inWave: addresses.length,
+      });
+      const [wave, ...others] = await records().open();
+      assert.ok(wave);
+      assert.equal(others.length, 0, 'one wave');
+      const members = await Promise.all(addresses.map(opened));
+      assert.deepEqual([...wave.members].sort(), members.map((m) => m.id).sort());
+      for (const member of members) {
+        assert.equal(member.detection?.waveId, wave.id);
+        assert.ok(await h.store.jobs.get(waveEvidenceJob(wave.id, member.id).id), 'its compromise check');
+        assert.equal(await h.store.jobs.get(`notify:${member.id}:detected:1`), null, 'no card of its own');
+      }
+      for (const job of waveRefreshJobs(wave.id, h.clock.now)) assert.ok(await h.store.jobs.get(job.id));
+      // The old restrictions opened alone, each with its own card.
+      const rob = await opened(SEED.users.rob.upn);
+      assert.equal(rob.detection?.waveId, null);
+      assert.ok(await h.store.jobs.get(`notify:${rob.id}:detected:1`));
+    });
+
+    it('adds a later account to the open wave though on its own it is below the threshold', async () => {
+      emptyList();
+      await records().markFirstCycleDone(h.clock.now);
+      const d = detector({ waves: true });
+      restrictMany('wave', WAVE_THRESHOLD + 1);
+      await cycle(d);
+      later(10 * minute);
+      const [late] = restrictMany('late', 1);
+      assert.deepEqual(await cycle(d), { restricted: 5, alerts: 0, detected: 1, resolved: 0, inWave: 1 });
+      const [wave] = await records().open();
+      const member = await opened(late ?? '');
+      assert.equal(member.detection?.waveId, wave?.id);
+      assert.equal(wave?.members.length, 5);
+      assert.equal(wave?.members.at(-1), member.id);
+      assert.ok(await h.store.jobs.get(waveEvidenceJob(wave?.id ?? '', member.id).id));
+    });
+
+    it('opens each account on its own at or below the threshold', async () => {
+      emptyList();
+      await records().markFirstCycleDone(h.clock.now);
+      const addresses = restrictMany('few', WAVE_THRESHOLD);
+      assert.deepEqual(await cycle(detector({ waves: true })), {
+        restricted: WAVE_THRESHOLD,
+        alerts: 0,
+        detected: WAVE_THRESHOLD,
+        resolved: 0,
+        inWave: 0,
+      });
+      for (const address of addresses) {
+        const request = await opened(address);
+        assert.equal(request.detection?.waveId, null);
+        assert.ok(await h.store.jobs.get(`notify:${request.id}:detected:1`));
+      }
+      assert.deepEqual(await records().open(), []);
+    });
+
+    it('counts every account already on the list at the first cycle as recent, however old', async () => {
+      assert.equal(await records().firstCycleDone(), false);
+      assert.deepEqual(await cycle(detector({ waves: true })), {
+        restricted: 5,
+        alerts: 0,
+        detected: 5,
+        resolved: 0,
+        inWave: 5,
+      });
+      assert.equal(await records().firstCycleDone(), true);
+      const [wave] = await records().open();
+      assert.equal(wave?.members.length, 5);
+    });
+
+    it('opens the old restrictions on their own once the first cycle is done', async () => {
+      await records().markFirstCycleDone(h.clock.now);
+      assert.deepEqual(await cycle(detector({ waves: true })), {
+        restricted: 5,
+        alerts: 0,
+        detected: 5,
+        resolved: 0,
+        inWave: 0,
+      });
+      assert.deepEqual(await records().open(), []);
+    });
+
+    it('puts back in its wave a member the wave never recorded (a crash before it joined), with its check', async () => {
+      emptyList();
+      const waves = records();
+      await waves.markFirstCycleDone(h.clock.now);
+      const wave = await waves.joinOrStart(h.clock.now);
+      h.simulator.restrict(ROBERTA);
+      const restriction = await listed(ROBERTA);
+      const orphan = detectedRequest({
+        id: detectedRequestId(SEED.tenantId, episodeOf(restriction)),
+        tenantId: SEED.tenantId,
+        target: await directoryUser(ROBERTA),
+        restriction,
+        alerts: [],
+        waveId: wave.id,
+        locale: 'en',
+        now: h.clock.now,
+      });
+      assert.ok(await h.store.requests.create(orphan));
+
+      assert.equal((await cycle(detector({ waves: true }))).detected, 0);
+      assert.deepEqual((await waves.get(wave.id))?.members, [orphan.id]);
+      assert.ok(await h.store.jobs.get(waveEvidenceJob(wave.id, orphan.id).id));
+    });
+  });
+});
+
+/** The tenant as the bot sees it without SecurityAlert.Read.All: Graph answers the alerts with 403. */
+async function tenantWithoutAlertPermission(
+  h: Harness,
+): Promise<{ simulator: TenantSimulator; tenant: TenantGateway }> {
+  const roles = [
+    'User.Read.All',
+    'GroupMember.Read.All',
+    'Organization.Read.All',
+    'MailboxSettings.Read',
+    'Exchange.ManageAsApp',
+  ];
+  const wids = [ENTRA_ROLES.exchangeAdministrator.id];
+  const simulator = new TenantSimulator({
+    releaseDelayMs: 0,
+    validateToken: () => ({ valid: true, roles, wids }),
+  });
+  await simulator.start();
+  const tenant = createLiveTenantGateway({
+    graphBaseUrl: simulator.graphBaseUrl,
+    exoBaseUrl: simulator.exoBaseUrl,
+    tenantId: SEED.tenantId,
+    credential: new StaticTokenCredential('test'),
+    logger: h.logger,
+  });
+  return { simulator, tenant };
+}

@@ -52,6 +52,7 @@ export function repeatLines(request: UnblockRequest, ctx: RepeatContext): string
   return [
     tr(ctx, 'repeat.banner', {
       user: userLabel(request.target),
+      // Stryker disable next-line StringLiteral: a repeat offender has at least one earlier unblock
       date: latest ? date(latest.unblockedAt) : '',
       days: windowDays,
     }),

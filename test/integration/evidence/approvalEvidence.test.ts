@@ -136,9 +136,17 @@ describe('evidence on the approval card', () => {
     assert.match(cardText(asked.card), /Why is this finding acceptable/);
     const empty = await patti.click('evidence.confirmWaive', { reason: ' ' }, asked.card);
     assert.match(cardText(empty.card), /Give a reason of at least 3 characters/);
+    assert.match(
+      cardText(empty.card),
+      /Why is this finding acceptable/,
+      'the waiver stays open for the reason',
+    );
     assert.equal((await t.app.store.requests.get(requestId))?.resolutions, undefined);
+    const back = await patti.click('evidence.back', {}, empty.card);
+    assert.doesNotMatch(cardText(back.card), /Why is this finding acceptable/, 'Back closes the panel');
+    assert.ok(back.card && findAction(back.card, 'evidence.waive'), 'the checklist is back');
 
-    let card: Card | null = empty.card;
+    let card: Card | null = back.card;
     while (card && findAction(card, 'evidence.waive')) {
       const panel = await patti.click('evidence.waive', {}, card);
       card = (

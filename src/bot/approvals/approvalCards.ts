@@ -64,6 +64,7 @@ const passwordKey: Record<NonNullable<UnblockRequest['password']> | 'unknown', M
 export function approvalCard(request: UnblockRequest, options: ApprovalCardOptions): AdaptiveCardJson {
   const { t, language } = options;
   const tr = (key: MessageKey, vars?: MessageVars) => t.t(language, key, vars);
+  // Stryker disable next-line StringLiteral: every time shown is set (createdAt always; the others with theirs)
   const when = (iso: string | null) => (iso ? t.formatDateTime(language, iso) : '');
   const ctx = { t, language, runbookId: request.id, step: 'unblock' as const, sign: options.sign };
   const data = (verb: ApprovalVerb) => ({
@@ -200,6 +201,7 @@ export function agentNoteCard(
   const { t, language } = options;
   const tr = (key: MessageKey, vars?: MessageVars) => t.t(language, key, vars);
   const user = userLabel(request.target);
+  // Stryker disable next-line StringLiteral: the notes that name the approver come with a decision
   const approver = request.decidedBy?.name ?? '';
   const lines: string[] = [];
   let style: 'good' | 'attention' | 'warning' | 'accent' | 'default' = 'default';

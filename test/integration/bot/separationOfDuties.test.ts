@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { unblockJobId } from '../../../src/requests/index.js';
 import { requestUnblock, waiveFindings } from '../../support/flows.js';
-import { approvalAction } from '../../support/signedCards.js';
+import { approvalAction, evidenceAction } from '../../support/signedCards.js';
 import { cardText } from '../../support/teams.js';
 import { people, startTestApp, type TestApp } from '../../support/testApp.js';
 
@@ -39,6 +39,25 @@ describe('separation of duties', () => {
         [people.approver.aadObjectId, 'own-request', 'reject'],
       ],
     );
+  });
+
+  it('refuses the requester fixing or waiving their own request’s findings, and closes the panel', async () => {
+    t = await startTestApp();
+    const requester = t.chat(people.approver);
+    const requestId = await requestUnblock(requester, 'rob@contoso.com');
+    for (const [verb, inputs] of [
+      ['evidence.confirmWaive', { reason: 'my own archive' }],
+      ['evidence.confirmFix', {}],
+    ] as const) {
+      const res = await requester.post(
+        requester.invokeActivity(await evidenceAction(t, requestId, 'forwarding', verb, inputs)),
+      );
+      const text = cardText((res.body as { value: unknown }).value);
+      assert.match(text, OWN_REQUEST, verb);
+      assert.doesNotMatch(text, /Why is this finding acceptable|Remove the forwarding/, `${verb}: no panel`);
+    }
+    assert.equal((await t.app.store.requests.get(requestId))?.resolutions, undefined);
+    assert.ok(t.app.simulator?.findUser('rob@contoso.com')?.forwardingSmtpAddress, 'forwarding kept');
   });
 
   it('lets the requester decide where ALLOW_SELF_APPROVAL=true (single-admin tenants)', async () => {

@@ -10,6 +10,7 @@ import type { TenantGateway } from '../../../src/tenant/index.js';
 
 const GROUP = '11111111-2222-4333-8444-555555555555';
 const HELPDESK = '11111111-2222-4333-8444-666666666666';
+const SECURITY = '11111111-2222-4333-8444-777777777777';
 const PATTI = 'aaaaaaaa-0000-4000-8000-000000000001';
 const MEGAN = 'aaaaaaaa-0000-4000-8000-000000000002';
 const NESTOR = 'aaaaaaaa-0000-4000-8000-000000000003';
@@ -23,6 +24,8 @@ interface Options {
   helpdeskGroupId?: string;
   /** Held list reads: resolved by the test (a read in flight while a click happens). */
   holdReads?: boolean;
+  /** SECURITY_APPROVER_GROUP_ID's members (the approver group's are `members`). */
+  securityApprovers?: Set<string>;
 }
 
 function directoryWith(members: Set<string>, options: Options = {}) {
@@ -39,7 +42,9 @@ function directoryWith(members: Set<string>, options: Options = {}) {
     },
     listGroupUserIds: async (groupId: string) => {
       listed.push(groupId);
-      const snapshot = [...members];
+      const snapshot = [
+        ...(groupId === SECURITY && options.securityApprovers ? options.securityApprovers : members),
+      ];
       if (options.holdReads) await new Promise<void>((resolve) => held.push(resolve));
       if (options.failList?.error) throw options.failList.error;
       return snapshot;
@@ -57,11 +62,12 @@ function directoryWith(members: Set<string>, options: Options = {}) {
     conversations,
     approverGroupId: 'approverGroupId' in options ? options.approverGroupId : GROUP,
     ...(options.helpdeskGroupId ? { helpdeskGroupId: options.helpdeskGroupId } : {}),
+    ...(options.securityApprovers ? { securityApproverGroupId: SECURITY } : {}),
     logger: pino({ enabled: false }),
     now: () => now,
   });
-  const reachable = async (exclude?: string) =>
-    (await directory.reachableApprovers(exclude)).map((a) => a.aadObjectId);
+  const reachable = async (exclude?: string, security?: boolean) =>
+    (await directory.reachableApprovers(exclude, security)).map((a) => a.aadObjectId);
   return { directory, asked, listed, held, reachable, advance: (ms: number) => (now += ms) };
 }
 
@@ -111,6 +117,17 @@ describe('approver directory', () => {
       [[PATTI, `29:${PATTI}`, `user:${PATTI}`]],
     );
     assert.deepEqual(await reachable(), [PATTI, MEGAN], 'without a requester to leave out');
+  });
+
+  it('addresses a repeat offender’s card to the security approvers too, and no other card', async () => {
+    const { reachable } = directoryWith(new Set([PATTI]), {
+      references: [PATTI, MEGAN],
+      securityApprovers: new Set([MEGAN]),
+    });
+    assert.deepEqual(await reachable(undefined, false), [PATTI]);
+    assert.deepEqual((await reachable(undefined, true)).sort(), [MEGAN, PATTI].sort());
+    const without = directoryWith(new Set([PATTI]), { references: [PATTI, MEGAN] });
+    assert.deepEqual(await without.reachable(undefined, true), [PATTI], 'no security approvers group');
   });
 
   it('reads the approver group once a minute, one read shared by the cards rendered meanwhile', async () => {

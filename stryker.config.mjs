@@ -45,6 +45,11 @@ export default {
     // - tests of the Azure Storage store on Azurite: that store is not mutated, the lifecycle they drive is
     //   covered on SQLite in-process, and each would start Azurite for every mutant it covers;
     // - the 10,000-case fuzz run: its rule, "never a 5xx", lives in the HTTP edge, not in these modules;
+    // - end-to-end tests of other modules that wait seconds for the unblock and the resume (Graph's message
+    //   trace window ends 5 s before now): proactive delivery when Teams pushes back (src/bot/proactive/), the
+    //   Requests tab's API (src/tab/), the worker under injected faults and an Exchange outage. Every mutant
+    //   that covers them ran each of them; in the last full run with them they killed two mutants between them,
+    //   each now killed by a unit test (test/unit/requests/approvalTimers.test.ts, unblock.test.ts);
     // - packaging, deployment, docs, layering, doctor and sign-in tests, which run none of the mutated code.
     ignore: [
       'test/integration/process/*.test.ts',
@@ -57,6 +62,10 @@ export default {
       'test/integration/scale/azureScaleOut.test.ts',
       'test/contract/azure.test.ts',
       'test/integration/security/fuzz.test.ts',
+      'test/integration/bot/proactiveDelivery.test.ts',
+      'test/integration/tab/api.test.ts',
+      'test/integration/worker/worker.test.ts',
+      'test/integration/requests/outage.test.ts',
       'test/integration/tenant/liveAuthentication.test.ts',
       'test/integration/tenant/doctor.test.ts',
       'test/integration/docs/setupGuide.test.ts',

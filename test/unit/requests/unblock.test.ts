@@ -80,6 +80,8 @@ describe('the unblock job', () => {
     assert.deepEqual(await jobs.handlers.unblock(unblockJob(retried.id, 1)), { kind: 'done' });
     assert.equal((await h.store.requests.get(retried.id))?.state, 'approved', 'attempt 1 no longer decides');
     assert.equal(h.simulator.calls().length, 0);
+    assert.deepEqual(await jobs.handlers.unblock(unblockJob(retried.id, 2)), { kind: 'done' });
+    assert.equal(h.removes(), 1, 'the retry’s own job unblocks');
   });
 
   it("fails the request when Microsoft's unblock limit is reached, and asks for a retry when Exchange is busy", async () => {

@@ -4,8 +4,11 @@ import { strict as assert } from 'node:assert';
 import {
   approvalActionParts,
   createCardSigner,
+  detectionActionParts,
+  evidenceActionParts,
   loadCardSigningKey,
   runbookActionParts,
+  waveActionParts,
 } from '../../../src/bot/cardSigning.js';
 import type { StateStore } from '../../../src/store/index.js';
 
@@ -22,6 +25,23 @@ describe('card signing', () => {
     assert.equal(
       signer.sign(...runbookActionParts('rb-1', 'password', 'runbook.passwordResetNow')),
       'bUpr-MbAnEvVz4oCkCf8R3PKvi-cAdRvKUQN11ljCAo',
+    );
+    assert.equal(
+      signer.sign(...detectionActionParts('req-2', 'detection.startRunbook')),
+      'B0v_VolFNM9o00GSDid9WYpGKKtM_UQGhN2LKMMFteY',
+    );
+    assert.equal(
+      signer.sign(...evidenceActionParts('req-3', 'forwarding', 'evidence.waive')),
+      'MTW0q_hBmMZPyOOyvkoxGIjqKK_v_FNjaowPmvYEQjE',
+    );
+    assert.equal(
+      signer.sign(...waveActionParts('wave-1', 'req-4', 'wave.approveOne')),
+      'ovUd4y2Hqc3UvbX8-bsCqSfM8fm3kIzPRCVHeLRME8U',
+    );
+    // A wave-wide button covers no member: the member's place is empty.
+    assert.equal(
+      signer.sign(...waveActionParts('wave-1', undefined, 'wave.approveClean')),
+      'epWaSE_9nHzL7mJ6q6OKDQVNnBVe3B052l6KwJ766mI',
     );
   });
 

@@ -3,7 +3,13 @@
 // the worker woken only when a change queued work, and the approval timers' account of what they did.
 import { strict as assert } from 'node:assert';
 import { runApprovalTimers } from '../../../src/requests/approvalTimers.js';
-import { monitorJob, type RequestJobs, RequestLedger, unblockJobId } from '../../../src/requests/index.js';
+import {
+  detectJob,
+  monitorJob,
+  type RequestJobs,
+  RequestLedger,
+  unblockJobId,
+} from '../../../src/requests/index.js';
 import { reconcile } from '../../../src/requests/reconciler.js';
 import type { Job, RequestStore } from '../../../src/store/index.js';
 import { type Harness, openHarness, requestJobsOf } from './harness.js';
@@ -118,6 +124,13 @@ describe('request jobs', () => {
     assert.equal(id(start), id(start + period - 1));
     assert.notEqual(id(start + period - 1), id(start + period));
     assert.equal(id(start), `check-resumed:${start / period}`);
+    // Detection rides along only when asked (its period coincides with the monitor's).
+    assert.deepEqual(monitorJob(new Date(start), period).payload, {});
+    assert.deepEqual(monitorJob(new Date(start), period, true).payload, { detect: true });
+    // On its own period it has jobs of its own, one per period likewise.
+    const detect = (at: number) => detectJob(new Date(at), period);
+    assert.equal(detect(start).id, detect(start + period - 1).id);
+    assert.deepEqual(detect(start), { id: `detect:${start / period}`, type: 'detect', payload: {} });
   });
 
   it('wakes the worker when a change queued a job, and only then', async () => {

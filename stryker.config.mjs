@@ -16,6 +16,9 @@ const preload = fileURLToPath(new URL('./scripts/mutation/preload.mjs', import.m
 // - src/requests/resumeMonitor.ts, `?? -1` → `+1`: a request never traced still sorts before any real time;
 //   the `lastTraced.delete(…)` condition: forgetting a finished request only bounds memory; `result.gaveUp`
 //   in the outage path: that cycle throws, its count is never returned.
+// - src/requests/detection/detector.ts, `if (firstRun) markFirstCycleDone` → `true`: writing the first-cycle
+//   record again changes nothing (readers only ask whether it exists); `this.handled.size >= MAX_REMEMBERED_…`
+//   → `false` or `>`: the memo of handled episodes only spares store reads, and this only bounds its memory.
 // - Error and log texts of programming errors (`request … not found`, `next.version must be …`): not rules.
 export default {
   mutate: [
@@ -93,10 +96,11 @@ export default {
   reporters: ['html', 'json', 'clear-text', 'progress'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  // Three processes on two cores: Stryker gives checkers half (rounded up), so two checkers feed one test
-  // runner, and the checkers' slots become test runners once every mutant is checked. With one checker the
-  // runner waited on it most of the time.
-  concurrency: 3,
+  // Six processes on two cores: most of a test runner's time is spent waiting (the simulator's release delay,
+  // Graph's message trace window, worker polls), so one runner per core leaves the cores idle; ten kept them
+  // overloaded. Stryker starts half of them as checkers, which become test runners once every mutant is checked
+  // (a few seconds with typescriptFileChecker.mjs).
+  concurrency: 6,
   // The goal for the modules that hold the rules (README, "Mutation testing").
   thresholds: { high: 85, low: 70, break: null },
   checkerNodeArgs: ['--import', preload],

@@ -1,11 +1,11 @@
 // Phishing waves on SQLite and the simulated tenant over HTTP, with a clock the test moves and a notifier
 // that records what it is asked to send (the boundary to Teams). The wave record: which wave accounts join
-// within the hour, members in join order and never twice, every change retried on a concurrent one. The
-// wave's jobs: each member's compromise check (clean ones wait for the batch, flagged ones get their own
-// card, taken or ended ones are left alone), the batch approval of the clean members paced across
-// batches, the cards planned and delivered (Teams' answers mapped to retry or done), the monitor's
-// refreshes and its one summary, and malformed payloads. The batch approval as the bot hands it over:
-// refused and audited for a non-approver, queued once for an approver.
+// within the hour, members in join order and never twice, every change retried on a concurrent one (and given
+// up after ten). The wave's jobs: each member's compromise check (clean ones wait for the batch, flagged ones
+// get their own card, taken or ended ones are left alone, one taken over during the check is retried), the
+// batch approval of the clean members paced across batches, the cards planned and delivered (Teams' answers
+// mapped to retry or done), the monitor's refreshes and its one summary, and malformed payloads. The batch
+// approval as the bot hands it over: refused and audited for a non-approver, queued once for an approver.
 import { strict as assert } from 'node:assert';
 import { claimDetected } from '../../../src/requests/detection/claim.js';
 import {
@@ -239,6 +239,33 @@ describe('phishing waves', () => {
       assert.deepEqual((await records.open()).map((w) => w.id).sort(), [mine.id, theirs].sort());
     });
 
+    it('joinOrStart gives up with a StateConflictError when the list of open waves keeps changing', async () => {
+      // The open list exists (an earlier wave, closed): its writes are compare-and-set.
+      await records.close((await records.joinOrStart(h.clock.now)).id);
+      const other = new WaveRecords(h.store.state);
+      let changes = 0;
+      const race = contended(
+        h.store.state,
+        () => true,
+        async () => {
+          // Far more changes than it meets before it gives up: ends a run that would never give up.
+          if (++changes > 1000) throw new Error('joinOrStart kept trying');
+          await other.close('another-wave');
+        },
+      );
+      await assert.rejects(
+        new WaveRecords(race.store).joinOrStart(h.clock.now),
+        (error: unknown) =>
+          error instanceof StateConflictError && error.message === 'the open waves kept changing',
+      );
+      assert.deepEqual(await records.open(), [], 'no wave listed');
+    });
+
+    it('addMembers fails for a wave that does not exist', async () => {
+      await assert.rejects(records.addMembers('gone', ['r1'], h.clock.now), /^Error: wave gone not found$/);
+      assert.equal(await records.get('gone'), null);
+    });
+
     it('close takes a wave off the open list, and the first detection cycle is remembered', async () => {
       const wave = await records.joinOrStart(h.clock.now);
       await records.close(wave.id);
@@ -331,6 +358,31 @@ describe('phishing waves', () => {
           assert.equal(after.version, before.version, 'unchanged');
           assert.equal(after.checks, null);
         }
+        // The wave's cards show the agent's request as taken, until it ends as resumed.
+        const agents = await current(taken);
+        assert.equal(waveMemberStatus(agents), 'taken');
+        assert.equal(waveMemberStatus({ ...agents, state: 'resumed' }), 'resumed');
+      });
+
+      it('retries the check of a member an agent takes over while it runs, then leaves it to the agent', async () => {
+        const wave = await records.joinOrStart(h.clock.now);
+        const request = await member(U.roberta.upn, wave.id);
+        // The check has read the request when the agent takes it over.
+        const checking = check(wave.id, request);
+        const claimed = await claimDetected(
+          h.ledger,
+          request,
+          { actor: agent, conversationId: 'a:megan' },
+          'en',
+          h.now(),
+        );
+        assert.ok(claimed?.ok);
+        assert.deepEqual(await checking, { kind: 'retry', error: 'request changed (conflict)', delayMs: 0 });
+        assert.deepEqual(await check(wave.id, request), { kind: 'done' });
+        const after = await current(request);
+        assert.equal(after.state, 'open');
+        assert.deepEqual(after.detection?.claimedBy, agent);
+        assert.equal(after.checks, null);
       });
     });
 

@@ -19,6 +19,8 @@ const preload = fileURLToPath(new URL('./scripts/mutation/preload.mjs', import.m
 // - src/requests/detection/detector.ts, `if (firstRun) markFirstCycleDone` → `true`: writing the first-cycle
 //   record again changes nothing (readers only ask whether it exists); `this.handled.size >= MAX_REMEMBERED_…`
 //   → `false` or `>`: the memo of handled episodes only spares store reads, and this only bounds its memory.
+// - src/requests/lifecycle.ts, `input.decision === 'approve' ? checkEvidence(…)` → `true`: the other decision it
+//   can reach is a retry, of a request approved once already, so with every finding dealt with.
 // - Error and log texts of programming errors (`request … not found`, `next.version must be …`): not rules.
 export default {
   mutate: [

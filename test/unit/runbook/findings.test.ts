@@ -56,6 +56,16 @@ describe('findings', () => {
     ]);
   });
 
+  it('counts sign-in risk as a finding at medium or high (in any case), or with any recent detection', () => {
+    const risky = (riskLevel: string, recentDetections: number) =>
+      findingsOf({ ...clean, signInRisk: { riskLevel, riskState: 'atRisk', recentDetections } }).length > 0;
+    assert.equal(risky('Medium', 0), true);
+    assert.equal(risky('HIGH', 0), true);
+    assert.equal(risky('low', 1), true);
+    assert.equal(risky('none', 0), false);
+    assert.equal(risky('low', 0), false);
+  });
+
   it('does not treat unreadable parts as findings (the card says "could not be read")', () => {
     assert.deepEqual(
       findingsOf({ ...clean, signInRisk: null, appConsents: null, forwarding: null, ruleCount: -1 }),

@@ -36,6 +36,12 @@ describe('repeat offenders', () => {
     assert.ok(Array.isArray(offence?.previous[0]?.findings));
   });
 
+  it('counts an unblock at the very moment of the restriction, and one exactly a day before in the daily cap', () => {
+    const offence = repeatOffenceOf([unblocked(0), unblocked(1), unblocked(1.5)], now, 7 * DAY);
+    assert.equal(offence?.previous.length, 3);
+    assert.equal(offence?.unblocksLast24h, 2);
+  });
+
   it('does not flag an unblock outside the window, a request never unblocked, or a later unblock', () => {
     assert.equal(repeatOffenceOf([unblocked(8)], now, 7 * DAY), null);
     assert.equal(repeatOffenceOf([{ ...sampleRequest(), unblockedAt: null }], now, 7 * DAY), null);

@@ -44,6 +44,12 @@ describe('request jobs', () => {
   const audit = async (id: string) => (await h.store.audit.listForRequest(id)).at(-1);
 
   describe('when the worker gives a job up', () => {
+    it('fails an approved request whose unblock job never got to run', async () => {
+      const request = await h.seed('rob@contoso.com', ['pending_approval', 'approved']);
+      await jobs.gaveUp(job('unblock', unblockJobId(request.id), { requestId: request.id }), 'lease lost');
+      assert.equal((await h.store.requests.get(request.id))?.failure, 'retries-exhausted');
+    });
+
     it('fails a request whose current unblock can no longer happen', async () => {
       const request = await h.seed('rob@contoso.com', ['pending_approval', 'approved', 'unblocking']);
       await jobs.gaveUp(

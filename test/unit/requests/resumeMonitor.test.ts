@@ -72,6 +72,18 @@ describe('resume monitor', () => {
     assert.equal((await h.store.requests.get(request.id))?.state, 'resumed');
   });
 
+  it('does not take a throttled message trace for a delivered message', async () => {
+    h.clock.now = new Date();
+    const request = await h.seed('throttled@contoso.com', [...waitingPath], unblockedAgo(60_000));
+    assert.equal(h.simulator.sendAttempt('throttled@contoso.com').status, 'delivered');
+    await afterTraceSettles();
+    h.simulator.setFaults({ graph: { status: 429, probability: 1, retryAfterSeconds: 0 } });
+
+    const cycle = await monitor().cycle();
+    assert.equal(cycle.resumed, 0);
+    assert.equal((await h.store.requests.get(request.id))?.state, 'waiting_resume');
+  });
+
   it('matches the Restricted list whatever the case of the address', async () => {
     // Without message trace the list alone decides, so a missed match would resume a restricted sender.
     h.simulator.updateSettings({ messageTraceGranted: false });

@@ -7,8 +7,6 @@
 // another worker opened a moment before), the directory asked once per process about an episode it settled,
 // what the audit log records, and what each cycle reports.
 import { strict as assert } from 'node:assert';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { claimDetected } from '../../../src/requests/detection/claim.js';
 import { Detector } from '../../../src/requests/detection/detector.js';
 import { detectedRequestId, RequestLedger, WaveRecords } from '../../../src/requests/index.js';
@@ -33,6 +31,7 @@ import {
   TenantSimulator,
   type TokenValidator,
 } from '../../../src/tenant/index.js';
+import { tenantWithGraphRelay } from '../../support/graphRelay.js';
 import { requestThrough } from '../../support/requests.js';
 import { agent, approver, type Harness, openHarness } from './harness.js';
 
@@ -1007,55 +1006,11 @@ const MAILBOX_EVIDENCE = '#microsoft.graph.security.mailboxEvidence';
  * simulator does (which evidence an alert carries is undocumented, m365-contracts.md §4.2): every request
  * goes on to the simulator, and the alerts in `evidence` come back with that evidence instead of theirs.
  */
-async function tenantServingAlertEvidence(
-  h: Harness,
-  evidence: Record<string, object[]>,
-): Promise<{ tenant: TenantGateway; close(): Promise<void> }> {
-  async function relay(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers))
-      if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name))
-        headers[name] = value;
-    const url = new URL(req.url ?? '/', h.simulator.baseUrl);
-    const answer = await fetch(url, {
-      method: req.method,
-      headers,
-      body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
-    });
-    let body = await answer.text();
-    if (answer.ok && ALERTS.test(url.pathname)) {
-      const page = JSON.parse(body) as { value: { id: string; evidence: object[] }[] };
-      for (const alert of page.value) alert.evidence = evidence[alert.id] ?? alert.evidence;
-      body = JSON.stringify(page);
-    }
-    res.writeHead(answer.status, {
-      'content-type': answer.headers.get('content-type') ?? 'application/json',
-    });
-    res.end(body);
-  }
-  const server = createServer((req, res) => {
-    relay(req, res).catch((error: unknown) => {
-      res.writeHead(502);
-      res.end(String(error));
-    });
+function tenantServingAlertEvidence(h: Harness, evidence: Record<string, object[]>) {
+  return tenantWithGraphRelay(h.simulator, h.logger, (path, body) => {
+    if (!ALERTS.test(path)) return body;
+    const page = JSON.parse(body) as { value: { id: string; evidence: object[] }[] };
+    for (const alert of page.value) alert.evidence = evidence[alert.id] ?? alert.evidence;
+    return JSON.stringify(page);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const tenant = createLiveTenantGateway({
-    graphBaseUrl: `http://127.0.0.1:${port}/v1.0`,
-    exoBaseUrl: h.simulator.exoBaseUrl,
-    tenantId: SEED.tenantId,
-    credential: new StaticTokenCredential('test'),
-    logger: h.logger,
-  });
-  return {
-    tenant,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
 }

@@ -2,16 +2,10 @@
 // forwards or one that deletes, each on its own; not one that only files mail), and what a part that could
 // not be read leaves behind (the rules unknown, never "no rules"; the other parts still read).
 import { strict as assert } from 'node:assert';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gatherEvidence } from '../../../src/requests/index.js';
 import type { DirectoryUser } from '../../../src/runbook/index.js';
-import {
-  createLiveTenantGateway,
-  SEED,
-  StaticTokenCredential,
-  type TenantGateway,
-} from '../../../src/tenant/index.js';
+import { SEED } from '../../../src/tenant/index.js';
+import { tenantWithGraphRelay } from '../../support/graphRelay.js';
 import { type Harness, openHarness } from './harness.js';
 
 const RULES = /\/mailFolders\/inbox\/messageRules$/;
@@ -82,51 +76,8 @@ describe('the compromise check', () => {
  * The harness's tenant as the bot sees it when Graph lists `rules` as the inbox rules of whoever is asked:
  * every request goes on to the simulator, whose answer to the rule list is replaced.
  */
-async function tenantServingInboxRules(
-  h: Harness,
-  rules: object[],
-): Promise<{ tenant: TenantGateway; close(): Promise<void> }> {
-  async function relay(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers))
-      if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name))
-        headers[name] = value;
-    const url = new URL(req.url ?? '/', h.simulator.baseUrl);
-    const answer = await fetch(url, {
-      method: req.method,
-      headers,
-      body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
-    });
-    let body = await answer.text();
-    if (answer.ok && RULES.test(url.pathname)) body = JSON.stringify({ ...JSON.parse(body), value: rules });
-    res.writeHead(answer.status, {
-      'content-type': answer.headers.get('content-type') ?? 'application/json',
-    });
-    res.end(body);
-  }
-  const server = createServer((req, res) => {
-    relay(req, res).catch((error: unknown) => {
-      res.writeHead(502);
-      res.end(String(error));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const tenant = createLiveTenantGateway({
-    graphBaseUrl: `http://127.0.0.1:${port}/v1.0`,
-    exoBaseUrl: h.simulator.exoBaseUrl,
-    tenantId: SEED.tenantId,
-    credential: new StaticTokenCredential('test'),
-    logger: h.logger,
-  });
-  return {
-    tenant,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+function tenantServingInboxRules(h: Harness, rules: object[]) {
+  return tenantWithGraphRelay(h.simulator, h.logger, (path, body) =>
+    RULES.test(path) ? JSON.stringify({ ...JSON.parse(body), value: rules }) : body,
+  );
 }

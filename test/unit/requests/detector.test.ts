@@ -587,28 +587,33 @@ describe('detection', () => {
       assert.deepEqual(lookups, []);
     });
 
+    /** Cycles on `tenant` read the alerts once, then not within the hour, then again: `status` each time. */
+    async function backsOffForAnHour(tenant: TenantOf, status: number, first: number): Promise<void> {
+      const d = detector({ tenant: tenant.tenant });
+      const run = () => d.cycle(() => tenant.tenant.listRestrictedSenders());
+      const reads = () =>
+        tenant.simulator
+          .calls()
+          .filter((c) => ALERTS.test(c.path))
+          .map((c) => c.status);
+      const cycle1 = await run();
+      assert.equal(cycle1.alerts, 0);
+      assert.equal(cycle1.detected, first);
+      assert.deepEqual(reads(), [status]);
+      later(hour - 1);
+      await run();
+      assert.deepEqual(reads(), [status], 'not asked again within the hour');
+      later(1);
+      await run();
+      assert.deepEqual(reads(), [status, status], 'asked again an hour later');
+    }
+
     it('reads no alerts for an hour after Graph refuses them (Forbidden), and detects from the list meanwhile', async () => {
       const refusing = await tenantWithoutAlertPermission(h);
       try {
-        const d = detector({ tenant: refusing.tenant });
-        const run = () => d.cycle(() => refusing.tenant.listRestrictedSenders());
-        const reads = () =>
-          refusing.simulator
-            .calls()
-            .filter((c) => ALERTS.test(c.path))
-            .map((c) => c.status);
         refusing.simulator.raiseRestrictionAlert([ROBERTA]);
-
-        const first = await run();
-        assert.equal(first.alerts, 0);
-        assert.equal(first.detected, 6, 'the five seeded restrictions and Roberta');
-        assert.deepEqual(reads(), [403]);
-        later(hour - 1);
-        await run();
-        assert.deepEqual(reads(), [403], 'not asked again within the hour');
-        later(1);
-        await run();
-        assert.deepEqual(reads(), [403, 403], 'asked again an hour later');
+        // The five seeded restrictions and Roberta, from the list alone.
+        await backsOffForAnHour(refusing, 403, 6);
       } finally {
         await refusing.simulator.stop();
       }
@@ -645,22 +650,7 @@ describe('detection', () => {
         // An empty list: the cycle asks Graph about nobody, only for the alerts.
         for (const row of refusing.simulator.restrictedSenders())
           refusing.simulator.release(row.SenderAddress);
-        const d = detector({ tenant: refusing.tenant });
-        const run = () => d.cycle(() => refusing.tenant.listRestrictedSenders());
-        const reads = () =>
-          refusing.simulator
-            .calls()
-            .filter((c) => ALERTS.test(c.path))
-            .map((c) => c.status);
-
-        assert.deepEqual(await run(), { restricted: 0, alerts: 0, detected: 0, resolved: 0, inWave: 0 });
-        assert.deepEqual(reads(), [401]);
-        later(hour - 1);
-        await run();
-        assert.deepEqual(reads(), [401], 'not asked again within the hour');
-        later(1);
-        await run();
-        assert.deepEqual(reads(), [401, 401], 'asked again an hour later');
+        await backsOffForAnHour(refusing, 401, 0);
       } finally {
         await refusing.simulator.stop();
       }
@@ -967,9 +957,10 @@ describe('detection', () => {
 });
 
 /** The tenant as the bot sees it without SecurityAlert.Read.All: Graph answers the alerts with 403. */
-async function tenantWithoutAlertPermission(
-  h: Harness,
-): Promise<{ simulator: TenantSimulator; tenant: TenantGateway }> {
+/** A simulated tenant of its own, and the bot's gateway to it. */
+type TenantOf = { simulator: TenantSimulator; tenant: TenantGateway };
+
+async function tenantWithoutAlertPermission(h: Harness): Promise<TenantOf> {
   const roles = [
     'User.Read.All',
     'GroupMember.Read.All',
@@ -982,10 +973,7 @@ async function tenantWithoutAlertPermission(
 }
 
 /** A simulated tenant of its own that checks the app's tokens with `validateToken`, and the bot's view of it. */
-async function simulatedTenant(
-  h: Harness,
-  validateToken: TokenValidator,
-): Promise<{ simulator: TenantSimulator; tenant: TenantGateway }> {
+async function simulatedTenant(h: Harness, validateToken: TokenValidator): Promise<TenantOf> {
   const simulator = new TenantSimulator({ releaseDelayMs: 0, validateToken });
   await simulator.start();
   const tenant = createLiveTenantGateway({

@@ -15,8 +15,8 @@ import type { SignCard } from '../cardSigning.js';
 import { errorNotice } from '../cards/noticeCards.js';
 import type { AdaptiveCardJson } from '../cards/render.js';
 import type { ApprovalVerb } from '../verbs.js';
-import { approvalCard } from './approvalCards.js';
 import type { ApproverDirectory } from './approverDirectory.js';
+import { clickedApprovalCard } from './clickedCard.js';
 
 export interface ApprovalHandlerDeps {
   lifecycle: RequestLifecycle;
@@ -104,18 +104,7 @@ export class ApprovalHandler {
     deciders: { isApprover: boolean; isSecurityApprover: boolean },
     notice?: string,
   ) {
-    const repeat = isRepeatOffender(request);
-    const approvers = await this.deps.directory.reachableApprovers(undefined, repeat);
-    const decides = deciders.isApprover || (repeat && deciders.isSecurityApprover);
-    return approvalCard(request, {
-      t: this.deps.t,
-      language: click.language,
-      view: decides ? 'approver' : 'status',
-      securityApprovers: this.deps.securityApprovers,
-      sign: this.deps.signCard,
-      refreshUserIds: approvers.map((a) => a.teamsUserId),
-      giveUpAfterHours: this.deps.giveUpAfterHours,
-      notice,
-    });
+    const decides = deciders.isApprover || (isRepeatOffender(request) && deciders.isSecurityApprover);
+    return clickedApprovalCard(this.deps, request, { language: click.language, decides, notice });
   }
 }

@@ -15,8 +15,8 @@ import type { SignCard } from '../cardSigning.js';
 import { errorNotice } from '../cards/noticeCards.js';
 import type { AdaptiveCardJson } from '../cards/render.js';
 import type { EvidenceVerb } from '../verbs.js';
-import { approvalCard } from './approvalCards.js';
 import type { ApproverDirectory } from './approverDirectory.js';
+import { clickedApprovalCard } from './clickedCard.js';
 import type { EvidencePanel } from './evidenceSection.js';
 
 export interface EvidenceHandlerDeps {
@@ -119,15 +119,9 @@ export class EvidenceHandler {
     notice?: string,
     panel?: EvidencePanel,
   ): Promise<AdaptiveCardJson> {
-    const approvers = await this.deps.directory.reachableApprovers(undefined, isRepeatOffender(request));
-    return approvalCard(request, {
-      t: this.deps.t,
+    return clickedApprovalCard(this.deps, request, {
       language: click.language,
-      view: isApprover ? 'approver' : 'status',
-      securityApprovers: this.deps.securityApprovers,
-      sign: this.deps.signCard,
-      refreshUserIds: approvers.map((a) => a.teamsUserId),
-      giveUpAfterHours: this.deps.giveUpAfterHours,
+      decides: isApprover,
       notice,
       panel,
     });

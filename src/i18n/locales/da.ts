@@ -39,7 +39,9 @@ export const da: Catalogue = {
     choosePlaceholder: 'Vælg en bruger',
     select: 'Vælg',
     chooseFirst: 'Vælg først en bruger på listen.',
-    dailyCap:
+    dailyCap_one:
+      '{{user}} har allerede fået fjernet blokeringen {{count}} gang inden for de seneste 24 timer. Microsoft begrænser, hvor ofte en konto kan få fjernet blokeringen, og en konto, der blokeres igen så hurtigt, er sandsynligvis stadig kompromitteret: Gennemfør kontrollen for kompromittering først, eller kontakt Microsoft Support.',
+    dailyCap_other:
       '{{user}} har allerede fået fjernet blokeringen {{count}} gange inden for de seneste 24 timer. Microsoft begrænser, hvor ofte en konto kan få fjernet blokeringen, og en konto, der blokeres igen så hurtigt, er sandsynligvis stadig kompromitteret: Gennemfør kontrollen for kompromittering først, eller kontakt Microsoft Support.',
     activeRequest:
       'Der findes allerede en anmodning om at fjerne blokeringen af {{user}} (status: {{state}}), oprettet af {{requester}} den {{date}}. Jeg opretter ikke en anmodning mere.',

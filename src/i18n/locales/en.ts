@@ -35,7 +35,9 @@ export const en = {
     choosePlaceholder: 'Choose a user',
     select: 'Select',
     chooseFirst: 'Choose a user from the list first.',
-    dailyCap:
+    dailyCap_one:
+      '{{user}} was already unblocked {{count}} time in the last 24 hours. Microsoft limits how often an account can be unblocked, and an account blocked again this soon is probably still compromised: finish the compromise checks first, or contact Microsoft Support.',
+    dailyCap_other:
       '{{user}} was already unblocked {{count}} times in the last 24 hours. Microsoft limits how often an account can be unblocked, and an account blocked again this soon is probably still compromised: finish the compromise checks first, or contact Microsoft Support.',
     activeRequest:
       'There is already an unblock request for {{user}} (status: {{state}}), started by {{requester}} on {{date}}. I will not start a second one.',

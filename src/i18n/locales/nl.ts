@@ -39,7 +39,9 @@ export const nl: Catalogue = {
     choosePlaceholder: 'Kies een gebruiker',
     select: 'Selecteren',
     chooseFirst: 'Kies eerst een gebruiker uit de lijst.',
-    dailyCap:
+    dailyCap_one:
+      'De blokkering van {{user}} is de afgelopen 24 uur al {{count}} keer opgeheven. Microsoft beperkt hoe vaak de blokkering van een account kan worden opgeheven, en een account dat zo snel opnieuw wordt geblokkeerd, is waarschijnlijk nog steeds gecompromitteerd: voltooi eerst de controle op inbreuk of neem contact op met Microsoft Ondersteuning.',
+    dailyCap_other:
       'De blokkering van {{user}} is de afgelopen 24 uur al {{count}} keer opgeheven. Microsoft beperkt hoe vaak de blokkering van een account kan worden opgeheven, en een account dat zo snel opnieuw wordt geblokkeerd, is waarschijnlijk nog steeds gecompromitteerd: voltooi eerst de controle op inbreuk of neem contact op met Microsoft Ondersteuning.',
     activeRequest:
       'Er is al een aanvraag om de blokkering van {{user}} op te heffen (status: {{state}}), ingediend door {{requester}} op {{date}}. Ik start geen tweede aanvraag.',

@@ -5,6 +5,7 @@
 
 import type { Catalogue } from '../index.js';
 import { proactiveSl } from './proactive/sl.js';
+import { sameForEveryCount } from './sameForEveryCount.js';
 
 export const sl: Catalogue = {
   app: {
@@ -40,8 +41,10 @@ export const sl: Catalogue = {
     choosePlaceholder: 'Izberite uporabnika',
     select: 'Izberi',
     chooseFirst: 'Najprej izberite uporabnika s seznama.',
-    dailyCap:
+    ...sameForEveryCount(
+      'dailyCap',
       'Za {{user}} je bila blokada v zadnjih 24 urah odstranjena že {{count}}-krat. Microsoft omejuje, kako pogosto je mogoče deblokirati račun, in račun, ki je tako hitro znova blokiran, je verjetno še vedno ogrožen: najprej dokončajte preverjanje ogroženosti ali se obrnite na Microsoftovo podporo.',
+    ),
     activeRequest:
       'Za {{user}} že obstaja zahteva za deblokiranje (stanje: {{state}}). Ustvarjena je bila {{date}}, vložnik: {{requester}}. Druge zahteve ni mogoče začeti.',
   },

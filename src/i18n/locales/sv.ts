@@ -37,7 +37,9 @@ export const sv: Catalogue = {
     choosePlaceholder: 'Välj en användare',
     select: 'Välj',
     chooseFirst: 'Välj först en användare i listan.',
-    dailyCap:
+    dailyCap_one:
+      '{{user}} har redan avblockerats {{count}} gång under de senaste 24 timmarna. Microsoft begränsar hur ofta ett konto kan avblockeras, och ett konto som blockeras igen så snart är troligen fortfarande komprometterat: slutför kontrollen av kompromettering först eller kontakta Microsoft Support.',
+    dailyCap_other:
       '{{user}} har redan avblockerats {{count}} gånger under de senaste 24 timmarna. Microsoft begränsar hur ofta ett konto kan avblockeras, och ett konto som blockeras igen så snart är troligen fortfarande komprometterat: slutför kontrollen av kompromettering först eller kontakta Microsoft Support.',
     activeRequest:
       'Det finns redan en begäran om avblockering av {{user}} (status: {{state}}), skapad av {{requester}} den {{date}}. Jag startar ingen ny begäran.',

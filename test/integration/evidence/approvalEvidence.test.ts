@@ -48,7 +48,7 @@ describe('evidence on the approval card', () => {
       text,
       /⚠ Inbox rule "\." forwards mail to rob\.young\.archive@outlook-mailbox\.example and deletes it/,
     );
-    assert.match(text, /⚠ Identity Protection: high risk, 1 risk detections/);
+    assert.match(text, /⚠ Identity Protection: high risk, 1 risk detection /);
     assert.match(text, /⚠ Apps the user consented to in the last 7 days: Mail Sync Pro/);
     assert.doesNotMatch(text, /Newsletter cleanup/, 'a rule that only moves mail is not suspicious');
     assert.equal(approveAction(approverView)?.isEnabled, false, 'Approve is disabled');

@@ -67,7 +67,7 @@ describe('repeat offenders', () => {
       /Unblocked .*, approved by Patti Fernandez\. Found then: mailbox forwarding \(waived\), inbox rule \(waived\)/,
     );
     assert.match(text, /Only a member of the security approvers group can approve this unblock/);
-    assert.match(text, /Unblocked 1 times in the last 24 hours/);
+    assert.match(text, /Unblocked 1 time in the last 24 hours/);
 
     await waiveFindings(t, requestId);
     const refused = await click(

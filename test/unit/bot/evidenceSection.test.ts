@@ -82,7 +82,7 @@ describe('the approval card’s findings', () => {
       );
     assert.deepEqual(
       factValues({ signInRisk: { riskLevel: 'low', riskState: 'atRisk', recentDetections: 1 } }),
-      ['Sign-in risk: low, 1 risk detections in the last 7 days'],
+      ['Sign-in risk: low, 1 risk detection in the last 7 days'],
     );
     assert.deepEqual(
       factValues({ signInRisk: { riskLevel: 'medium', riskState: 'atRisk', recentDetections: 0 } }),

@@ -54,7 +54,7 @@ describe('the repeat offender section of the cards', () => {
       `Probably still compromised: Rob Young (rob@contoso.com) was unblocked on ${date(6)} and is restricted again within 7 days.`,
       `Unblocked ${date(6)}, approved by Carol Approver. Found then: mailbox forwarding (fixed), inbox rule (waived), sign-in risk, app consents.`,
       `Unblocked ${date(3)}, approved by unknown. Found then: nothing suspicious.`,
-      `Unblocked 1 times in the last 24 hours. The bot allows ${UNBLOCKS_PER_ACCOUNT_PER_DAY} unblocks per account per day; past Microsoft's own limit only Microsoft Support can unblock.`,
+      `Unblocked 1 time in the last 24 hours. The bot allows ${UNBLOCKS_PER_ACCOUNT_PER_DAY} unblocks per account per day; past Microsoft's own limit only Microsoft Support can unblock.`,
     ]);
   });
 

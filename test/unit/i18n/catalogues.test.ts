@@ -6,6 +6,7 @@ import {
   catalogues,
   createTranslator,
   type Language,
+  type MessageKey,
   resolveLanguage,
   supportedLanguages,
 } from '../../../src/i18n/index.js';
@@ -197,6 +198,29 @@ describe('plural forms at run time', () => {
           .replace('{{names}}', '"x"'),
       );
     }
+  });
+
+  it('counts one thing in the singular in every English text that shows a count ("1 time", not "1 times")', () => {
+    const countBases = [...source.entries()]
+      .filter(([, text]) => String(text).includes('{{count}}'))
+      .map(([key]) => pluralBase(key) ?? key);
+    assert.ok(countBases.length >= 10, `${countBases.length} texts with a count`);
+    for (const key of new Set(countBases)) {
+      const vars = Object.fromEntries(
+        placeholders(sourceTexts(key)[0] ?? sourceTexts(`${key}_one`)[0] ?? '').map((p) => [p, 'X']),
+      );
+      const text = t.t('en', key as MessageKey, { ...vars, count: 1 });
+      // A plural noun after "1", with at most one word between ("1 risk detections"); "suspicious" is no plural.
+      assert.doesNotMatch(text, /\b1 (?:[a-z]+ )?[a-z]+s(?<!ous|ss)\b/, `${key}: ${text}`);
+    }
+  });
+
+  it('shows a count in Danish, Swedish and Dutch with the singular noun for one', () => {
+    assert.match(t.t('da', 'repeat.cap', { count: 1, max: 3 }), /fjernet 1 gang /);
+    assert.match(t.t('da', 'repeat.cap', { count: 2, max: 3 }), /fjernet 2 gange /);
+    assert.match(t.t('sv', 'evidence.riskValue', { count: 1, level: 'hög' }), /1 riskidentifiering de/);
+    assert.match(t.t('nl', 'wave.approving', { count: 1 }), /^1 account wordt/);
+    assert.match(t.t('nl', 'wave.approving', { count: 7 }), /^7 accounts worden/);
   });
 
   it('speaks every language by default and keeps placeholders filled', () => {

@@ -25,7 +25,8 @@ export const proactiveDa = {
   evidence: {
     riskFact: 'Login-risiko',
     riskNone: 'Ingen de seneste 7 dage',
-    riskValue: '{{level}}, {{count}} risikoregistreringer de seneste 7 dage',
+    riskValue_one: '{{level}}, {{count}} risikoregistrering de seneste 7 dage',
+    riskValue_other: '{{level}}, {{count}} risikoregistreringer de seneste 7 dage',
     consentsFact: 'Samtykker til apps (7 dage)',
     consentsNone: 'Ingen',
     unreadable: 'Kunne ikke læses',
@@ -37,7 +38,9 @@ export const proactiveDa = {
     ruleForwards: 'Indbakkeregel "{{name}}" videresender mail til {{addresses}}',
     ruleDeletes: 'Indbakkeregel "{{name}}" sletter mail',
     ruleForwardsDeletes: 'Indbakkeregel "{{name}}" videresender mail til {{addresses}} og sletter den',
-    signInRisk: 'Identity Protection: {{level}} risiko, {{count}} risikoregistreringer de seneste 7 dage',
+    signInRisk_one: 'Identity Protection: {{level}} risiko, {{count}} risikoregistrering de seneste 7 dage',
+    signInRisk_other:
+      'Identity Protection: {{level}} risiko, {{count}} risikoregistreringer de seneste 7 dage',
     appConsents: 'Apps, som brugeren har givet samtykke til de seneste 7 dage: {{apps}}',
     riskUnreadable:
       'Login-risikoen kunne ikke læses (tilladelser til Identity Protection, se docs/setup.md).',
@@ -85,7 +88,10 @@ export const proactiveDa = {
       'Godkend kræver en anden godkender end {{approver}}, som godkendte den forrige fjernelse af blokeringen, og bekræftelsen nedenfor.',
     acknowledge:
       'Jeg har undersøgt kontoen igen: den blev begrænset igen kort efter en fjernelse af blokeringen, og dens fund er håndteret.',
-    cap: 'Blokeringen er fjernet {{count}} gange de seneste 24 timer. Botten tillader {{max}} fjernelser pr. konto pr. dag; ud over Microsofts egen grænse kan kun Microsoft Support fjerne blokeringen.',
+    cap_one:
+      'Blokeringen er fjernet {{count}} gang de seneste 24 timer. Botten tillader {{max}} fjernelser pr. konto pr. dag; ud over Microsofts egen grænse kan kun Microsoft Support fjerne blokeringen.',
+    cap_other:
+      'Blokeringen er fjernet {{count}} gange de seneste 24 timer. Botten tillader {{max}} fjernelser pr. konto pr. dag; ud over Microsofts egen grænse kan kun Microsoft Support fjerne blokeringen.',
     refusedSecurity:
       'Denne konto blev begrænset igen kort efter en fjernelse af blokeringen: kun et medlem af gruppen af sikkerhedsgodkendere kan godkende den. Dit klik er registreret.',
     refusedPrevious:
@@ -95,7 +101,8 @@ export const proactiveDa = {
   },
   wave: {
     incidentHeader: 'Phishingbølge',
-    incidentTitle: '{{count}} konti begrænset fra at sende mail siden {{date}}',
+    incidentTitle_one: '{{count}} konto begrænset fra at sende mail siden {{date}}',
+    incidentTitle_other: '{{count}} konti begrænset fra at sende mail siden {{date}}',
     incidentIntro:
       'Flere konti end normalt blev begrænset på én gang, hvilket som regel betyder en phishingbølge. I stedet for et kort for hver viser denne hændelse dem alle: jeg har undersøgt hver konto for kompromittering og bedt godkenderne om én samlet godkendelse af de rene.',
     passwordsNote:
@@ -130,8 +137,10 @@ export const proactiveDa = {
     approveAll: 'Godkend alle rene ({{count}})',
     approveOne: 'Godkend',
     noneClean: 'Ingen ren konto venter på godkendelse.',
-    approving: 'Godkender {{count}} konti: hver får fjernet blokeringen efter tur.',
-    summaryTitle: 'Phishingbølgen er afsluttet: {{count}} konti',
+    approving_one: 'Godkender {{count}} konto: den får fjernet blokeringen som den næste.',
+    approving_other: 'Godkender {{count}} konti: hver får fjernet blokeringen efter tur.',
+    summaryTitle_one: 'Phishingbølgen er afsluttet: {{count}} konto',
+    summaryTitle_other: 'Phishingbølgen er afsluttet: {{count}} konti',
     summaryText: 'Alle konti i phishingbølgen, der startede {{date}}, har et udfald.',
   },
   helpdeskChannel: {

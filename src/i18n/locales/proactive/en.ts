@@ -25,7 +25,8 @@ export const proactiveEn = {
   evidence: {
     riskFact: 'Sign-in risk',
     riskNone: 'None in the last 7 days',
-    riskValue: '{{level}}, {{count}} risk detections in the last 7 days',
+    riskValue_one: '{{level}}, {{count}} risk detection in the last 7 days',
+    riskValue_other: '{{level}}, {{count}} risk detections in the last 7 days',
     consentsFact: 'App consents (7 days)',
     consentsNone: 'None',
     unreadable: 'Could not be read',
@@ -36,7 +37,8 @@ export const proactiveEn = {
     ruleForwards: 'Inbox rule "{{name}}" forwards mail to {{addresses}}',
     ruleDeletes: 'Inbox rule "{{name}}" deletes mail',
     ruleForwardsDeletes: 'Inbox rule "{{name}}" forwards mail to {{addresses}} and deletes it',
-    signInRisk: 'Identity Protection: {{level}} risk, {{count}} risk detections in the last 7 days',
+    signInRisk_one: 'Identity Protection: {{level}} risk, {{count}} risk detection in the last 7 days',
+    signInRisk_other: 'Identity Protection: {{level}} risk, {{count}} risk detections in the last 7 days',
     appConsents: 'Apps the user consented to in the last 7 days: {{apps}}',
     riskUnreadable: 'Sign-in risk could not be read (Identity Protection permissions, see docs/setup.md).',
     consentsUnreadable: 'App consents could not be read (AuditLog.Read.All, see docs/setup.md).',
@@ -82,7 +84,10 @@ export const proactiveEn = {
       'Approve needs an approver other than {{approver}}, who approved the previous unblock, and the acknowledgement below.',
     acknowledge:
       'I checked the account again: it was restricted again soon after an unblock, and its findings are dealt with.',
-    cap: "Unblocked {{count}} times in the last 24 hours. The bot allows {{max}} unblocks per account per day; past Microsoft's own limit only Microsoft Support can unblock.",
+    cap_one:
+      "Unblocked {{count}} time in the last 24 hours. The bot allows {{max}} unblocks per account per day; past Microsoft's own limit only Microsoft Support can unblock.",
+    cap_other:
+      "Unblocked {{count}} times in the last 24 hours. The bot allows {{max}} unblocks per account per day; past Microsoft's own limit only Microsoft Support can unblock.",
     refusedSecurity:
       'This account was restricted again soon after an unblock: only a member of the security approvers group can approve it. Your click was recorded.',
     refusedPrevious:
@@ -92,7 +97,8 @@ export const proactiveEn = {
   },
   wave: {
     incidentHeader: 'Phishing wave',
-    incidentTitle: '{{count}} accounts restricted from sending email since {{date}}',
+    incidentTitle_one: '{{count}} account restricted from sending email since {{date}}',
+    incidentTitle_other: '{{count}} accounts restricted from sending email since {{date}}',
     incidentIntro:
       'More accounts than usual were restricted at once, which usually means a phishing wave. Instead of a card each, this incident lists them all: I checked every account for compromise and asked the approvers for one batch approval of the clean ones.',
     passwordsNote:
@@ -127,8 +133,10 @@ export const proactiveEn = {
     approveAll: 'Approve all clean ({{count}})',
     approveOne: 'Approve',
     noneClean: 'No clean account is waiting for approval.',
-    approving: 'Approving {{count}} accounts: each is unblocked in turn.',
-    summaryTitle: 'Phishing wave done: {{count}} accounts',
+    approving_one: 'Approving {{count}} account: it is unblocked next.',
+    approving_other: 'Approving {{count}} accounts: each is unblocked in turn.',
+    summaryTitle_one: 'Phishing wave done: {{count}} account',
+    summaryTitle_other: 'Phishing wave done: {{count}} accounts',
     summaryText: 'Every account of the phishing wave that started {{date}} has an outcome.',
   },
   helpdeskChannel: {

@@ -26,7 +26,8 @@ export const proactiveNl = {
   evidence: {
     riskFact: 'Aanmeldingsrisico',
     riskNone: 'Geen in de afgelopen 7 dagen',
-    riskValue: '{{level}}, {{count}} risicodetecties in de afgelopen 7 dagen',
+    riskValue_one: '{{level}}, {{count}} risicodetectie in de afgelopen 7 dagen',
+    riskValue_other: '{{level}}, {{count}} risicodetecties in de afgelopen 7 dagen',
     consentsFact: 'Toestemmingen voor apps (7 dagen)',
     consentsNone: 'Geen',
     unreadable: 'Kon niet worden gelezen',
@@ -39,7 +40,9 @@ export const proactiveNl = {
     ruleDeletes: 'Postvak IN-regel "{{name}}" verwijdert e-mail',
     ruleForwardsDeletes:
       'Postvak IN-regel "{{name}}" stuurt e-mail door naar {{addresses}} en verwijdert deze',
-    signInRisk: 'Identity Protection: {{level}} risico, {{count}} risicodetecties in de afgelopen 7 dagen',
+    signInRisk_one: 'Identity Protection: {{level}} risico, {{count}} risicodetectie in de afgelopen 7 dagen',
+    signInRisk_other:
+      'Identity Protection: {{level}} risico, {{count}} risicodetecties in de afgelopen 7 dagen',
     appConsents: 'Apps waarvoor de gebruiker in de afgelopen 7 dagen toestemming gaf: {{apps}}',
     riskUnreadable:
       'Het aanmeldingsrisico kon niet worden gelezen (machtigingen voor Identity Protection, zie docs/setup.md).',
@@ -88,7 +91,10 @@ export const proactiveNl = {
       'Goedkeuren vraagt een andere goedkeurder dan {{approver}}, die de vorige deblokkering goedkeurde, en de bevestiging hieronder.',
     acknowledge:
       'Ik heb het account opnieuw gecontroleerd: het werd kort na een deblokkering opnieuw beperkt, en de bevindingen zijn afgehandeld.',
-    cap: '{{count}} keer gedeblokkeerd in de afgelopen 24 uur. De bot staat {{max}} deblokkeringen per account per dag toe; boven de eigen limiet van Microsoft kan alleen Microsoft Ondersteuning deblokkeren.',
+    cap_one:
+      '{{count}} keer gedeblokkeerd in de afgelopen 24 uur. De bot staat {{max}} deblokkeringen per account per dag toe; boven de eigen limiet van Microsoft kan alleen Microsoft Ondersteuning deblokkeren.',
+    cap_other:
+      '{{count}} keer gedeblokkeerd in de afgelopen 24 uur. De bot staat {{max}} deblokkeringen per account per dag toe; boven de eigen limiet van Microsoft kan alleen Microsoft Ondersteuning deblokkeren.',
     refusedSecurity:
       'Dit account werd kort na een deblokkering opnieuw beperkt: alleen een lid van de groep beveiligingsgoedkeurders kan het goedkeuren. Je klik is vastgelegd.',
     refusedPrevious:
@@ -98,7 +104,8 @@ export const proactiveNl = {
   },
   wave: {
     incidentHeader: 'Phishinggolf',
-    incidentTitle: '{{count}} accounts beperkt in het verzenden van e-mail sinds {{date}}',
+    incidentTitle_one: '{{count}} account beperkt in het verzenden van e-mail sinds {{date}}',
+    incidentTitle_other: '{{count}} accounts beperkt in het verzenden van e-mail sinds {{date}}',
     incidentIntro:
       'Er werden meer accounts dan gewoonlijk tegelijk beperkt, wat meestal een phishinggolf betekent. In plaats van een kaart per account toont dit incident ze allemaal: ik heb elk account gecontroleerd en de goedkeurders om één gezamenlijke goedkeuring van de schone gevraagd.',
     passwordsNote:
@@ -133,8 +140,10 @@ export const proactiveNl = {
     approveAll: 'Alle schone goedkeuren ({{count}})',
     approveOne: 'Goedkeuren',
     noneClean: 'Er wacht geen schoon account op goedkeuring.',
-    approving: '{{count}} accounts worden goedgekeurd: elk wordt op zijn beurt gedeblokkeerd.',
-    summaryTitle: 'Phishinggolf afgerond: {{count}} accounts',
+    approving_one: '{{count}} account wordt goedgekeurd: het wordt als volgende gedeblokkeerd.',
+    approving_other: '{{count}} accounts worden goedgekeurd: elk wordt op zijn beurt gedeblokkeerd.',
+    summaryTitle_one: 'Phishinggolf afgerond: {{count}} account',
+    summaryTitle_other: 'Phishinggolf afgerond: {{count}} accounts',
     summaryText: 'Elk account van de phishinggolf die begon op {{date}} heeft een uitkomst.',
   },
   helpdeskChannel: {

@@ -1,4 +1,6 @@
 // Slovenian texts of the cases the bot starts by itself (see en.ts).
+import { sameForEveryCount } from '../sameForEveryCount.js';
+
 export const proactiveSl = {
   detection: {
     header: 'Omejeno pošiljanje e-pošte',
@@ -25,7 +27,7 @@ export const proactiveSl = {
   evidence: {
     riskFact: 'Tveganje prijave',
     riskNone: 'Nobenega v zadnjih 7 dneh',
-    riskValue: '{{level}}, zaznav tveganja v zadnjih 7 dneh: {{count}}',
+    ...sameForEveryCount('riskValue', '{{level}}, zaznav tveganja v zadnjih 7 dneh: {{count}}'),
     consentsFact: 'Soglasja za aplikacije (7 dni)',
     consentsNone: 'Nobeno',
     unreadable: 'Ni bilo mogoče prebrati',
@@ -37,7 +39,10 @@ export const proactiveSl = {
     ruleForwards: 'Pravilo mape »Prejeto« »{{name}}« posreduje pošto na {{addresses}}',
     ruleDeletes: 'Pravilo mape »Prejeto« »{{name}}« briše pošto',
     ruleForwardsDeletes: 'Pravilo mape »Prejeto« »{{name}}« posreduje pošto na {{addresses}} in jo izbriše',
-    signInRisk: 'Identity Protection: tveganje {{level}}, zaznav tveganja v zadnjih 7 dneh: {{count}}',
+    ...sameForEveryCount(
+      'signInRisk',
+      'Identity Protection: tveganje {{level}}, zaznav tveganja v zadnjih 7 dneh: {{count}}',
+    ),
     appConsents: 'Aplikacije, ki jim je uporabnik v zadnjih 7 dneh dal soglasje: {{apps}}',
     riskUnreadable:
       'Tveganja prijave ni bilo mogoče prebrati (dovoljenja za Identity Protection, glejte docs/setup.md).',
@@ -86,7 +91,10 @@ export const proactiveSl = {
       'Za odobritev je potreben drug odobritelj kot {{approver}}, ki je odobril prejšnje deblokiranje, in spodnja potrditev.',
     acknowledge:
       'Račun sem znova preveril: kmalu po deblokiranju je bil znova omejen, njegove ugotovitve pa so obravnavane.',
-    cap: 'Število deblokiranj v zadnjih 24 urah: {{count}}. Bot dovoli {{max}} deblokiranj na račun na dan; nad Microsoftovo lastno omejitvijo lahko deblokira samo podpora Microsoft.',
+    ...sameForEveryCount(
+      'cap',
+      'Število deblokiranj v zadnjih 24 urah: {{count}}. Bot dovoli {{max}} deblokiranj na račun na dan; nad Microsoftovo lastno omejitvijo lahko deblokira samo podpora Microsoft.',
+    ),
     refusedSecurity:
       'Ta račun je bil znova omejen kmalu po deblokiranju: odobri ga lahko samo član skupine varnostnih odobriteljev. Vaš klik je zabeležen.',
     refusedPrevious:
@@ -96,7 +104,7 @@ export const proactiveSl = {
   },
   wave: {
     incidentHeader: 'Val lažnega predstavljanja',
-    incidentTitle: 'Računi z omejenim pošiljanjem e-pošte od {{date}}: {{count}}',
+    ...sameForEveryCount('incidentTitle', 'Računi z omejenim pošiljanjem e-pošte od {{date}}: {{count}}'),
     incidentIntro:
       'Naenkrat je bilo omejenih več računov kot običajno, kar navadno pomeni val lažnega predstavljanja. Namesto kartice za vsakega ta incident navede vse: vsak račun sem preveril in odobritelje prosil za skupno odobritev čistih.',
     passwordsNote:
@@ -131,8 +139,8 @@ export const proactiveSl = {
     approveAll: 'Odobri vse čiste ({{count}})',
     approveOne: 'Odobri',
     noneClean: 'Noben čist račun ne čaka na odobritev.',
-    approving: 'Odobravam račune ({{count}}): vsak se deblokira po vrsti.',
-    summaryTitle: 'Val lažnega predstavljanja je končan: računi: {{count}}',
+    ...sameForEveryCount('approving', 'Odobravam račune ({{count}}): vsak se deblokira po vrsti.'),
+    ...sameForEveryCount('summaryTitle', 'Val lažnega predstavljanja je končan: računi: {{count}}'),
     summaryText: 'Vsi računi vala lažnega predstavljanja, ki se je začel {{date}}, imajo izid.',
   },
   helpdeskChannel: {

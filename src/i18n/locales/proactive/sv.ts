@@ -25,7 +25,8 @@ export const proactiveSv = {
   evidence: {
     riskFact: 'Inloggningsrisk',
     riskNone: 'Ingen de senaste 7 dagarna',
-    riskValue: '{{level}}, {{count}} riskidentifieringar de senaste 7 dagarna',
+    riskValue_one: '{{level}}, {{count}} riskidentifiering de senaste 7 dagarna',
+    riskValue_other: '{{level}}, {{count}} riskidentifieringar de senaste 7 dagarna',
     consentsFact: 'Medgivanden till appar (7 dagar)',
     consentsNone: 'Inga',
     unreadable: 'Kunde inte läsas',
@@ -38,7 +39,9 @@ export const proactiveSv = {
     ruleDeletes: 'Inkorgsregeln "{{name}}" tar bort e-post',
     ruleForwardsDeletes:
       'Inkorgsregeln "{{name}}" vidarebefordrar e-post till {{addresses}} och tar bort den',
-    signInRisk: 'Identity Protection: {{level}} risk, {{count}} riskidentifieringar de senaste 7 dagarna',
+    signInRisk_one: 'Identity Protection: {{level}} risk, {{count}} riskidentifiering de senaste 7 dagarna',
+    signInRisk_other:
+      'Identity Protection: {{level}} risk, {{count}} riskidentifieringar de senaste 7 dagarna',
     appConsents: 'Appar som användaren har gett medgivande till de senaste 7 dagarna: {{apps}}',
     riskUnreadable:
       'Inloggningsrisken kunde inte läsas (behörigheter för Identity Protection, se docs/setup.md).',
@@ -86,7 +89,10 @@ export const proactiveSv = {
       'Godkänn kräver en annan godkännare än {{approver}}, som godkände den förra avblockeringen, och bekräftelsen nedan.',
     acknowledge:
       'Jag har kontrollerat kontot igen: det begränsades igen strax efter en avblockering, och dess fynd är hanterade.',
-    cap: 'Avblockerad {{count}} gånger de senaste 24 timmarna. Boten tillåter {{max}} avblockeringar per konto och dag; efter Microsofts egen gräns kan bara Microsoft Support avblockera.',
+    cap_one:
+      'Avblockerad {{count}} gång de senaste 24 timmarna. Boten tillåter {{max}} avblockeringar per konto och dag; efter Microsofts egen gräns kan bara Microsoft Support avblockera.',
+    cap_other:
+      'Avblockerad {{count}} gånger de senaste 24 timmarna. Boten tillåter {{max}} avblockeringar per konto och dag; efter Microsofts egen gräns kan bara Microsoft Support avblockera.',
     refusedSecurity:
       'Det här kontot begränsades igen strax efter en avblockering: endast en medlem i gruppen säkerhetsgodkännare kan godkänna det. Ditt klick har registrerats.',
     refusedPrevious:
@@ -96,7 +102,8 @@ export const proactiveSv = {
   },
   wave: {
     incidentHeader: 'Nätfiskevåg',
-    incidentTitle: '{{count}} konton begränsade från att skicka e-post sedan {{date}}',
+    incidentTitle_one: '{{count}} konto begränsat från att skicka e-post sedan {{date}}',
+    incidentTitle_other: '{{count}} konton begränsade från att skicka e-post sedan {{date}}',
     incidentIntro:
       'Fler konton än vanligt begränsades på en gång, vilket oftast betyder en nätfiskevåg. I stället för ett kort per konto visar den här incidenten alla: jag har kontrollerat varje konto och bett godkännarna om ett samlat godkännande av de rena.',
     passwordsNote:
@@ -131,8 +138,10 @@ export const proactiveSv = {
     approveAll: 'Godkänn alla rena ({{count}})',
     approveOne: 'Godkänn',
     noneClean: 'Inget rent konto väntar på godkännande.',
-    approving: 'Godkänner {{count}} konton: vart och ett avblockeras i tur och ordning.',
-    summaryTitle: 'Nätfiskevågen är klar: {{count}} konton',
+    approving_one: 'Godkänner {{count}} konto: det avblockeras härnäst.',
+    approving_other: 'Godkänner {{count}} konton: vart och ett avblockeras i tur och ordning.',
+    summaryTitle_one: 'Nätfiskevågen är klar: {{count}} konto',
+    summaryTitle_other: 'Nätfiskevågen är klar: {{count}} konton',
     summaryText: 'Alla konton i nätfiskevågen som började {{date}} har ett utfall.',
   },
   helpdeskChannel: {

@@ -4,7 +4,7 @@
 // store port is needed; every change is a read-modify-write retried on a conflict.
 import { randomUUID } from 'node:crypto';
 import { WAVE_WINDOW_MS } from '../../runbook/index.js';
-import { StateConflictError, type StateStore } from '../../store/index.js';
+import { StateConflictError, type StateItem, type StateStore } from '../../store/index.js';
 
 export interface WaveRecord {
   id: string;
@@ -33,24 +33,23 @@ export class WaveRecords {
 
   /** Waves whose summary has not gone out yet. */
   async open(): Promise<WaveRecord[]> {
-    const ids = ((await this.state.read([OPEN_WAVES]))[OPEN_WAVES]?.value as { ids?: string[] } | undefined)
-      ?.ids;
-    const records = await Promise.all((ids ?? []).map((id) => this.get(id)));
-    return records.filter((r): r is WaveRecord => r !== null);
+    return this.records(idsOf(await this.readOpenList()));
   }
 
   /** The open wave accounts join now (its last member joined within the hour), if there is one. */
   async joinable(now: Date): Promise<WaveRecord | null> {
-    const recent = (await this.open()).filter(
-      (w) => !w.summarizedAt && now.getTime() - Date.parse(w.lastJoinedAt) <= WAVE_WINDOW_MS,
-    );
-    return recent.sort((a, b) => b.lastJoinedAt.localeCompare(a.lastJoinedAt))[0] ?? null;
+    return latestJoinable(await this.open(), now);
   }
 
-  /** The joinable wave, or a new one (added to the open list with a compare-and-set). */
+  /**
+   * The joinable wave, or a new one. Listing the new wave is a compare-and-set on the open list as it was
+   * when no joinable wave was found (create-if-absent for the very first), so of two processes starting a
+   * wave at the same moment one lists its wave and the other joins it.
+   */
   async joinOrStart(now: Date): Promise<WaveRecord> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const existing = await this.joinable(now);
+      const list = await this.readOpenList();
+      const existing = latestJoinable(await this.records(idsOf(list)), now);
       if (existing) return existing;
       const record: WaveRecord = {
         id: randomUUID(),
@@ -62,8 +61,9 @@ export class WaveRecords {
         summarizedAt: null,
       };
       await this.state.write({ [waveKey(record.id)]: { value: record } });
-      const listed = await this.changeOpenList((ids) => [...ids, record.id]);
-      if (listed) return record;
+      if (await this.writeOpenList(list, [...idsOf(list), record.id])) return record;
+      // Another process changed the list first: its wave may be the one to join. Ours was never listed.
+      await this.state.delete([waveKey(record.id)]);
     }
     throw new StateConflictError('the open waves kept changing');
   }
@@ -107,19 +107,41 @@ export class WaveRecords {
 
   private async changeOpenList(change: (ids: string[]) => string[]): Promise<boolean> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const item = (await this.state.read([OPEN_WAVES]))[OPEN_WAVES];
-      const ids = (item?.value as { ids?: string[] } | undefined)?.ids ?? [];
-      try {
-        // The first write of the list has no eTag to check: two first waves at the same instant is the one
-        // race left (detection jobs do not overlap: one per period, leased).
-        await this.state.write({
-          [OPEN_WAVES]: { value: { ids: change(ids) }, ...(item ? { eTag: item.eTag } : {}) },
-        });
-        return true;
-      } catch (error) {
-        if (!(error instanceof StateConflictError)) throw error;
-      }
+      const list = await this.readOpenList();
+      if (await this.writeOpenList(list, change(idsOf(list)))) return true;
     }
     return false;
   }
+
+  private async readOpenList(): Promise<StateItem | undefined> {
+    return (await this.state.read([OPEN_WAVES]))[OPEN_WAVES];
+  }
+
+  /** Writes the open list if it is still `read` (absent: only if still absent); false when it changed. */
+  private async writeOpenList(read: StateItem | undefined, ids: string[]): Promise<boolean> {
+    if (!read) return this.state.writeIfAbsent(OPEN_WAVES, { ids });
+    try {
+      await this.state.write({ [OPEN_WAVES]: { value: { ids }, eTag: read.eTag } });
+      return true;
+    } catch (error) {
+      if (error instanceof StateConflictError) return false;
+      throw error;
+    }
+  }
+
+  private async records(ids: string[]): Promise<WaveRecord[]> {
+    const records = await Promise.all(ids.map((id) => this.get(id)));
+    return records.filter((r): r is WaveRecord => r !== null);
+  }
+}
+
+const idsOf = (list: StateItem | undefined): string[] =>
+  (list?.value as { ids?: string[] } | undefined)?.ids ?? [];
+
+/** Of the waves not summarised yet, the one joined last, if that was within the hour. */
+function latestJoinable(waves: WaveRecord[], now: Date): WaveRecord | null {
+  const recent = waves.filter(
+    (w) => !w.summarizedAt && now.getTime() - Date.parse(w.lastJoinedAt) <= WAVE_WINDOW_MS,
+  );
+  return recent.sort((a, b) => b.lastJoinedAt.localeCompare(a.lastJoinedAt))[0] ?? null;
 }

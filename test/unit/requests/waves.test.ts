@@ -75,7 +75,11 @@ function contended(state: StateStore, when: (write: number) => boolean, before: 
       if (when(writes)) await before();
       await state.write(changes);
     },
-    writeIfAbsent: (key, value) => state.writeIfAbsent(key, value),
+    async writeIfAbsent(key, value) {
+      writes += 1;
+      if (when(writes)) await before();
+      return state.writeIfAbsent(key, value);
+    },
     delete: (keys) => state.delete(keys),
   };
   return { store, writes: () => writes };
@@ -221,9 +225,10 @@ describe('phishing waves', () => {
       assert.equal(writes, 1);
     });
 
-    it('joinOrStart lists a new wave without dropping one another process listed meanwhile', async () => {
+    it('joinOrStart: of two processes starting a wave at the same moment, one lists its wave and the other joins it', async () => {
       // An earlier wave, summarised and closed: the open list exists, so its writes are compare-and-set.
-      await records.close((await records.joinOrStart(h.clock.now)).id);
+      const closed = (await records.joinOrStart(h.clock.now)).id;
+      await records.close(closed);
       const other = new WaveRecords(h.store.state);
       let theirs: string | null = null;
       // The second write is the open list's: another process lists its wave just before it.
@@ -236,7 +241,32 @@ describe('phishing waves', () => {
       );
       const mine = await new WaveRecords(race.store).joinOrStart(h.clock.now);
       assert.ok(theirs);
-      assert.deepEqual((await records.open()).map((w) => w.id).sort(), [mine.id, theirs].sort());
+      assert.equal(mine.id, theirs, 'one wave');
+      assert.deepEqual(
+        (await records.open()).map((w) => w.id),
+        [theirs],
+      );
+      assert.equal(race.writes(), 2, 'the wave record, then the list write that lost');
+    });
+
+    it('joinOrStart: of two processes starting the very first wave at the same moment, one starts it', async () => {
+      const other = new WaveRecords(h.store.state);
+      let theirs: string | null = null;
+      // No open list yet: listing the first wave is a create-if-absent, and the other process wins it.
+      const race = contended(
+        h.store.state,
+        (n) => n === 2,
+        async () => {
+          theirs = (await other.joinOrStart(h.clock.now)).id;
+        },
+      );
+      const mine = await new WaveRecords(race.store).joinOrStart(h.clock.now);
+      assert.ok(theirs);
+      assert.equal(mine.id, theirs);
+      assert.deepEqual(
+        (await records.open()).map((w) => w.id),
+        [theirs],
+      );
     });
 
     it('joinOrStart gives up with a StateConflictError when the list of open waves keeps changing', async () => {

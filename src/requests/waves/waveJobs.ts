@@ -241,9 +241,12 @@ export function createWaveJobs(deps: WaveJobsDeps) {
           await deps.waves.update(record.id, (w) => ({ ...w, digest }));
           await enqueue(waveRefreshJobs(record.id, now()));
         }
-        if (isWaveDone(wave.members) && !record.summarizedAt) {
-          await deps.jobs.enqueue(waveSummaryJob(record.id));
-          await deps.waves.update(record.id, (w) => ({ ...w, summarizedAt: now().toISOString() }));
+        if (isWaveDone(wave.members)) {
+          if (!record.summarizedAt) {
+            await deps.jobs.enqueue(waveSummaryJob(record.id));
+            await deps.waves.update(record.id, (w) => ({ ...w, summarizedAt: now().toISOString() }));
+          }
+          // Also after a crash between the two steps: an open wave is read again every cycle.
           await deps.waves.close(record.id);
         }
       }

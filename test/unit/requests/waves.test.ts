@@ -566,7 +566,7 @@ describe('phishing waves', () => {
         assert.equal(await jobCount(), before, 'summarised once');
       });
 
-      it('does not queue the summary again for a wave whose summary already went out', async () => {
+      it('does not queue the summary again for a wave whose summary already went out, and closes it (a crash between the two)', async () => {
         const wave = await records.joinOrStart(h.clock.now);
         const only = await member(U.roberta.upn, wave.id);
         assert.ok(
@@ -578,6 +578,7 @@ describe('phishing waves', () => {
         await jobs.monitor();
         assert.equal(await h.store.jobs.get(waveSummaryJob(wave.id).id), null);
         assert.equal((await records.get(wave.id))?.summarizedAt, sentAt);
+        assert.deepEqual(await records.open(), [], 'no longer read every cycle');
       });
     });
 

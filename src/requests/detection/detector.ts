@@ -68,7 +68,8 @@ interface NewEpisode {
 }
 
 export class Detector {
-  private readonly handled = new Set<string>();
+  /** Handled episodes, with the directory user behind each (null: not a directory user). */
+  private readonly handled = new Map<string, DirectoryUser | null>();
   private alertsBlockedUntil = 0;
   private alertsReadUpTo: Date | null = null;
 
@@ -108,7 +109,12 @@ export class Detector {
     alerts: RestrictionAlert[],
   ): Promise<NewEpisode | null> {
     const episode = episodeOf(restriction);
-    if (this.handled.has(episode) && !alerts.some((a) => a.accounts.some((x) => names(x, restriction))))
+    // A handled episode is looked at again only for an alert that names it (by address, UPN or object id).
+    const known = this.handled.get(episode);
+    if (
+      known !== undefined &&
+      alertsNaming(alerts, { address: restriction.senderAddress, user: known }).length === 0
+    )
       return null;
     const id = detectedRequestId(this.deps.tenantId, episode);
     const existing = await this.deps.requests.get(id);
@@ -119,20 +125,20 @@ export class Detector {
         { address: restriction.senderAddress },
         'restricted sender is not a directory user',
       );
-      this.remember(episode);
+      this.remember(episode, null);
       return null;
     }
-    const named = alertsNaming(alerts, user, restriction.senderAddress);
+    const named = alertsNaming(alerts, { address: restriction.senderAddress, user });
     if (existing) {
       await this.addAlerts(existing, named);
       await this.rejoinWave(existing);
-      this.remember(episode);
+      this.remember(episode, user);
       return null;
     }
     const earlier = await this.deps.requests.listForTarget(user.id, 50);
     if (earlier.some((r) => r.restriction && episodeOf(r.restriction) === episode)) {
       // An agent already handled this very restriction (their request recorded it).
-      this.remember(episode);
+      this.remember(episode, user);
       return null;
     }
     // An agent is on it already and has not reached the Restricted-list step: look again next cycle.
@@ -218,7 +224,7 @@ export class Detector {
         ...(waveId ? { waveId } : {}),
       },
     });
-    this.remember(key);
+    this.remember(key, episode.user);
     if (created.ok) return request.id;
     // Opened by a run that crashed before the wave recorded it: it is still this wave's member.
     const existing = created.current ?? (await this.deps.requests.get(request.id));
@@ -324,25 +330,25 @@ export class Detector {
     return found && (same(found.mail) || same(found.userPrincipalName)) ? found : null;
   }
 
-  private remember(episode: string): void {
+  private remember(episode: string, user: DirectoryUser | null): void {
     if (this.handled.size >= MAX_REMEMBERED_EPISODES) this.handled.clear();
-    this.handled.add(episode);
+    this.handled.set(episode, user);
   }
 }
 
-/** Whether an alert's account is this restricted address (by address or UPN). */
-function names(account: AlertAccount, restriction: RestrictedSender): boolean {
-  const address = restriction.senderAddress.toLowerCase();
-  return account.address === address || account.userPrincipalName === address;
+/** A restricted address and the directory user behind it, when known. */
+interface RestrictedAccount {
+  address: string;
+  user: DirectoryUser | null;
 }
 
-function alertsNaming(alerts: RestrictionAlert[], user: DirectoryUser, address: string): DetectionAlert[] {
+/** The alerts with an account that is this one: its object id, or an address or UPN it is known by. */
+function alertsNaming(alerts: RestrictionAlert[], who: RestrictedAccount): DetectionAlert[] {
+  const knownAs = [who.address, who.user?.userPrincipalName, who.user?.mail]
+    .filter((a): a is string => Boolean(a))
+    .map((a) => a.toLowerCase());
   const names = (account: AlertAccount) =>
-    account.objectId === user.id ||
-    [account.address, account.userPrincipalName].some(
-      (a) =>
-        a !== null &&
-        [address, user.userPrincipalName, user.mail].some((b) => b?.toLowerCase() === a.toLowerCase()),
-    );
+    (who.user !== null && account.objectId === who.user.id) ||
+    [account.address, account.userPrincipalName].some((a) => a !== null && knownAs.includes(a.toLowerCase()));
   return alerts.filter((a) => a.accounts.some(names)).map((a) => ({ id: a.id, webUrl: a.webUrl }));
 }

@@ -533,6 +533,43 @@ describe('detection', () => {
       }
     });
 
+    it('adds a later alert that names an account already handled by its object id alone, or by a UPN the list does not show', async () => {
+      emptyList();
+      const { roberta, nonApprover: alex } = SEED.users;
+      h.simulator.restrict(ROBERTA);
+      h.simulator.restrict(alex.upn);
+      // The list shows Alex by his mail, which is not his user principal name.
+      h.simulator.setRowFields('Get-BlockedSenderAddress', alex.upn, {
+        SenderAddress: 'alex.wilber@contoso.com',
+      });
+      const evidence: Record<string, object[]> = {};
+      const graph = await tenantServingAlertEvidence(h, evidence);
+      try {
+        const d = detector({ tenant: graph.tenant });
+        assert.equal((await cycle(d)).detected, 2);
+
+        later(5 * minute);
+        const byId = h.simulator.raiseRestrictionAlert([ROBERTA], { restrict: false });
+        const byUpn = h.simulator.raiseRestrictionAlert([alex.upn], { restrict: false });
+        evidence[byId.id] = [{ '@odata.type': USER_EVIDENCE, userAccount: { azureAdUserId: roberta.id } }];
+        evidence[byUpn.id] = [{ '@odata.type': USER_EVIDENCE, userAccount: { userPrincipalName: alex.upn } }];
+        await cycle(d);
+        for (const [user, alert] of [
+          [roberta, byId],
+          [alex, byUpn],
+        ] as const) {
+          const [request] = await h.store.requests.listForTarget(user.id);
+          assert.deepEqual(
+            request?.detection?.alerts.map((a) => a.id),
+            [alert.id],
+            user.upn,
+          );
+        }
+      } finally {
+        await graph.close();
+      }
+    });
+
     it('keeps open the request of an account a read of the list missed while an alert names it', async () => {
       emptyList();
       h.simulator.restrict(ROBERTA);

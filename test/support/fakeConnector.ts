@@ -31,9 +31,11 @@ export interface RecordedActivity {
 }
 
 /** Lets a test answer a send with an error instead of success (429, 403 …); null = succeed. */
+/** How Teams answers a send instead of accepting it; `activity` is what the bot sent. */
 export type ConnectorFault = (
   conversationId: string,
   method: string,
+  activity: Record<string, unknown>,
 ) => { status: number; headers?: Record<string, string>; body?: unknown } | null;
 
 export class FakeConnector {
@@ -101,7 +103,10 @@ export class FakeConnector {
       const { channel, root } = splitThread(decodeURIComponent(match[1] ?? ''));
       const conversationId = channel;
       const activityId = match[2] ? decodeURIComponent(match[2]) : null;
-      const refusal = this.fault?.(conversationId, req.method);
+      const body = chunks.length
+        ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)
+        : {};
+      const refusal = this.fault?.(conversationId, req.method, body);
       this.attempts.push({ conversationId, method: req.method, status: refusal?.status ?? 200 });
       if (refusal) {
         res.writeHead(refusal.status, { 'content-type': 'application/json', ...refusal.headers });
@@ -110,9 +115,6 @@ export class FakeConnector {
         );
         return;
       }
-      const body = chunks.length
-        ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)
-        : {};
       const assignedId = req.method === 'PUT' && activityId ? activityId : `activity-${randomUUID()}`;
       const recorded: RecordedActivity = {
         method: req.method as RecordedActivity['method'],
@@ -137,7 +139,10 @@ export class FakeConnector {
       : {};
     const channelId = (body.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
     const activity = body.activity as Record<string, unknown> | undefined;
-    const refusal = typeof channelId === 'string' ? this.fault?.(channelId, 'POST /v3/conversations') : null;
+    const refusal =
+      typeof channelId === 'string'
+        ? this.fault?.(channelId, 'POST /v3/conversations', activity ?? {})
+        : null;
     const status = refusal?.status ?? (body.isGroup === true && channelId && activity ? 201 : 400);
     this.attempts.push({ conversationId: String(channelId), method: 'POST /v3/conversations', status });
     if (refusal || status === 400) {

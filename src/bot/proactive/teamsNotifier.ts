@@ -20,6 +20,7 @@ import { helpdeskCard } from '../detection/helpdeskCard.js';
 import { cardMessage } from '../messages.js';
 import { channelOf, isThreadOf, type NewPost, startChannelPost } from './channelThreads.js';
 import type { Pacer } from './pacer.js';
+import { classifyDeliveryError, reachable, sendProactively } from './proactiveSend.js';
 
 export interface TeamsNotifierDeps {
   adapter: CloudAdapter;
@@ -80,42 +81,16 @@ export class TeamsNotifier implements Notifier {
   }
 
   async deliver(event: RequestEvent, request: UnblockRequest, delivery: Delivery): Promise<DeliveryResult> {
-    const stored = (await this.deps.conversations.getReference(
-      delivery.referenceKey,
-    )) as StoredReference | null;
-    if (!stored?.reference?.conversation?.id) {
-      return {
-        ok: false,
-        reason: 'unreachable',
-        detail: `no conversation reference ${delivery.referenceKey}`,
-      };
-    }
-    const card = await this.render(event, request, delivery, stored.language);
+    const to = await reachable(this.deps.conversations, delivery.referenceKey);
+    if ('ok' in to) return to;
+    const card = await this.render(event, request, delivery, to.stored.language);
     if (!card) return { ok: true };
     if (delivery.action === 'post' && delivery.referenceKey === APPROVALS_CHANNEL_KEY) {
-      return this.postInChannel(request, delivery, card, stored);
+      return this.postInChannel(request, delivery, card, to.stored);
     }
-    const conversationId = stored.reference.conversation.id;
-    await this.deps.pacer.take(conversationId);
-    // botbuilder hands errors inside proactive logic to onTurnError instead of throwing them, so the
-    // logic keeps its own error to classify here.
-    let failure: unknown = null;
-    try {
-      await this.deps.adapter.continueConversationAsync(
-        this.deps.appId,
-        stored.reference,
-        async (context: TurnContext) => {
-          try {
-            await this.send(context, request, delivery, card, conversationId);
-          } catch (error) {
-            failure = error;
-          }
-        },
-      );
-    } catch (error) {
-      failure = error;
-    }
-    return failure ? this.classify(failure, delivery) : { ok: true };
+    return sendProactively(this.deps, to, delivery.referenceKey, (context) =>
+      this.send(context, request, delivery, card, to.conversationId),
+    );
   }
 
   private async send(
@@ -152,7 +127,7 @@ export class TeamsNotifier implements Notifier {
     try {
       post = await startChannelPost(this.deps.adapter, this.deps.appId, channel, cardMessage(card));
     } catch (error) {
-      return this.classify(error, delivery);
+      return classifyDeliveryError(error, delivery.referenceKey, this.deps.logger);
     }
     await this.deps.conversations.saveReference(conversationKey(post.conversationId), post.reference);
     if (delivery.content === 'approval-card') {
@@ -262,25 +237,5 @@ export class TeamsNotifier implements Notifier {
         ...(this.deps.localMode ? [t.t(language, 'localMode.approver')] : []),
       ],
     });
-  }
-
-  private classify(error: unknown, delivery: Delivery): DeliveryResult {
-    const status = (error as { statusCode?: number }).statusCode;
-    const headers = (error as { response?: { headers?: { get?(name: string): string | undefined } } })
-      .response?.headers;
-    if (status === 429) {
-      const retryAfter = Number(headers?.get?.('retry-after'));
-      return {
-        ok: false,
-        reason: 'throttled',
-        retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 1000,
-      };
-    }
-    if (status === 403 || status === 404) {
-      this.deps.logger.warn({ status, referenceKey: delivery.referenceKey }, 'conversation unreachable');
-      return { ok: false, reason: 'unreachable', detail: `HTTP ${status}` };
-    }
-    this.deps.logger.warn({ err: error, referenceKey: delivery.referenceKey }, 'proactive send failed');
-    return { ok: false, reason: 'transient', detail: status ? `HTTP ${status}` : 'network error' };
   }
 }

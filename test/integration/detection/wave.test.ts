@@ -3,6 +3,7 @@
 // each unblocked exactly once by its own job, paced; accounts with findings are left out for their own
 // decision; one summary when every account has an outcome.
 import { strict as assert } from 'node:assert';
+import { waveCardsKey } from '../../../src/bot/waves/teamsWaveNotifier.js';
 import { unblockJobId } from '../../../src/requests/index.js';
 import type { UnblockRequest } from '../../../src/runbook/index.js';
 import type { RecordedActivity } from '../../support/fakeConnector.js';
@@ -206,5 +207,33 @@ describe('phishing waves', function () {
     // Rob's check found the compromise: he is left out of the batch and gets his own approval card.
     const rob = all.find((m) => m.target.userPrincipalName === 'rob@contoso.com');
     assert.ok(rob?.checks?.suspiciousRules.length);
+  });
+  it('posts the incident card once after Teams throttles it (429), and remembers it to update in place', async () => {
+    t = await startTestApp({ ...waveEnv, WAVE_THRESHOLD: '3' });
+    const helpdesk = '19:helpdesk@thread.tacv2';
+    const incident = /accounts restricted from sending email/;
+    let refused = 0;
+    t.connector.fault = (conversationId, method, activity) =>
+      conversationId === helpdesk &&
+      method === 'POST' &&
+      incident.test(JSON.stringify(activity)) &&
+      refused++ < 2
+        ? { status: 429, headers: { 'retry-after': '1' } }
+        : null;
+    const channel = t.chat(people.agent, { conversationId: helpdesk, conversationType: 'channel' });
+    await channel.say('set helpdesk channel');
+    await until('the incident card', () => posts(t, helpdesk, incident).length > 0);
+    assert.ok(refused >= 2, 'Teams answered 429 first');
+    const [member] = await t.app.store.requests.listRecent(1);
+    const waveId = member?.detection?.waveId;
+    assert.ok(waveId);
+    // Remembered once, so every later refresh updates that card instead of posting another.
+    const remembered = () => t.app.store.conversations.listSentCards(waveCardsKey(waveId, 'incident'));
+    await until('the card remembered', async () => (await remembered()).length > 0);
+    assert.deepEqual(
+      (await remembered()).map((c) => c.conversationId),
+      [helpdesk],
+    );
+    assert.equal(posts(t, helpdesk, incident).length, 1);
   });
 });

@@ -108,6 +108,20 @@ describe('detection', () => {
     return request;
   }
 
+  /** Each user's request carries exactly that alert. */
+  async function assertAlertsAttached(
+    expected: [{ id: string; upn: string }, { id: string }][],
+  ): Promise<void> {
+    for (const [user, alert] of expected) {
+      const [request] = await h.store.requests.listForTarget(user.id);
+      assert.deepEqual(
+        request?.detection?.alerts.map((a) => a.id),
+        [alert.id],
+        user.upn,
+      );
+    }
+  }
+
   async function directoryUser(address: string): Promise<DirectoryUser> {
     const user = await h.tenant.getUser(address);
     assert.ok(user, `${address} is a directory user`);
@@ -516,18 +530,11 @@ describe('detection', () => {
           .filter((c) => c.cmdlet === 'Get-BlockedSenderAddress')
           .map((c) => c.parameters?.SenderAddress);
         assert.ok(asked.includes(ROBERT));
-        for (const [user, alert] of [
+        await assertAlertsAttached([
           [roberta, byId],
           [alex, byAddress],
           [robert, byUpn],
-        ] as const) {
-          const [request] = await h.store.requests.listForTarget(user.id);
-          assert.deepEqual(
-            request?.detection?.alerts.map((a) => a.id),
-            [alert.id],
-            user.upn,
-          );
-        }
+        ]);
       } finally {
         await graph.close();
       }
@@ -554,17 +561,10 @@ describe('detection', () => {
         evidence[byId.id] = [{ '@odata.type': USER_EVIDENCE, userAccount: { azureAdUserId: roberta.id } }];
         evidence[byUpn.id] = [{ '@odata.type': USER_EVIDENCE, userAccount: { userPrincipalName: alex.upn } }];
         await cycle(d);
-        for (const [user, alert] of [
+        await assertAlertsAttached([
           [roberta, byId],
           [alex, byUpn],
-        ] as const) {
-          const [request] = await h.store.requests.listForTarget(user.id);
-          assert.deepEqual(
-            request?.detection?.alerts.map((a) => a.id),
-            [alert.id],
-            user.upn,
-          );
-        }
+        ]);
       } finally {
         await graph.close();
       }

@@ -225,49 +225,31 @@ describe('phishing waves', () => {
       assert.equal(writes, 1);
     });
 
-    it('joinOrStart: of two processes starting a wave at the same moment, one lists its wave and the other joins it', async () => {
-      // An earlier wave, summarised and closed: the open list exists, so its writes are compare-and-set.
-      const closed = (await records.joinOrStart(h.clock.now)).id;
-      await records.close(closed);
-      const other = new WaveRecords(h.store.state);
-      let theirs: string | null = null;
-      // The second write is the open list's: another process lists its wave just before it.
-      const race = contended(
-        h.store.state,
-        (n) => n === 2,
-        async () => {
-          theirs = (await other.joinOrStart(h.clock.now)).id;
-        },
-      );
-      const mine = await new WaveRecords(race.store).joinOrStart(h.clock.now);
-      assert.ok(theirs);
-      assert.equal(mine.id, theirs, 'one wave');
-      assert.deepEqual(
-        (await records.open()).map((w) => w.id),
-        [theirs],
-      );
-      assert.equal(race.writes(), 2, 'the wave record, then the list write that lost');
-    });
-
-    it('joinOrStart: of two processes starting the very first wave at the same moment, one starts it', async () => {
-      const other = new WaveRecords(h.store.state);
-      let theirs: string | null = null;
-      // No open list yet: listing the first wave is a create-if-absent, and the other process wins it.
-      const race = contended(
-        h.store.state,
-        (n) => n === 2,
-        async () => {
-          theirs = (await other.joinOrStart(h.clock.now)).id;
-        },
-      );
-      const mine = await new WaveRecords(race.store).joinOrStart(h.clock.now);
-      assert.ok(theirs);
-      assert.equal(mine.id, theirs);
-      assert.deepEqual(
-        (await records.open()).map((w) => w.id),
-        [theirs],
-      );
-    });
+    for (const first of [false, true]) {
+      const which = first ? 'the very first wave (no open list yet: a create-if-absent)' : 'a wave';
+      it(`joinOrStart: of two processes starting ${which} at the same moment, one lists its wave and the other joins it`, async () => {
+        // Otherwise an earlier wave, closed: the open list exists, so its writes are compare-and-set.
+        if (!first) await records.close((await records.joinOrStart(h.clock.now)).id);
+        const other = new WaveRecords(h.store.state);
+        let theirs: string | null = null;
+        // The second write is the open list's: another process lists its wave just before it.
+        const race = contended(
+          h.store.state,
+          (n) => n === 2,
+          async () => {
+            theirs = (await other.joinOrStart(h.clock.now)).id;
+          },
+        );
+        const mine = await new WaveRecords(race.store).joinOrStart(h.clock.now);
+        assert.ok(theirs);
+        assert.equal(mine.id, theirs, 'one wave');
+        assert.deepEqual(
+          (await records.open()).map((w) => w.id),
+          [theirs],
+        );
+        assert.equal(race.writes(), 2, 'the wave record, then the list write that lost');
+      });
+    }
 
     it('joinOrStart gives up with a StateConflictError when the list of open waves keeps changing', async () => {
       // The open list exists (an earlier wave, closed): its writes are compare-and-set.

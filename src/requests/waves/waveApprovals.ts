@@ -1,12 +1,13 @@
 // The batch approval of a phishing wave, as the bot hands it over: authorized here (the clicker's live
 // approver membership, checked by the caller), audited, and queued as one 'approve' job that approves each
 // clean member through the request lifecycle (waveJobs.ts). Also the wave as its cards show it.
-import { type Actor, batchApprovable, type UnblockRequest } from '../../runbook/index.js';
+import { type Actor, batchApprovable } from '../../runbook/index.js';
 import type { JobQueue, RequestStore } from '../../store/index.js';
 import type { RequestLedger } from '../ledger.js';
 import { waveApproveJob } from './waveJobs.js';
 import type { WaveView } from './waveNotifier.js';
 import type { WaveRecords } from './waveRecords.js';
+import { viewWave } from './waveView.js';
 
 export type WaveApprovalResult =
   | { kind: 'queued'; wave: WaveView; count: number }
@@ -27,14 +28,7 @@ export class WaveApprovals {
   constructor(private readonly deps: WaveApprovalsDeps) {}
 
   async view(waveId: string): Promise<WaveView | null> {
-    const record = await this.deps.waves.get(waveId);
-    if (!record) return null;
-    const members = await Promise.all(record.members.map((id) => this.deps.requests.get(id)));
-    return {
-      id: record.id,
-      startedAt: record.startedAt,
-      members: members.filter((m): m is UnblockRequest => m !== null),
-    };
+    return viewWave(this.deps.waves, this.deps.requests, waveId);
   }
 
   async approve(input: {

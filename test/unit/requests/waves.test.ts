@@ -26,6 +26,7 @@ import {
   waveRefreshJobs,
   waveSummaryJob,
 } from '../../../src/requests/waves/waveJobs.js';
+import { viewWave } from '../../../src/requests/waves/waveView.js';
 import {
   type Actor,
   detectedRequest,
@@ -42,6 +43,7 @@ const UNBLOCKS_PER_MINUTE = 30;
 const SPACING_MS = 60_000 / UNBLOCKS_PER_MINUTE;
 /** The cards of a wave are refreshed at most once per this period. */
 const REFRESH_MS = 5000;
+const minute = 60_000;
 const U = SEED.users;
 
 /** What the wave jobs asked Teams for, and what Teams answers next. */
@@ -68,21 +70,24 @@ class RecordingWaveNotifier implements WaveNotifier {
  */
 function contended(state: StateStore, when: (write: number) => boolean, before: () => Promise<void>) {
   let writes = 0;
+  const written: string[] = [];
   const store: StateStore = {
     read: (keys) => state.read(keys),
     async write(changes) {
       writes += 1;
+      written.push(...Object.keys(changes));
       if (when(writes)) await before();
       await state.write(changes);
     },
     async writeIfAbsent(key, value) {
       writes += 1;
+      written.push(key);
       if (when(writes)) await before();
       return state.writeIfAbsent(key, value);
     },
     delete: (keys) => state.delete(keys),
   };
-  return { store, writes: () => writes };
+  return { store, writes: () => writes, written: () => written };
 }
 
 describe('phishing waves', () => {
@@ -97,6 +102,9 @@ describe('phishing waves', () => {
   afterEach(async () => {
     await h.close();
   });
+
+  /** A state store where another process changes something before each write. */
+  const everyWriteContended = (change: () => Promise<void>) => contended(h.store.state, () => true, change);
 
   const later = (ms: number) => {
     h.clock.now = new Date(h.clock.now.getTime() + ms);
@@ -157,6 +165,12 @@ describe('phishing waves', () => {
       assert.equal((await records.joinable(h.clock.now))?.id, older.id);
       assert.equal((await records.joinOrStart(h.clock.now)).id, older.id);
       assert.notEqual(newer.id, older.id);
+      // Both joined within the hour: the one joined last, whichever is listed first.
+      later(minute);
+      await records.addMembers(older.id, ['r2'], h.clock.now);
+      later(minute);
+      await records.addMembers(newer.id, ['r3'], h.clock.now);
+      assert.equal((await records.joinable(h.clock.now))?.id, newer.id);
     });
 
     it('starts a new wave rather than join one whose summary went out', async () => {
@@ -166,7 +180,7 @@ describe('phishing waves', () => {
       assert.notEqual((await records.joinOrStart(h.clock.now)).id, summarized.id);
     });
 
-    it('addMembers keeps the order they joined in and never lists a request twice', async () => {
+    it('addMembers keeps the order they joined in, never lists a request twice, and only a new member extends the hour', async () => {
       const wave = await records.joinOrStart(h.clock.now);
       await records.addMembers(wave.id, ['a', 'b'], h.clock.now);
       later(60_000);
@@ -174,6 +188,12 @@ describe('phishing waves', () => {
       assert.deepEqual(after.members, ['a', 'b', 'c', 'd']);
       assert.deepEqual((await records.get(wave.id))?.members, ['a', 'b', 'c', 'd']);
       assert.equal((await records.get(wave.id))?.lastJoinedAt, h.clock.now.toISOString());
+      const joinedAt = h.clock.now.toISOString();
+      later(60_000);
+      // Members put back after a restart are no new members: the hour still counts from the last one.
+      await records.addMembers(wave.id, ['c', 'a'], h.clock.now);
+      assert.equal((await records.get(wave.id))?.lastJoinedAt, joinedAt);
+      assert.deepEqual((await records.get(wave.id))?.members, ['a', 'b', 'c', 'd']);
     });
 
     it('update applies its change again to what another process wrote meanwhile (StateConflictError)', async () => {
@@ -196,16 +216,13 @@ describe('phishing waves', () => {
     it('update gives up with a StateConflictError when the record keeps changing, and passes other errors on', async () => {
       const wave = await records.joinOrStart(h.clock.now);
       const other = new WaveRecords(h.store.state);
-      const race = contended(
-        h.store.state,
-        () => true,
-        async () => {
-          await other.update(wave.id, (w) => ({ ...w, digest: String(Math.random()) }));
-        },
-      );
+      const race = everyWriteContended(async () => {
+        await other.update(wave.id, (w) => ({ ...w, digest: String(Math.random()) }));
+      });
       await assert.rejects(
         new WaveRecords(race.store).addMembers(wave.id, ['mine'], h.clock.now),
-        StateConflictError,
+        (error: unknown) =>
+          error instanceof StateConflictError && error.message === `wave ${wave.id} kept changing`,
       );
       assert.equal(race.writes(), 10);
       assert.deepEqual((await records.get(wave.id))?.members, []);
@@ -243,11 +260,13 @@ describe('phishing waves', () => {
         const mine = await new WaveRecords(race.store).joinOrStart(h.clock.now);
         assert.ok(theirs);
         assert.equal(mine.id, theirs, 'one wave');
-        assert.deepEqual(
-          (await records.open()).map((w) => w.id),
-          [theirs],
-        );
+        const listed = (await h.store.state.read(['waves:open']))['waves:open']?.value;
+        assert.deepEqual(listed, { ids: [theirs] });
         assert.equal(race.writes(), 2, 'the wave record, then the list write that lost');
+        const [unlisted] = race.written();
+        assert.match(unlisted ?? '', /^wave:/);
+        assert.notEqual(unlisted, `wave:${theirs}`);
+        assert.deepEqual(await h.store.state.read([unlisted ?? '']), {}, 'the wave nobody listed is deleted');
       });
     }
 
@@ -256,21 +275,64 @@ describe('phishing waves', () => {
       await records.close((await records.joinOrStart(h.clock.now)).id);
       const other = new WaveRecords(h.store.state);
       let changes = 0;
-      const race = contended(
-        h.store.state,
-        () => true,
-        async () => {
-          // Far more changes than it meets before it gives up: ends a run that would never give up.
-          if (++changes > 1000) throw new Error('joinOrStart kept trying');
-          await other.close('another-wave');
-        },
-      );
+      const race = everyWriteContended(async () => {
+        // Far more changes than it meets before it gives up: ends a run that would never give up.
+        if (++changes > 1000) throw new Error('joinOrStart kept trying');
+        await other.close('another-wave');
+      });
       await assert.rejects(
         new WaveRecords(race.store).joinOrStart(h.clock.now),
         (error: unknown) =>
           error instanceof StateConflictError && error.message === 'the open waves kept changing',
       );
       assert.deepEqual(await records.open(), [], 'no wave listed');
+      assert.equal(race.writes(), 20, 'ten tries, each a wave record and a list write');
+    });
+
+    it('joinOrStart passes on an error of the store that is no conflict', async () => {
+      await records.close((await records.joinOrStart(h.clock.now)).id);
+      const state = h.store.state;
+      const broken: StateStore = {
+        ...state,
+        read: (keys) => state.read(keys),
+        write: async (changes) => {
+          if ('waves:open' in changes) throw new Error('disk full');
+          await state.write(changes);
+        },
+        writeIfAbsent: (key, value) => state.writeIfAbsent(key, value),
+        delete: (keys) => state.delete(keys),
+      };
+      await assert.rejects(new WaveRecords(broken).joinOrStart(h.clock.now), /disk full/);
+    });
+
+    it('close gives up with a StateConflictError when the list of open waves keeps changing', async () => {
+      const wave = await records.joinOrStart(h.clock.now);
+      const other = new WaveRecords(h.store.state);
+      const race = everyWriteContended(async () => {
+        await other.close('another-wave');
+      });
+      await assert.rejects(
+        new WaveRecords(race.store).close(wave.id),
+        /^StateConflictError: the open waves kept changing$/,
+      );
+      assert.equal(race.writes(), 10);
+      assert.deepEqual(
+        (await records.open()).map((w) => w.id),
+        [wave.id],
+      );
+    });
+
+    it('shows a wave with the members whose requests can be read', async () => {
+      const wave = await records.joinOrStart(h.clock.now);
+      const kept = await member(U.roberta.upn, wave.id);
+      await records.addMembers(wave.id, ['never-stored'], h.clock.now);
+      const view = await viewWave(records, h.store.requests, wave.id);
+      assert.deepEqual(
+        view?.members.map((m) => m.id),
+        [kept.id],
+      );
+      assert.equal(view?.startedAt, wave.startedAt);
+      assert.equal(await viewWave(records, h.store.requests, 'gone'), null);
     });
 
     it('addMembers fails for a wave that does not exist', async () => {
@@ -278,14 +340,67 @@ describe('phishing waves', () => {
       assert.equal(await records.get('gone'), null);
     });
 
-    it('close takes a wave off the open list, and the first detection cycle is remembered', async () => {
+    it('close takes that wave alone off the open list, and the first detection cycle is remembered', async () => {
       const wave = await records.joinOrStart(h.clock.now);
+      later(WAVE_WINDOW_MS + 1);
+      const other = await records.joinOrStart(h.clock.now);
       await records.close(wave.id);
-      assert.deepEqual(await records.open(), []);
+      assert.deepEqual(
+        (await records.open()).map((w) => w.id),
+        [other.id],
+      );
       assert.ok(await records.get(wave.id), 'the record itself stays');
+      await records.close(wave.id);
+      assert.deepEqual(
+        (await records.open()).map((w) => w.id),
+        [other.id],
+        'closing it again changes nothing',
+      );
       assert.equal(await records.firstCycleDone(), false);
       await records.markFirstCycleDone(h.clock.now);
       assert.equal(await records.firstCycleDone(), true);
+    });
+  });
+
+  describe('wave job ids (the queue keeps one job per id: what is sent or approved once)', () => {
+    const at = new Date('2026-12-04T10:00:02.000Z');
+    const sameSlot = new Date('2026-12-04T10:00:04.999Z');
+    const nextSlot = new Date('2026-12-04T10:00:05.000Z');
+
+    it('refreshes each card once per 5-second slot, at the end of the slot', () => {
+      const jobs = waveRefreshJobs('w1', at);
+      assert.deepEqual(
+        jobs.map((j) => [j.id, j.runAt?.toISOString()]),
+        [
+          ['wave:w1:incident:359275680', '2026-12-04T10:00:05.000Z'],
+          ['wave:w1:batch:359275680', '2026-12-04T10:00:05.000Z'],
+        ],
+      );
+      assert.deepEqual(
+        waveRefreshJobs('w1', sameSlot).map((j) => j.id),
+        jobs.map((j) => j.id),
+      );
+      assert.notDeepEqual(
+        waveRefreshJobs('w1', nextSlot).map((j) => j.id),
+        jobs.map((j) => j.id),
+      );
+    });
+
+    it('summarises each wave once', () => {
+      assert.equal(waveSummaryJob('w1').id, 'wave:w1:summary');
+      assert.notEqual(waveSummaryJob('w1').id, waveSummaryJob('w2').id);
+    });
+
+    it('approves once per approver, selection and slot: a double click is one job, in any order of selection', () => {
+      const id = (selected: string[] | undefined, when = at, who: Actor = approver) =>
+        waveApproveJob('w1', who, 'a:patti', selected, when).id;
+      const selection = ['r2', 'r1'];
+      assert.equal(id(selection), `wave:w1:approve:${approver.aadObjectId}:r1,r2:359275680`);
+      assert.deepEqual(selection, ['r2', 'r1'], "the caller's selection is left as it was");
+      assert.equal(id(['r1', 'r2'], sameSlot), id(selection));
+      assert.equal(id(undefined), `wave:w1:approve:${approver.aadObjectId}:clean:359275680`);
+      for (const other of [id(['r1', 'r2'], nextSlot), id(['r12']), id(['r1']), id(undefined, at, agent)])
+        assert.notEqual(other, id(selection));
     });
   });
 
@@ -413,6 +528,7 @@ describe('phishing waves', () => {
           const approved = await current(request);
           assert.equal(approved.state, 'approved');
           assert.deepEqual(approved.decidedBy, approver);
+          assert.equal(approved.decisionComment, 'batch approval of a phishing wave');
         }
         assert.equal((await current(flagged)).state, 'pending_approval');
         assert.equal((await current(unchecked)).state, 'open');
@@ -500,15 +616,16 @@ describe('phishing waves', () => {
 
       it('fails a notify, deliver or approve job of a wave that does not exist', async () => {
         const delivery = { key: 'k', action: 'post', referenceKey: 'r' };
-        assert.equal(
-          (await jobs.handle('x', { kind: 'notify', waveId: 'gone', message: 'batch' })).kind,
-          'failed',
+        const failed = { kind: 'failed', error: 'wave gone not found' };
+        assert.deepEqual(
+          await jobs.handle('x', { kind: 'notify', waveId: 'gone', message: 'batch' }),
+          failed,
         );
-        assert.equal(
-          (await jobs.handle('x', { kind: 'deliver', waveId: 'gone', message: 'batch', delivery })).kind,
-          'failed',
+        assert.deepEqual(
+          await jobs.handle('x', { kind: 'deliver', waveId: 'gone', message: 'batch', delivery }),
+          failed,
         );
-        assert.equal((await approve('gone')).kind, 'failed');
+        assert.deepEqual(await approve('gone'), failed);
         assert.deepEqual(notifier.plans, []);
         assert.deepEqual(notifier.deliveries, []);
       });

@@ -132,7 +132,8 @@ export class TeamsChat {
       throw new Error(`message got HTTP ${result.status}: ${JSON.stringify(result.body)}`);
     const replies = this.options.connector.activities.slice(before).filter((a) => this.isHere(a));
     const cards = replies.flatMap((r) => cardsIn(r.activity));
-    if (cards.length > 0) this.lastCard = cards[cards.length - 1] ?? null;
+    const answers = repliesTo(activity, replies).flatMap((r) => cardsIn(r.activity));
+    if (answers.length > 0) this.lastCard = answers[answers.length - 1] ?? null;
     return cards;
   }
 
@@ -165,14 +166,17 @@ export class TeamsChat {
       trigger: 'manual',
     };
     const before = this.options.connector.activities.length;
-    const result = await this.post(this.invokeActivity(value));
+    const invoke = this.invokeActivity(value);
+    const result = await this.post(invoke);
     const sent = this.options.connector.activities.slice(before).filter((a) => this.isHere(a));
     const messages = sent.flatMap((r) => cardsIn(r.activity));
     const body = result.body as { statusCode?: number; type?: string; value?: Card } | undefined;
     const responseCard =
       body?.type === 'application/vnd.microsoft.card.adaptive' ? (body.value ?? null) : null;
+    // A proactive card that arrives meanwhile (a helpdesk card of a case detection opened) is no answer.
+    const answers = repliesTo(invoke, sent).flatMap((r) => cardsIn(r.activity));
     this.lastCard =
-      messages.length > 0 ? (messages[messages.length - 1] ?? null) : (responseCard ?? this.lastCard);
+      answers.length > 0 ? (answers[answers.length - 1] ?? null) : (responseCard ?? this.lastCard);
     return { status: result.status, card: responseCard, messages, raw: result.body, sent };
   }
 }
@@ -193,4 +197,9 @@ export function findAction(card: Card, match: string | RegExp): CardAction | und
       ? a.title === match || a.verb === match
       : match.test(a.title) || match.test(a.verb ?? ''),
   );
+}
+
+/** What the bot sent in answer to `activity` (its replies carry the activity's id), not proactively. */
+function repliesTo(activity: Record<string, unknown>, sent: RecordedActivity[]): RecordedActivity[] {
+  return sent.filter((a) => a.activity.replyToId === activity.id);
 }

@@ -7,7 +7,7 @@ import { unresolvedFindings } from '../../../src/runbook/index.js';
 import { SEED } from '../../../src/tenant/index.js';
 import { approve, requestUnblock, waiveFindings } from '../../support/flows.js';
 import { approvalAction, evidenceAction } from '../../support/signedCards.js';
-import { type Card, cardsIn, cardText } from '../../support/teams.js';
+import { type Card, cardsIn, cardText, findAction } from '../../support/teams.js';
 import { people, startTestApp, type TestApp } from '../../support/testApp.js';
 import { until } from '../../support/until.js';
 
@@ -87,7 +87,7 @@ describe('repeat offenders', () => {
     assert.equal((await t.app.store.requests.get(requestId))?.decidedBy?.name, 'Nestor Wilke');
   });
 
-  it("lets a security approver who is no approver deal with a repeat offender's findings, and no other request's", async () => {
+  it("lets a security approver who is no approver deal with a repeat offender's findings and see its Approve, and no other request's", async () => {
     // Alex Wilber is in the security approvers group (here the helpdesk group) and not an approver.
     t = await startTestApp({ ...fast, SECURITY_APPROVER_GROUP_ID: SEED.groups.helpdesk });
     t.app.simulator?.setGroupMember(SEED.groups.helpdesk, SEED.users.nonApprover.id, true);
@@ -105,13 +105,25 @@ describe('repeat offenders', () => {
       return after.resolutions?.some((r) => r.finding === finding.key) ?? false;
     };
 
+    /** Whether the card Alex gets when he refreshes it offers him Approve. */
+    const offersApprove = async (requestId: string) => {
+      const res = await alex.post(
+        alex.invokeActivity(await approvalAction(t, requestId, 'approval.refresh')),
+      );
+      const card = (res.body as { value: Card }).value;
+      assert.match(cardText(card), /Rob Young/);
+      return findAction(card, /^approval\.approve$/) !== undefined;
+    };
+
     const first = await requestUnblock(t.chat(people.agent), 'rob@contoso.com');
     assert.equal(await waiveFirst(first), false, 'not on an ordinary request');
+    assert.equal(await offersApprove(first), false, 'no Approve on an ordinary request');
     await approve(t, first);
     await until('sending resumed', async () => (await t.app.store.requests.get(first))?.state === 'resumed');
     t.app.simulator?.restrict('rob@contoso.com');
     const again = await requestUnblock(t.chat(people.agent2), 'rob@contoso.com');
     assert.equal(await waiveFirst(again), true, "on the repeat offender's request");
+    assert.equal(await offersApprove(again), true, "Approve on the repeat offender's card");
   });
 
   it('without security approvers: refuses the previous approver, and another approver until they acknowledge', async () => {

@@ -98,6 +98,18 @@ describe('requests waiting for an approver', () => {
     assert.equal(alex.length, 1);
     const channel = await chatIn('channel', people.approver).say('help');
     assert.doesNotMatch(channel.map(cardText).join('\n'), WAITING);
+    // A channel message is no first contact: her first personal message still shows what waits.
+    assert.match((await t.chat(people.approver).say('help')).map(cardText).join('\n'), WAITING);
+  });
+
+  it('shows nothing to an approver the bot could reach before (a chat kept from an earlier process)', async () => {
+    await twoWaitingRequests();
+    const patti = t.chat(people.approver);
+    await t.app.store.conversations.saveReference(`user:${people.approver.aadObjectId}`, {
+      reference: { conversation: { id: patti.conversationId }, serviceUrl: t.connector.url },
+      language: 'en',
+    });
+    assert.doesNotMatch((await patti.say('help')).map(cardText).join('\n'), WAITING);
   });
 
   it('does not show an approver their own requests', async () => {

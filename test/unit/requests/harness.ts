@@ -10,6 +10,7 @@ import {
   RequestLedger,
   RequestLifecycle,
 } from '../../../src/requests/index.js';
+import type { RequestJobsDeps } from '../../../src/requests/requestJobs.js';
 import type { Actor, RequestState, UnblockRequest } from '../../../src/runbook/index.js';
 import { openSqliteStore, type Store } from '../../../src/store/index.js';
 import {
@@ -96,7 +97,7 @@ export async function openHarness(
 }
 
 /** The worker's jobs on a harness, with a notifier that reaches nobody: these tests read the store. */
-export function requestJobsOf(h: Harness): RequestJobs {
+export function requestJobsOf(h: Harness, detection: RequestJobsDeps['detection'] = null): RequestJobs {
   const nobody = {
     plan: async () => [],
     deliver: async () => ({ ok: true as const }),
@@ -110,7 +111,7 @@ export function requestJobsOf(h: Harness): RequestJobs {
     tenant: h.tenant,
     notifier: nobody,
     waveNotifier: nobody,
-    detection: null,
+    detection,
     logger: h.logger,
     now: h.now,
     approvals: { remindAfterMs: hour, expireAfterMs: 2 * hour },

@@ -12,6 +12,7 @@ import {
 } from '../../../src/requests/index.js';
 import { reconcile } from '../../../src/requests/reconciler.js';
 import type { Job, RequestStore } from '../../../src/store/index.js';
+import { SEED } from '../../../src/tenant/index.js';
 import { type Harness, openHarness, requestJobsOf } from './harness.js';
 
 const hour = 3600_000;
@@ -137,6 +138,24 @@ describe('request jobs', () => {
     const detect = (at: number) => detectJob(new Date(at), period);
     assert.equal(detect(start).id, detect(start + period - 1).id);
     assert.deepEqual(detect(start), { id: `detect:${start / period}`, type: 'detect', payload: {} });
+  });
+
+  it('runs detection in the monitor job only when the job says so (its period coincides with the monitor’s)', async () => {
+    h.clock.now = new Date();
+    const withDetection = requestJobsOf(h, {
+      tenantId: SEED.tenantId,
+      repeatWindowMs: 7 * 24 * hour,
+      waveThreshold: 100,
+      unblocksPerMinute: 60,
+    });
+    const detected = async () => (await h.store.requests.listInStates(['open'], 100)).length;
+    const monitorRun = (payload: object) =>
+      withDetection.handlers['check-resumed'](job('check-resumed', 'check-resumed:1', payload));
+    assert.deepEqual(await monitorRun({}), { kind: 'done' });
+    assert.equal(await detected(), 0, 'a monitor slot without detection');
+    assert.deepEqual(await monitorRun({ detect: true }), { kind: 'done' });
+    assert.equal(await detected(), h.simulator.restrictedSenders().length);
+    assert.ok((await detected()) > 0, 'the seeded tenant has restricted accounts');
   });
 
   it('wakes the worker when a change queued a job, and only then', async () => {

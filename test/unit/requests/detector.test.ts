@@ -7,7 +7,6 @@
 // another worker opened a moment before), the directory asked once per process about an episode it settled,
 // what the audit log records, and what each cycle reports.
 import { strict as assert } from 'node:assert';
-import { claimDetected } from '../../../src/requests/detection/claim.js';
 import { Detector } from '../../../src/requests/detection/detector.js';
 import { detectedRequestId, RequestLedger, WaveRecords } from '../../../src/requests/index.js';
 import { waveEvidenceJob, waveRefreshJobs } from '../../../src/requests/waves/waveJobs.js';
@@ -33,7 +32,7 @@ import {
 } from '../../../src/tenant/index.js';
 import { tenantWithGraphRelay } from '../../support/graphRelay.js';
 import { requestThrough } from '../../support/requests.js';
-import { agent, approver, type Harness, openHarness } from './harness.js';
+import { agent, agentTakesOver, approver, type Harness, openHarness } from './harness.js';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -355,13 +354,7 @@ describe('detection', () => {
       const d = detector();
       await cycle(d);
       const request = await opened(ROBERTA);
-      const claimed = await claimDetected(
-        h.ledger,
-        request,
-        { actor: agent, conversationId: 'a:megan' },
-        'en',
-        h.now(),
-      );
+      const claimed = await agentTakesOver(h, request);
       assert.ok(claimed?.ok);
 
       h.simulator.release(ROBERTA);
@@ -381,10 +374,7 @@ describe('detection', () => {
       assert.ok(second);
       const claims: Promise<{ ok: boolean } | null>[] = [];
       const ledger = new RequestLedger(h.store.requests, h.store.audit, h.now, () => {
-        if (claims.length === 0)
-          claims.push(
-            claimDetected(h.ledger, second, { actor: agent, conversationId: 'a:megan' }, 'en', h.now()),
-          );
+        if (claims.length === 0) claims.push(agentTakesOver(h, second));
       });
       assert.deepEqual(await cycle(detector({ ledger })), {
         restricted: 0,

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { claimDetected } from '../../../src/requests/detection/claim.js';
 import {
   createRequestJobs,
   type RequestJobs,
@@ -118,4 +119,9 @@ export function requestJobsOf(h: Harness, detection: RequestJobsDeps['detection'
     giveUpAfterMs: 24 * hour,
     stuckAfterMs: hour,
   });
+}
+
+/** Megan takes a detected request over, as typing "unblock <user>" does. */
+export function agentTakesOver(h: Harness, request: UnblockRequest) {
+  return claimDetected(h.ledger, request, { actor: agent, conversationId: 'a:megan' }, 'en', h.now());
 }

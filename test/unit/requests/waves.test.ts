@@ -7,7 +7,6 @@
 // mapped to retry or done), the monitor's refreshes and its one summary, and malformed payloads. The batch
 // approval as the bot hands it over: refused and audited for a non-approver, queued once for an approver.
 import { strict as assert } from 'node:assert';
-import { claimDetected } from '../../../src/requests/detection/claim.js';
 import {
   type DeliveryResult,
   detectedRequestId,
@@ -37,7 +36,7 @@ import {
 } from '../../../src/runbook/index.js';
 import { StateConflictError, type StateStore } from '../../../src/store/index.js';
 import { SEED } from '../../../src/tenant/index.js';
-import { agent, approver, type Harness, openHarness } from './harness.js';
+import { agent, agentTakesOver, approver, type Harness, openHarness } from './harness.js';
 
 const UNBLOCKS_PER_MINUTE = 30;
 const SPACING_MS = 60_000 / UNBLOCKS_PER_MINUTE;
@@ -466,13 +465,7 @@ describe('phishing waves', () => {
       it('leaves alone a member an agent took over or that ended meanwhile', async () => {
         const wave = await records.joinOrStart(h.clock.now);
         const taken = await member(U.roberta.upn, wave.id);
-        const claimed = await claimDetected(
-          h.ledger,
-          taken,
-          { actor: agent, conversationId: 'a:megan' },
-          'en',
-          h.now(),
-        );
+        const claimed = await agentTakesOver(h, taken);
         assert.ok(claimed?.ok);
         const ended = await member(U.robertSmith.upn, wave.id);
         assert.ok(
@@ -496,13 +489,7 @@ describe('phishing waves', () => {
         const request = await member(U.roberta.upn, wave.id);
         // The check has read the request when the agent takes it over.
         const checking = check(wave.id, request);
-        const claimed = await claimDetected(
-          h.ledger,
-          request,
-          { actor: agent, conversationId: 'a:megan' },
-          'en',
-          h.now(),
-        );
+        const claimed = await agentTakesOver(h, request);
         assert.ok(claimed?.ok);
         assert.deepEqual(await checking, { kind: 'retry', error: 'request changed (conflict)', delayMs: 0 });
         assert.deepEqual(await check(wave.id, request), { kind: 'done' });

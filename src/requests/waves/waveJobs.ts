@@ -21,7 +21,7 @@ import type { RequestLedger } from '../ledger.js';
 import type { RequestLifecycle } from '../lifecycle.js';
 import type { WaveDelivery, WaveMessage, WaveNotifier, WaveView } from './waveNotifier.js';
 import type { WaveRecords } from './waveRecords.js';
-import { viewWave } from './waveView.js';
+import { viewOf, viewWave } from './waveView.js';
 
 const actor = z.object({ aadObjectId: z.string(), name: z.string() });
 const message = z.enum(['incident', 'batch', 'summary']);
@@ -226,8 +226,7 @@ export function createWaveJobs(deps: WaveJobsDeps) {
     /** Once per monitor cycle: refresh the cards of waves whose members changed; summarise finished ones. */
     async monitor(): Promise<void> {
       for (const record of await deps.waves.open()) {
-        const wave = await view(record.id);
-        if (!wave) continue;
+        const wave = await viewOf(deps.requests, record);
         // Stryker disable next-line StringLiteral: equivalent, request ids are UUIDs: any separator keeps digests apart
         const digest = wave.members.map((m) => `${m.id}:${m.version}`).join(',');
         if (digest !== record.digest) {

@@ -98,13 +98,8 @@ export class WaveRecords {
   async close(id: string): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const list = await this.readOpenList();
-      if (
-        await this.writeOpenList(
-          list,
-          idsOf(list).filter((i) => i !== id),
-        )
-      )
-        return;
+      const others = idsOf(list).filter((i) => i !== id);
+      if (await this.writeOpenList(list, others)) return;
     }
     throw new StateConflictError('the open waves kept changing');
   }

@@ -2,7 +2,7 @@
 import type { UnblockRequest } from '../../runbook/index.js';
 import type { RequestStore } from '../../store/index.js';
 import type { WaveView } from './waveNotifier.js';
-import type { WaveRecords } from './waveRecords.js';
+import type { WaveRecord, WaveRecords } from './waveRecords.js';
 
 export async function viewWave(
   waves: WaveRecords,
@@ -10,7 +10,11 @@ export async function viewWave(
   waveId: string,
 ): Promise<WaveView | null> {
   const record = await waves.get(waveId);
-  if (!record) return null;
+  return record ? viewOf(requests, record) : null;
+}
+
+/** The view of a wave record already read. */
+export async function viewOf(requests: Pick<RequestStore, 'get'>, record: WaveRecord): Promise<WaveView> {
   const members = await Promise.all(record.members.map((id) => requests.get(id)));
   return {
     id: record.id,
